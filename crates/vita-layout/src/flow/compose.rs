@@ -1,0 +1,524 @@
+//! Composing a résumé: header, sections, entries, lists and field rows become stacked lines.
+//!
+//! This is the only place that knows résumé concepts and the layout's arrangement of them
+//! (title left and place right, organisation left and dates right, hanging bullets, aligned
+//! field values). Everything below it deals in pieces of text and lines.
+
+use vita_model::{Block, Entry, Field, Header, List, Resume, Section, SplitLine, Text};
+
+use super::text::{TextStyle, pieces};
+use super::vlist::{StructArena, VItem, VLine, translate};
+use crate::Warning;
+use crate::display::{Item, Point, Rect, Rule, StructKind};
+use crate::font::FontBook;
+use crate::inline::{Paragraph, Piece, SetLine, gap_filler, line_items};
+use crate::theme::{Align, Layout, TitleCase};
+
+/// Builds the vertical list for one résumé.
+pub(crate) struct Composer<'a> {
+    book: &'a FontBook,
+    layout: &'a Layout,
+    /// Width of the text area.
+    width: f32,
+    body: TextStyle,
+    pub out: Vec<VItem>,
+    pub arena: StructArena,
+    pub warnings: Vec<Warning>,
+}
+
+impl<'a> Composer<'a> {
+    pub fn new(book: &'a FontBook, layout: &'a Layout, width: f32) -> Self {
+        let size = layout.fonts.size.resolve(10.0);
+        let body = TextStyle {
+            family: layout.fonts.body.clone(),
+            size,
+            color: layout.colors.text,
+            bold: false,
+            italic: false,
+            small_caps: false,
+        };
+        Composer {
+            book,
+            layout,
+            width,
+            body,
+            out: Vec::new(),
+            arena: StructArena::default(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn em(&self) -> f32 {
+        self.body.size
+    }
+
+    fn space(&mut self, amount: f32) {
+        if amount > 0.0 {
+            self.out.push(VItem::Space(amount));
+        }
+    }
+
+    pub fn resume(&mut self, resume: &Resume) {
+        let document = self.arena.open(StructKind::Section, None);
+        self.header(&resume.header, document);
+        for (index, section) in resume.sections.iter().enumerate() {
+            self.section(section, document, index == 0);
+        }
+    }
+
+    // ----- header -----
+
+    fn header(&mut self, header: &Header, parent: usize) {
+        let align = self.layout.header.align;
+        let heading = TextStyle {
+            family: self.layout.fonts.heading.clone(),
+            size: self.layout.fonts.name_size.resolve(self.em()),
+            color: self.layout.colors.accent,
+            ..self.body.clone()
+        };
+        let mut any = false;
+        if let Some(name) = &header.name {
+            let node = self.arena.open(StructKind::Heading(1), Some(parent));
+            let pieces = pieces(self.book, name, &heading.clone().bold());
+            self.aligned(pieces, align, node, false);
+            any = true;
+        }
+        for line in &header.headline {
+            let node = self.arena.open(StructKind::Paragraph, Some(parent));
+            let style = self.body.clone().italic().color(self.layout.colors.muted);
+            let size = style.size * 1.1;
+            let style = TextStyle { size, ..style };
+            self.aligned(pieces(self.book, line, &style), align, node, false);
+            any = true;
+        }
+        if !header.contacts.is_empty() {
+            let node = self.arena.open(StructKind::Paragraph, Some(parent));
+            let style = self.body.clone().color(self.layout.colors.muted);
+            let separator = format!(" {} ", self.layout.header.separator.trim());
+            let mut line = Vec::new();
+            for (i, contact) in header.contacts.iter().enumerate() {
+                if i > 0 {
+                    line.push(style.piece(self.book, separator.clone()));
+                }
+                // Keep each item whole: breaks go only between items.
+                let mut piece = style.piece(self.book, contact.text.replace(' ', "\u{a0}"));
+                piece.link = contact.url.clone();
+                piece.source = Some(contact.span.clone());
+                line.push(piece);
+            }
+            self.aligned(line, align, node, false);
+            any = true;
+        }
+        if any {
+            self.space(self.layout.header.space_after.resolve(self.em()));
+        }
+    }
+
+    fn aligned(&mut self, pieces: Vec<Piece>, align: Align, node: usize, keep: bool) {
+        let width = self.width;
+        let para = Paragraph::new(self.book, pieces, false);
+        for line in para.lines(|_| width) {
+            let x = match align {
+                Align::Left => 0.0,
+                Align::Center => (width - line.width) / 2.0,
+                Align::Right => width - line.width,
+            };
+            let items = line_items(self.book, &para, &line, Point { x, y: 0.0 });
+            self.push_line(&line, items, node, keep);
+        }
+    }
+
+    // ----- sections -----
+
+    fn section(&mut self, section: &Section, parent: usize, first: bool) {
+        let node = self.arena.open(StructKind::Section, Some(parent));
+        if !first || !self.out.is_empty() {
+            self.space(self.layout.section.space_before.resolve(self.em()));
+        }
+        if !section.title.is_empty() {
+            let title = self.arena.open(StructKind::Heading(2), Some(node));
+            let style = TextStyle {
+                family: self.layout.fonts.heading.clone(),
+                size: self.layout.fonts.section_size.resolve(self.em()),
+                color: self.layout.colors.accent,
+                bold: self.layout.section.bold,
+                italic: false,
+                small_caps: self.layout.section.case == TitleCase::SmallCaps,
+            };
+            let para = Paragraph::new(self.book, pieces(self.book, &section.title, &style), false);
+            let lines = para.lines(|_| self.width);
+            let count = lines.len();
+            for (i, line) in lines.into_iter().enumerate() {
+                let items = line_items(self.book, &para, &line, Point::default());
+                self.push_line(&line, items, title, true);
+                if i == 0
+                    && let Some(VItem::Line(l)) = self.out.last_mut()
+                {
+                    l.bookmark = Some((section.title.plain(), 1));
+                }
+                if i + 1 == count {
+                    self.rule_under_last_line(title);
+                }
+            }
+            self.space(self.layout.section.space_after.resolve(self.em()));
+        }
+        self.blocks(&section.blocks, 0.0, self.width, node);
+    }
+
+    /// Draws the section rule below the last line and makes the line deep enough to hold it.
+    fn rule_under_last_line(&mut self, node: usize) {
+        let thickness = self.layout.section.rule.resolve(self.em());
+        if thickness <= 0.0 {
+            return;
+        }
+        let gap = self.em() * 0.3;
+        let color = self.layout.colors.rule;
+        let width = self.width;
+        if let Some(VItem::Line(line)) = self.out.last_mut() {
+            let y = line.descent.min(self.body.size * 0.35) + gap * 0.5;
+            line.items.push((
+                Item::Rule(Rule {
+                    rect: Rect {
+                        x: 0.0,
+                        y,
+                        width,
+                        height: thickness,
+                    },
+                    color,
+                }),
+                node,
+            ));
+            line.descent = line.descent.max(y + thickness);
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[Block], x: f32, width: f32, parent: usize) {
+        let mut previous: Option<&Block> = None;
+        for block in blocks {
+            let gap = match (previous, block) {
+                (None, _) => 0.0,
+                (Some(Block::Entry(_)), _) | (_, Block::Entry(_)) => {
+                    self.layout.entry.space_before.resolve(self.em())
+                }
+                (Some(Block::Split(_)), Block::Split(_)) => 0.0,
+                (Some(Block::List(_)), _) | (_, Block::List(_)) => {
+                    self.layout.list.space.resolve(self.em())
+                }
+                _ => self.layout.paragraph.space.resolve(self.em()),
+            };
+            self.space(gap);
+            match block {
+                Block::Entry(entry) => self.entry(entry, x, width, parent),
+                Block::Paragraph(p) => {
+                    let node = self.arena.open(StructKind::Paragraph, Some(parent));
+                    let pieces = pieces(self.book, &p.text, &self.body);
+                    self.paragraph(pieces, x, width, self.layout.paragraph.justify, node);
+                }
+                Block::List(list) => self.list(list, x, width, parent, 0),
+                Block::Fields(fields) => self.fields(fields, x, width, parent),
+                Block::Split(split) => self.split(split, x, width, parent),
+            }
+            previous = Some(block);
+        }
+    }
+
+    // ----- entries -----
+
+    fn entry(&mut self, entry: &Entry, x: f32, width: f32, parent: usize) {
+        let node = self.arena.open(StructKind::Section, Some(parent));
+        let muted = self.body.clone().color(self.layout.colors.muted);
+        let mut lefts: Vec<(Vec<Piece>, usize)> = Vec::new();
+        let heading = self.arena.open(StructKind::Heading(3), Some(node));
+        lefts.push((
+            pieces(self.book, &entry.title, &self.body.clone().bold()),
+            heading,
+        ));
+        if let Some(org) = &entry.organization {
+            let style = if self.layout.entry.italic_organization {
+                self.body.clone().italic()
+            } else {
+                self.body.clone()
+            };
+            let org_node = self.arena.open(StructKind::Paragraph, Some(node));
+            lefts.push((pieces(self.book, org, &style), org_node));
+        }
+        let mut rights: Vec<Vec<Piece>> = Vec::new();
+        if let Some(place) = &entry.place {
+            rights.push(pieces(self.book, place, &muted.clone().italic()));
+        }
+        if let Some(dates) = &entry.dates {
+            rights.push(vec![muted.piece(self.book, dates.text.clone())]);
+        }
+        // More right-hand items than lines to pair them with: join them on the first line.
+        if rights.len() > lefts.len() {
+            let mut joined = Vec::new();
+            for (i, right) in rights.drain(..).enumerate() {
+                if i > 0 {
+                    joined.push(muted.piece(self.book, ", "));
+                }
+                joined.extend(right);
+            }
+            rights.push(joined);
+        }
+        let mut rights = rights.into_iter();
+        let heading_lines = lefts.len();
+        for (i, (left, node)) in lefts.into_iter().enumerate() {
+            let right = rights.next().unwrap_or_default();
+            // The heading stays with its meta lines and its first line of body.
+            let keep = i + 1 < heading_lines || !entry.body.is_empty() || !entry.details.is_empty();
+            self.left_right(left, right, x, width, node, keep);
+        }
+        for detail in &entry.details {
+            let detail_node = self.arena.open(StructKind::Paragraph, Some(node));
+            let pieces = pieces(self.book, detail, &self.body.clone().italic());
+            self.paragraph(pieces, x, width, false, detail_node);
+        }
+        if !entry.body.is_empty() {
+            self.space(self.layout.list.space.resolve(self.em()));
+        }
+        self.blocks(&entry.body, x, width, node);
+    }
+
+    /// A line with text flush left and other text flush right on its first line.
+    fn left_right(
+        &mut self,
+        left: Vec<Piece>,
+        right: Vec<Piece>,
+        x: f32,
+        width: f32,
+        node: usize,
+        keep: bool,
+    ) {
+        let right_para = Paragraph::new(self.book, right, false);
+        let right_line = right_para.lines(|_| f32::INFINITY).into_iter().next();
+        let right_width = right_line.as_ref().map_or(0.0, |l| l.width);
+        let gap = self.layout.entry.gap.resolve(self.em());
+        let right_fits = right_width > 0.0 && right_width < width * 0.6;
+        let first_width = if right_fits {
+            width - right_width - gap
+        } else {
+            width
+        };
+        let left_para = Paragraph::new(self.book, left, false);
+        let lines = left_para.lines(|i| if i == 0 { first_width } else { width });
+        let count = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            let mut items = line_items(self.book, &left_para, &line, Point { x, y: 0.0 });
+            if i == 0
+                && right_fits
+                && let Some(r) = &right_line
+            {
+                let at = Point {
+                    x: x + width - right_width,
+                    y: 0.0,
+                };
+                let style = self.body.piece_style(self.book, false, false);
+                items.extend(gap_filler(self.book, style, x + line.width, at.x, 0.0));
+                items.extend(line_items(self.book, &right_para, r, at));
+            }
+            let merged = SetLine {
+                size: line.size.max(right_line.as_ref().map_or(0.0, |r| r.size)),
+                ..line
+            };
+            self.push_line(&merged, items, node, keep || i + 1 < count);
+        }
+        if !right_fits && let Some(r) = right_line.filter(|r| r.width > 0.0) {
+            let at = Point {
+                x: x + (width - r.width).max(0.0),
+                y: 0.0,
+            };
+            let items = line_items(self.book, &right_para, &r, at);
+            self.push_line(&r, items, node, keep);
+        }
+    }
+
+    fn split(&mut self, split: &SplitLine, x: f32, width: f32, parent: usize) {
+        let node = self.arena.open(StructKind::Paragraph, Some(parent));
+        let left = pieces(self.book, &split.left, &self.body);
+        let muted = self.body.clone().color(self.layout.colors.muted);
+        let right = pieces(self.book, &split.right, &muted);
+        self.left_right(left, right, x, width, node, false);
+    }
+
+    // ----- paragraphs, lists, fields -----
+
+    fn paragraph(&mut self, pieces: Vec<Piece>, x: f32, width: f32, justify: bool, node: usize) {
+        let para = Paragraph::new(self.book, pieces, justify);
+        for line in para.lines(|_| width) {
+            let items = line_items(self.book, &para, &line, Point { x, y: 0.0 });
+            self.push_line(&line, items, node, false);
+        }
+    }
+
+    /// A label hanging in the left `indent` of a paragraph (bullets, field keys).
+    #[allow(clippy::too_many_arguments)]
+    fn hanging(
+        &mut self,
+        label: Vec<Piece>,
+        label_x: f32,
+        body: Vec<Piece>,
+        x: f32,
+        indent: f32,
+        width: f32,
+        nodes: (usize, usize),
+    ) {
+        let label_para = Paragraph::new(self.book, label, false);
+        let label_line = label_para.lines(|_| f32::INFINITY).into_iter().next();
+        let para = Paragraph::new(self.book, body, self.layout.paragraph.justify);
+        let lines = para.lines(|_| width - indent);
+        for (i, line) in lines.iter().enumerate() {
+            let mut items: Vec<(Item, usize)> = Vec::new();
+            if i == 0
+                && let Some(label_line) = &label_line
+            {
+                let at = Point { x: label_x, y: 0.0 };
+                items.extend(
+                    line_items(self.book, &label_para, label_line, at)
+                        .into_iter()
+                        .map(|item| (item, nodes.0)),
+                );
+            }
+            let at = Point {
+                x: x + indent,
+                y: 0.0,
+            };
+            items.extend(
+                line_items(self.book, &para, line, at)
+                    .into_iter()
+                    .map(|item| (item, nodes.1)),
+            );
+            self.push_tagged(line, items, false);
+        }
+    }
+
+    fn list(&mut self, list: &List, x: f32, width: f32, parent: usize, depth: usize) {
+        let list_node = self.arena.open(StructKind::List, Some(parent));
+        let indent = self.layout.list.indent.resolve(self.em());
+        let item_space = self.layout.list.item_space.resolve(self.em());
+        for (n, item) in list.items.iter().enumerate() {
+            if n > 0 {
+                self.space(item_space);
+            }
+            let item_node = self.arena.open(StructKind::ListItem, Some(list_node));
+            let label_node = self.arena.open(StructKind::Label, Some(item_node));
+            let body_node = self.arena.open(StructKind::ListBody, Some(item_node));
+            let label = match list.start {
+                Some(start) => format!("{}.", start + n as u64),
+                None if depth > 0 => "–".to_string(),
+                None => self.layout.list.bullet.clone(),
+            };
+            let label_style = self.body.clone().color(self.layout.colors.muted);
+            let label = vec![label_style.piece(self.book, label)];
+            let body = pieces(self.book, &item.text, &self.body);
+            self.hanging(
+                label,
+                x + indent * 0.2,
+                body,
+                x,
+                indent,
+                width,
+                (label_node, body_node),
+            );
+            if !item.children.is_empty() {
+                self.space(item_space);
+                self.blocks(&item.children, x + indent, width - indent, body_node);
+            }
+        }
+    }
+
+    fn fields(&mut self, fields: &[Field], x: f32, width: f32, parent: usize) {
+        let key_style = self.body.clone().bold();
+        let keys: Vec<Text> = fields.iter().map(|f| with_colon(&f.key)).collect();
+        let widest = keys
+            .iter()
+            .map(|k| {
+                let para = Paragraph::new(self.book, pieces(self.book, k, &key_style), false);
+                para.lines(|_| f32::INFINITY)
+                    .first()
+                    .map_or(0.0, |l| l.width)
+            })
+            .fold(0.0, f32::max);
+        let column = widest + self.em() * 0.6;
+        let aligned = column <= width * 0.4;
+        let row_space = self.layout.list.item_space.resolve(self.em());
+        for (n, (field, key)) in fields.iter().zip(&keys).enumerate() {
+            if n > 0 {
+                self.space(row_space);
+            }
+            let row = self.arena.open(StructKind::Paragraph, Some(parent));
+            let key_pieces = pieces(self.book, key, &key_style);
+            let value = pieces(self.book, &field.value, &self.body);
+            if aligned {
+                self.hanging(key_pieces, x, value, x, column, width, (row, row));
+            } else {
+                let mut run_in = key_pieces;
+                run_in.push(self.body.piece(self.book, " "));
+                run_in.extend(value);
+                self.paragraph(run_in, x, width, self.layout.paragraph.justify, row);
+            }
+        }
+    }
+
+    // ----- output -----
+
+    fn push_line(&mut self, line: &SetLine, items: Vec<Item>, node: usize, keep: bool) {
+        let items = items.into_iter().map(|item| (item, node)).collect();
+        self.push_tagged(line, items, keep);
+    }
+
+    fn push_tagged(&mut self, line: &SetLine, items: Vec<(Item, usize)>, keep: bool) {
+        let size = if line.size > 0.0 {
+            line.size
+        } else {
+            self.body.size
+        };
+        let height = size * self.layout.fonts.leading;
+        // Split the leading evenly above and below the type, as CSS does: lines of different
+        // sizes then sit at predictable distances.
+        let ascent = size * 0.78 + (height - size) / 2.0;
+        let descent = height - ascent;
+        if line.overfull > 0.1 {
+            let source = items.iter().find_map(|(item, _)| match item {
+                Item::Text(run) => run.source.clone(),
+                _ => None,
+            });
+            self.warnings.push(Warning {
+                message: format!(
+                    "a line is {:.1}pt too wide for the text area",
+                    line.overfull
+                ),
+                source,
+            });
+        }
+        self.out.push(VItem::Line(VLine {
+            ascent,
+            descent,
+            items,
+            keep_with_next: keep,
+            bookmark: None,
+        }));
+    }
+}
+
+/// The key with a colon, as written in the source (`**Languages:**`).
+fn with_colon(key: &Text) -> Text {
+    let mut key = key.clone();
+    if !key.plain().trim_end().ends_with(':')
+        && let Some(last) = key.runs.last_mut()
+    {
+        last.text.push(':');
+    }
+    key
+}
+
+/// Moves every item of a line so that its baseline sits at `y` and its left edge at `x`.
+pub(crate) fn place(line: &VLine, x: f32, y: f32) -> Vec<(Item, usize)> {
+    line.items
+        .iter()
+        .map(|(item, node)| {
+            let mut item = item.clone();
+            translate(&mut item, x, y);
+            (item, *node)
+        })
+        .collect()
+}

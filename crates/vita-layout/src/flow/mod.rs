@@ -1,0 +1,80 @@
+//! The layout run: résumé → vertical list → pages → [`Document`].
+
+mod compose;
+mod pages;
+mod text;
+mod vlist;
+
+use vita_model::Resume;
+
+use crate::display::{Document, Metadata};
+use crate::font::FontBook;
+use crate::theme::{Layout, LayoutError};
+use crate::{Laid, LayoutOptions};
+
+/// Lays out `resume` with `layout`, using the fonts in `book`.
+pub fn layout(
+    resume: &Resume,
+    layout: &Layout,
+    book: &FontBook,
+    options: &LayoutOptions,
+) -> Result<Laid, LayoutError> {
+    let (page_width, page_height) = layout.page_size().ok_or_else(|| LayoutError {
+        message: format!(
+            "unknown page size '{}': use \"a4\", \"letter\" or \"WIDTH x HEIGHT\" such as \"210mm x 297mm\"",
+            layout.page.size
+        ),
+        span: None,
+    })?;
+    for family in [&layout.fonts.body, &layout.fonts.heading] {
+        if !book.has_family(family) {
+            return Err(LayoutError {
+                message: format!(
+                    "unknown font family '{family}': available are {}",
+                    book.families().join(", ")
+                ),
+                span: None,
+            });
+        }
+    }
+    let margin = layout.page.margin.resolve(layout.fonts.size.resolve(10.0));
+    let width = page_width - 2.0 * margin;
+    if width < 72.0 || page_height - 2.0 * margin < 72.0 {
+        return Err(LayoutError {
+            message: format!("margins of {margin:.1}pt leave no room for text on the page"),
+            span: None,
+        });
+    }
+    let mut composer = compose::Composer::new(book, layout, width);
+    composer.resume(resume);
+    let frame = pages::Frame {
+        page_width,
+        page_height,
+        left: margin,
+        top: margin,
+        bottom: page_height - margin,
+    };
+    let (pages, outline, structure) = pages::paginate(&composer.out, &composer.arena, frame);
+    let name = resume.header.name.as_ref().map(|n| n.plain());
+    let metadata = Metadata {
+        title: Some(match &name {
+            Some(name) => format!("{name} — Résumé"),
+            None => "Résumé".to_string(),
+        }),
+        author: name,
+        subject: resume.header.headline.first().map(|h| h.plain()),
+        keywords: resume.settings.keywords.clone(),
+        language: Some(resume.settings.lang.clone().unwrap_or_else(|| "en".into())),
+        creation_date: options.creation_date,
+    };
+    Ok(Laid {
+        document: Document {
+            pages,
+            fonts: book.font_table(),
+            outline,
+            metadata,
+            structure,
+        },
+        warnings: composer.warnings,
+    })
+}

@@ -1,0 +1,189 @@
+//! Page building: cutting the vertical list into pages and writing the display list.
+//!
+//! First-fit with keeps: a page ends before the first line that would cross the bottom
+//! margin, moved back over lines that must stay with what follows (headings). Spaces at the
+//! top of a page are dropped. This is the greedy builder TeX uses; the global optimiser over
+//! page breaks is a later step.
+
+use super::compose::place;
+use super::vlist::{StructArena, VItem};
+use crate::display::{OutlineEntry, Page, Point, StructChild, StructKind, StructNode};
+
+/// The text area of a page.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Frame {
+    pub page_width: f32,
+    pub page_height: f32,
+    pub left: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+/// Where each line goes: its page and baseline.
+struct Placement {
+    index: usize,
+    page: usize,
+    baseline: f32,
+}
+
+/// Cuts `list` into pages; returns the pages, bookmarks and the structure tree.
+pub(crate) fn paginate(
+    list: &[VItem],
+    arena: &StructArena,
+    frame: Frame,
+) -> (Vec<Page>, Vec<OutlineEntry>, Vec<StructNode>) {
+    let breaks = choose_breaks(list, frame);
+    let mut placements = Vec::new();
+    let mut page = 0;
+    let mut y = frame.top;
+    let mut at_top = true;
+    for (index, item) in list.iter().enumerate() {
+        if breaks.contains(&index) {
+            page += 1;
+            y = frame.top;
+            at_top = true;
+        }
+        match item {
+            VItem::Space(space) => {
+                if !at_top {
+                    y += space;
+                }
+            }
+            VItem::Line(line) => {
+                let baseline = y + line.ascent;
+                placements.push(Placement {
+                    index,
+                    page,
+                    baseline,
+                });
+                y = baseline + line.descent;
+                at_top = false;
+            }
+        }
+    }
+    let page_count = placements.last().map_or(0, |p| p.page) + 1;
+    let mut pages: Vec<Page> = (0..page_count)
+        .map(|_| Page {
+            width: frame.page_width,
+            height: frame.page_height,
+            items: Vec::new(),
+        })
+        .collect();
+    let mut outline = Vec::new();
+    let mut leaves: Vec<Vec<StructChild>> = vec![Vec::new(); arena.nodes.len()];
+    for placement in &placements {
+        let VItem::Line(line) = &list[placement.index] else {
+            continue;
+        };
+        if let Some((title, level)) = &line.bookmark {
+            outline.push(OutlineEntry {
+                title: title.clone(),
+                level: *level,
+                page: placement.page,
+                at: Point {
+                    x: frame.left,
+                    y: placement.baseline - line.ascent,
+                },
+            });
+        }
+        let page = &mut pages[placement.page];
+        for (item, node) in place(line, frame.left, placement.baseline) {
+            leaves[node].push(StructChild::Item(placement.page, page.items.len()));
+            page.items.push(item);
+        }
+    }
+    (pages, outline, build_tree(arena, leaves))
+}
+
+/// Indices of the list items that start a new page.
+fn choose_breaks(list: &[VItem], frame: Frame) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut y = frame.top;
+    let mut at_top = true;
+    let mut page_start = 0;
+    let mut index = 0;
+    while index < list.len() {
+        match &list[index] {
+            VItem::Space(space) => {
+                if !at_top {
+                    y += space;
+                }
+            }
+            VItem::Line(line) => {
+                let bottom = y + line.ascent + line.descent;
+                if bottom > frame.bottom + 0.01 && !at_top {
+                    let cut = back_over_keeps(list, page_start, index);
+                    breaks.push(cut);
+                    page_start = cut;
+                    index = cut;
+                    y = frame.top;
+                    at_top = true;
+                    continue;
+                }
+                y = bottom;
+                at_top = false;
+            }
+        }
+        index += 1;
+    }
+    breaks
+}
+
+/// The item to start the next page at, when line `index` does not fit: moved back over lines
+/// that must stay with their successor, unless that would empty the page.
+fn back_over_keeps(list: &[VItem], page_start: usize, index: usize) -> usize {
+    let mut cut = index;
+    let mut probe = index;
+    while probe > page_start {
+        probe -= 1;
+        match &list[probe] {
+            VItem::Space(_) => continue,
+            VItem::Line(line) if line.keep_with_next => cut = probe,
+            VItem::Line(_) => break,
+        }
+    }
+    let has_line_before = list[page_start..cut]
+        .iter()
+        .any(|item| matches!(item, VItem::Line(_)));
+    if has_line_before { cut } else { index }
+}
+
+/// Turns the arena plus the items collected per node into a nested tree.
+fn build_tree(arena: &StructArena, mut leaves: Vec<Vec<StructChild>>) -> Vec<StructNode> {
+    let count = arena.nodes.len();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); count];
+    let mut roots = Vec::new();
+    for (id, (_, parent)) in arena.nodes.iter().enumerate() {
+        match parent {
+            Some(p) => children[*p].push(id),
+            None => roots.push(id),
+        }
+    }
+    // Children are created after their parents, so building from the last id backwards
+    // always finds a node's children already built.
+    let mut built: Vec<Option<StructNode>> = vec![None; count];
+    for id in (0..count).rev() {
+        let mut node_children = std::mem::take(&mut leaves[id]);
+        for &child in &children[id] {
+            if let Some(node) = built[child].take()
+                && has_content(&node)
+            {
+                node_children.push(StructChild::Node(node));
+            }
+        }
+        let kind: StructKind = arena.nodes[id].0;
+        built[id] = Some(StructNode {
+            kind,
+            children: node_children,
+        });
+    }
+    roots
+        .into_iter()
+        .filter_map(|id| built[id].take())
+        .filter(has_content)
+        .collect()
+}
+
+fn has_content(node: &StructNode) -> bool {
+    !node.children.is_empty()
+}

@@ -1,0 +1,77 @@
+//! From the model's rich text to styled pieces: which face, size and colour each run gets.
+
+use vita_model::{Run, Text};
+
+use crate::display::Color;
+use crate::font::{FontBook, Variant};
+use crate::inline::{Piece, PieceStyle};
+
+/// The base look of a block of text; runs add bold and italic on top.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TextStyle {
+    pub family: String,
+    pub size: f32,
+    pub color: Color,
+    pub bold: bool,
+    pub italic: bool,
+    pub small_caps: bool,
+}
+
+impl TextStyle {
+    pub fn bold(mut self) -> Self {
+        self.bold = true;
+        self
+    }
+
+    pub fn italic(mut self) -> Self {
+        self.italic = true;
+        self
+    }
+
+    pub fn color(mut self, color: Color) -> Self {
+        self.color = color;
+        self
+    }
+
+    /// The concrete face and size for a run in this style.
+    pub fn piece_style(&self, book: &FontBook, run_bold: bool, run_italic: bool) -> PieceStyle {
+        let variant = Variant {
+            bold: self.bold || run_bold,
+            // Emphasis inside italic text flips back to upright, as typographers do.
+            italic: self.italic != run_italic,
+        };
+        PieceStyle {
+            face: book.select(&self.family, variant),
+            size: self.size,
+            color: self.color,
+            small_caps: self.small_caps,
+        }
+    }
+
+    /// A piece of plain text in this style.
+    pub fn piece(&self, book: &FontBook, text: impl Into<String>) -> Piece {
+        Piece {
+            text: text.into(),
+            style: self.piece_style(book, false, false),
+            link: None,
+            source: None,
+        }
+    }
+}
+
+/// Pieces for rich text in a base style.
+pub(crate) fn pieces(book: &FontBook, text: &Text, style: &TextStyle) -> Vec<Piece> {
+    text.runs
+        .iter()
+        .map(|run| piece(book, run, style))
+        .collect()
+}
+
+fn piece(book: &FontBook, run: &Run, style: &TextStyle) -> Piece {
+    Piece {
+        text: run.text.clone(),
+        style: style.piece_style(book, run.style.strong, run.style.emphasis),
+        link: run.link.clone(),
+        source: Some(run.span.clone()),
+    }
+}

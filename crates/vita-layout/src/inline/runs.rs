@@ -1,0 +1,163 @@
+//! Turning a set line into display-list items: glyph runs (spaces included, so extractors see
+//! word boundaries) and link areas.
+
+use super::{Content, Paragraph, PieceStyle, SetLine};
+use crate::display::{Glyph, GlyphRun, Item, LinkArea, Point, Rect};
+use crate::font::FontBook;
+
+/// Display items for `line` with its left baseline end at `origin`.
+pub(crate) fn line_items(
+    book: &FontBook,
+    para: &Paragraph,
+    line: &SetLine,
+    origin: Point,
+) -> Vec<Item> {
+    let mut runs: Vec<GlyphRun> = Vec::new();
+    let mut links: Vec<LinkArea> = Vec::new();
+    for fragment in &line.fragments {
+        let (piece_index, text) = match &para.contents[fragment.content] {
+            Content::Word { piece, text, .. } => (*piece, text.as_str()),
+            Content::Space { piece } => (*piece, " "),
+            Content::Nothing => continue,
+        };
+        let piece = &para.pieces[piece_index];
+        let style = piece.style;
+        let x = origin.x + fragment.x;
+        let continues = runs.last().is_some_and(|run| {
+            run.font.0 == style.face.0
+                && run.size == style.size
+                && run.color == style.color
+                && (run.origin.x + run.width() - x).abs() < 0.01
+        });
+        if !continues {
+            runs.push(GlyphRun {
+                font: crate::display::FontId(style.face.0),
+                size: style.size,
+                color: style.color,
+                origin: Point { x, y: origin.y },
+                glyphs: Vec::new(),
+                text: String::new(),
+                actual_text: None,
+                source: piece.source.clone(),
+            });
+        }
+        let Some(run) = runs.last_mut() else { continue };
+        let base = run.text.len();
+        run.text.push_str(text);
+        match &para.contents[fragment.content] {
+            Content::Word { shaped, .. } => {
+                let scale = fragment_scale(book, style, shaped.width, fragment.width);
+                for (i, g) in shaped.glyphs.iter().enumerate() {
+                    let end = shaped
+                        .glyphs
+                        .get(i + 1)
+                        .map_or(text.len(), |next| next.cluster.max(g.cluster));
+                    run.glyphs.push(Glyph {
+                        id: g.id,
+                        advance: g.advance * scale,
+                        x_offset: g.x_offset * scale,
+                        y_offset: g.y_offset * scale,
+                        text: base + g.cluster.min(text.len())..base + end.min(text.len()),
+                    });
+                }
+            }
+            _ => {
+                let space = book.shape(style.face, false, " ");
+                let id = space.glyphs.first().map_or(0, |g| g.id);
+                run.glyphs.push(Glyph {
+                    id,
+                    advance: fragment.width,
+                    x_offset: 0.0,
+                    y_offset: 0.0,
+                    text: base..base + 1,
+                });
+            }
+        }
+        if let Some(url) = &piece.link {
+            let face = book.face(style.face);
+            let ascent = face.ascender / face.units_per_em * style.size;
+            let descent = face.descender / face.units_per_em * style.size;
+            let rect = Rect {
+                x,
+                y: origin.y - ascent,
+                width: fragment.width,
+                height: ascent + descent,
+            };
+            match links.last_mut() {
+                Some(last)
+                    if last.url == *url && (last.rect.x + last.rect.width - x).abs() < 0.01 =>
+                {
+                    last.rect.width += fragment.width;
+                }
+                _ => links.push(LinkArea {
+                    rect,
+                    url: url.clone(),
+                }),
+            }
+        }
+    }
+    runs.into_iter()
+        .map(Item::Text)
+        .chain(links.into_iter().map(Item::Link))
+        .collect()
+}
+
+/// Points per font unit for a word whose shaped width is `units` and set width is `width`.
+fn fragment_scale(book: &FontBook, style: super::PieceStyle, units: f32, width: f32) -> f32 {
+    if units > 0.0 {
+        width / units
+    } else {
+        style.size / book.face(style.face).units_per_em
+    }
+}
+
+/// An invisible bridge across the horizontal gap `from..to` on a baseline.
+///
+/// Text extractors (poppler's default mode in particular) cut a line into separate blocks at a
+/// gap wider than about 1.5 em, and then read a right-aligned place or date after the whole
+/// left column instead of after its own line. Inkless glyphs tiling the gap keep the line one
+/// block, so its words come back in reading order. Poppler drops characters that are white
+/// space (U+0020, U+00A0, U+2003 …) before it looks at positions, so the blank glyphs are
+/// mapped to U+200B ZERO WIDTH SPACE: invisible, a word boundary, yet not white space. A word
+/// space is left at each end so that neither neighbouring word absorbs the bridge.
+pub(crate) fn gap_filler(
+    book: &FontBook,
+    style: PieceStyle,
+    from: f32,
+    to: f32,
+    y: f32,
+) -> Option<Item> {
+    const BRIDGE: &str = "\u{200b}";
+    let space = book.shape(style.face, false, " ");
+    let glyph = space
+        .glyphs
+        .first()
+        .filter(|g| g.id != 0 && g.advance > 0.0)?;
+    let natural = super::units_to_pt(book, style, glyph.advance);
+    let (start, end) = (from + natural, to - natural);
+    if end - start < natural {
+        return None;
+    }
+    let count = ((end - start) / natural).floor().max(1.0) as usize;
+    let advance = (end - start) / count as f32;
+    let width = BRIDGE.len();
+    let glyphs = (0..count)
+        .map(|i| Glyph {
+            id: glyph.id,
+            advance,
+            x_offset: 0.0,
+            y_offset: 0.0,
+            text: i * width..(i + 1) * width,
+        })
+        .collect();
+    Some(Item::Text(GlyphRun {
+        font: crate::display::FontId(style.face.0),
+        size: style.size,
+        color: style.color,
+        origin: Point { x: start, y },
+        glyphs,
+        text: BRIDGE.repeat(count),
+        actual_text: None,
+        source: None,
+    }))
+}

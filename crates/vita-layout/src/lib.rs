@@ -1,0 +1,59 @@
+//! vita-layout: typesetting a [`vita_model::Resume`] into pages.
+//!
+//! The main types are [`FontBook`] (the bundled fonts, parsed once and shared), [`Layout`] (a
+//! TOML theme: page, fonts, colours, how each résumé element is arranged) and [`Document`] (the
+//! display list: pages of positioned glyph runs, rules and links, plus outline, metadata and
+//! logical structure). [`layout`] turns the first two and a résumé into the third; a backend
+//! such as `vita-pdf` only serialises it.
+//!
+//! ```
+//! use vita_layout::{FontBook, Layout, LayoutOptions};
+//! let parsed = vita_model::parse_markdown("# Ada Lovelace\n\n## Work\n\nWrote the first program.\n").unwrap();
+//! let book = FontBook::bundled();
+//! let classic = Layout::builtin("classic").unwrap();
+//! let laid = vita_layout::layout(&parsed.resume, &classic, &book, &LayoutOptions::default()).unwrap();
+//! assert_eq!(laid.document.pages.len(), 1);
+//! assert_eq!(laid.document.metadata.title.as_deref(), Some("Ada Lovelace — Résumé"));
+//! ```
+
+#![deny(missing_docs)]
+
+mod display;
+mod flow;
+mod font;
+pub mod inline;
+mod theme;
+
+pub use display::*;
+pub use flow::layout;
+pub use font::{FaceId, FontBook, Variant};
+pub use theme::{
+    Align, Colors, EntryStyle, FontStyle, HeaderStyle, Layout, LayoutError, Length, ListStyle,
+    PageStyle, ParagraphStyle, SectionStyle, TitleCase, parse_color,
+};
+
+/// Options for one layout run that are not part of the layout file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LayoutOptions {
+    /// Creation date for the metadata, as seconds since the Unix epoch (from
+    /// `SOURCE_DATE_EPOCH`); `None` records no date.
+    pub creation_date: Option<i64>,
+}
+
+/// The result of a layout run.
+#[derive(Debug, Clone)]
+pub struct Laid {
+    /// The pages and everything a backend needs.
+    pub document: Document,
+    /// Things the reader should know (overfull lines, missing glyphs).
+    pub warnings: Vec<Warning>,
+}
+
+/// A problem found while setting the text that did not stop the layout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    /// What happened.
+    pub message: String,
+    /// The source byte range it concerns, when known.
+    pub source: Option<std::ops::Range<usize>>,
+}

@@ -1,0 +1,360 @@
+//! Layout files (TOML themes): what a résumé looks like, read into a typed [`Layout`].
+//!
+//! Built-in layouts live in the repository's `layouts/` folder and are compiled in. Every key
+//! has a default (the `classic` look), so a user file only states what it changes; unknown
+//! keys are errors so that a typo never silently does nothing.
+
+mod length;
+
+use serde::Deserialize;
+
+pub use length::{Length, parse_color};
+
+use crate::display::Color;
+
+/// A complete layout: page, fonts, colours and how each résumé element is set.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct Layout {
+    /// The layout's name, as passed to `--layout`.
+    pub name: String,
+    /// One line saying what the layout is for.
+    pub description: String,
+    /// Paper and margins.
+    pub page: PageStyle,
+    /// Font families and sizes.
+    pub fonts: FontStyle,
+    /// Colours.
+    pub colors: Colors,
+    /// Running text.
+    pub paragraph: ParagraphStyle,
+    /// Name, headline and contact line.
+    pub header: HeaderStyle,
+    /// Section titles.
+    pub section: SectionStyle,
+    /// Entries (jobs, degrees).
+    pub entry: EntryStyle,
+    /// Bulleted lists.
+    pub list: ListStyle,
+}
+
+/// Paper size and margins.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct PageStyle {
+    /// `"a4"`, `"letter"`, or `"WIDTH x HEIGHT"` with units (`"210mm x 297mm"`).
+    pub size: String,
+    /// Margin on all four sides.
+    pub margin: Length,
+}
+
+/// Families and sizes.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct FontStyle {
+    /// Family for running text.
+    pub body: String,
+    /// Family for the name and section titles.
+    pub heading: String,
+    /// Body text size.
+    pub size: Length,
+    /// Size of the name in the header.
+    pub name_size: Length,
+    /// Size of section titles.
+    pub section_size: Length,
+    /// Baseline-to-baseline distance as a multiple of the font size.
+    pub leading: f32,
+}
+
+/// Colours, as `#rrggbb`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct Colors {
+    /// Running text.
+    #[serde(deserialize_with = "length::color")]
+    pub text: Color,
+    /// Name and section titles.
+    #[serde(deserialize_with = "length::color")]
+    pub accent: Color,
+    /// Secondary text (dates, places, contact line).
+    #[serde(deserialize_with = "length::color")]
+    pub muted: Color,
+    /// Rules under section titles.
+    #[serde(deserialize_with = "length::color")]
+    pub rule: Color,
+}
+
+/// Running text.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct ParagraphStyle {
+    /// Justify lines (true) or set them ragged-right (false).
+    pub justify: bool,
+    /// Space between paragraphs.
+    pub space: Length,
+}
+
+/// Horizontal alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Align {
+    /// Flush left.
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
+}
+
+/// The header.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct HeaderStyle {
+    /// Alignment of name, headline and contacts.
+    pub align: Align,
+    /// Text between contact items.
+    pub separator: String,
+    /// Space below the header.
+    pub space_after: Length,
+}
+
+/// How a section title's letters are set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleCase {
+    /// As written.
+    AsWritten,
+    /// Small capitals (the font's `smcp`/`c2sc` features; the text stays as written).
+    SmallCaps,
+}
+
+/// Section titles.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct SectionStyle {
+    /// Letter case.
+    pub case: TitleCase,
+    /// Bold titles.
+    pub bold: bool,
+    /// Thickness of the rule under the title; `0` for none.
+    pub rule: Length,
+    /// Space above the title.
+    pub space_before: Length,
+    /// Space between the title (or its rule) and the content.
+    pub space_after: Length,
+}
+
+/// Entries.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct EntryStyle {
+    /// Space above each entry after the first in a section.
+    pub space_before: Length,
+    /// Set the organisation line in italics.
+    pub italic_organization: bool,
+    /// Minimum space between a left part and its right-aligned part (place, dates).
+    pub gap: Length,
+}
+
+/// Lists.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct ListStyle {
+    /// The bullet glyph.
+    pub bullet: String,
+    /// Indent of the item text from the list's left edge (the bullet hangs in it).
+    pub indent: Length,
+    /// Space between items.
+    pub item_space: Length,
+    /// Space above and below a list.
+    pub space: Length,
+}
+
+/// The error for a layout file that does not parse or has wrong keys.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message}")]
+pub struct LayoutError {
+    /// What is wrong.
+    pub message: String,
+    /// Byte range in the layout file, when known.
+    pub span: Option<std::ops::Range<usize>>,
+}
+
+/// The built-in layouts, by name, with their TOML source.
+const BUILTIN: &[(&str, &str)] = &[("classic", include_str!("../../../../layouts/classic.toml"))];
+
+impl Layout {
+    /// Names of the built-in layouts.
+    pub fn builtin_names() -> impl Iterator<Item = &'static str> {
+        BUILTIN.iter().map(|(name, _)| *name)
+    }
+
+    /// A built-in layout by name.
+    pub fn builtin(name: &str) -> Option<Layout> {
+        let (_, source) = BUILTIN.iter().find(|(n, _)| *n == name)?;
+        Layout::from_toml(source).ok()
+    }
+
+    /// Reads a layout file; keys it does not set keep their defaults.
+    pub fn from_toml(source: &str) -> Result<Layout, LayoutError> {
+        toml::from_str(source).map_err(|e| LayoutError {
+            message: e.message().trim().to_string(),
+            span: e.span(),
+        })
+    }
+
+    /// Page width and height in points.
+    pub fn page_size(&self) -> Option<(f32, f32)> {
+        match self.page.size.trim().to_ascii_lowercase().as_str() {
+            "a4" => Some((595.276, 841.89)),
+            "letter" => Some((612.0, 792.0)),
+            custom => {
+                let (w, h) = custom.split_once('x')?;
+                let w = Length::parse(w)?.resolve(0.0);
+                let h = Length::parse(h)?.resolve(0.0);
+                (w > 72.0 && h > 72.0 && w < 14400.0 && h < 14400.0).then_some((w, h))
+            }
+        }
+    }
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            name: "custom".into(),
+            description: String::new(),
+            page: PageStyle::default(),
+            fonts: FontStyle::default(),
+            colors: Colors::default(),
+            paragraph: ParagraphStyle::default(),
+            header: HeaderStyle::default(),
+            section: SectionStyle::default(),
+            entry: EntryStyle::default(),
+            list: ListStyle::default(),
+        }
+    }
+}
+
+impl Default for PageStyle {
+    fn default() -> Self {
+        PageStyle {
+            size: "a4".into(),
+            margin: Length::Pt(50.0),
+        }
+    }
+}
+
+impl Default for FontStyle {
+    fn default() -> Self {
+        FontStyle {
+            body: "Charis SIL".into(),
+            heading: "Charis SIL".into(),
+            size: Length::Pt(10.0),
+            name_size: Length::Pt(22.0),
+            section_size: Length::Pt(12.0),
+            leading: 1.3,
+        }
+    }
+}
+
+impl Default for Colors {
+    fn default() -> Self {
+        Colors {
+            text: Color::BLACK,
+            accent: Color::BLACK,
+            muted: Color::BLACK,
+            rule: Color::BLACK,
+        }
+    }
+}
+
+impl Default for ParagraphStyle {
+    fn default() -> Self {
+        ParagraphStyle {
+            justify: true,
+            space: Length::Pt(4.0),
+        }
+    }
+}
+
+impl Default for HeaderStyle {
+    fn default() -> Self {
+        HeaderStyle {
+            align: Align::Center,
+            separator: "·".into(),
+            space_after: Length::Pt(8.0),
+        }
+    }
+}
+
+impl Default for SectionStyle {
+    fn default() -> Self {
+        SectionStyle {
+            case: TitleCase::SmallCaps,
+            bold: false,
+            rule: Length::Pt(0.5),
+            space_before: Length::Pt(10.0),
+            space_after: Length::Pt(5.0),
+        }
+    }
+}
+
+impl Default for EntryStyle {
+    fn default() -> Self {
+        EntryStyle {
+            space_before: Length::Pt(7.0),
+            italic_organization: true,
+            gap: Length::Em(1.0),
+        }
+    }
+}
+
+impl Default for ListStyle {
+    fn default() -> Self {
+        ListStyle {
+            bullet: "•".into(),
+            indent: Length::Em(1.2),
+            item_space: Length::Pt(1.5),
+            space: Length::Pt(3.0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classic_is_built_in_and_complete() {
+        let classic = Layout::builtin("classic").expect("classic parses");
+        assert_eq!(classic.name, "classic");
+        assert_eq!(classic.page_size(), Some((595.276, 841.89)));
+        assert!(classic.paragraph.justify);
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_a_span() {
+        let src = "[page]\nsise = \"a4\"\n";
+        let err = Layout::from_toml(src).unwrap_err();
+        assert!(err.message.contains("sise"), "{}", err.message);
+        let span = err.span.expect("span");
+        assert_eq!(&src[span.start..span.start + 4], "sise");
+    }
+
+    #[test]
+    fn partial_file_keeps_defaults() {
+        let layout = Layout::from_toml("[fonts]\nsize = \"11pt\"\n").unwrap();
+        assert_eq!(layout.fonts.size, Length::Pt(11.0));
+        assert_eq!(layout.fonts.body, "Charis SIL");
+    }
+
+    #[test]
+    fn custom_page_size() {
+        let mut layout = Layout::default();
+        layout.page.size = "210mm x 297mm".into();
+        let (w, h) = layout.page_size().unwrap();
+        assert!((w - 595.276).abs() < 0.01 && (h - 841.89).abs() < 0.01);
+        layout.page.size = "tabloid".into();
+        assert_eq!(layout.page_size(), None);
+    }
+}

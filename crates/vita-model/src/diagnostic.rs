@@ -1,0 +1,86 @@
+//! Errors and warnings from reading a source file, each pointing at a byte span.
+//!
+//! The library only says what is wrong and where; the CLI decides the wording around it
+//! (file name, line excerpt, colours).
+
+use crate::Span;
+
+/// A problem that stops the résumé from being read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message}")]
+pub struct Error {
+    /// What went wrong, lowercase, quoting the input where useful.
+    pub message: String,
+    /// Where in the source file.
+    pub span: Span,
+    /// What the user can do about it.
+    pub hint: Option<String>,
+    /// What kind of problem it is.
+    pub kind: ErrorKind,
+}
+
+/// The kind of an [`Error`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The TOML front matter does not parse.
+    FrontMatterSyntax,
+    /// A front-matter field has the wrong type or an unknown name.
+    FrontMatterField,
+}
+
+/// Something suspicious that does not stop the build.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    /// What is suspicious.
+    pub message: String,
+    /// Where in the source file.
+    pub span: Span,
+    /// What the user can do about it.
+    pub hint: Option<String>,
+}
+
+/// One-based line and column (in characters) of a byte offset in `source`.
+///
+/// Offsets past the end point just after the last character; offsets inside a multi-byte
+/// character count that character.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = &source.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, col)
+}
+
+/// The whole line of `source` that contains byte `offset`, without its line ending.
+pub fn line_at(source: &str, offset: usize) -> &str {
+    let offset = offset.min(source.len());
+    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[offset..]
+        .find('\n')
+        .map_or(source.len(), |i| offset + i);
+    source[start..end].trim_end_matches('\r')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let src = "ab\nçd\nx";
+        assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(line_col(src, 3), (2, 1));
+        assert_eq!(line_col(src, 5), (2, 2));
+        assert_eq!(line_col(src, 7), (3, 1));
+        assert_eq!(line_col(src, 100), (3, 2));
+        assert_eq!(line_at(src, 5), "çd");
+    }
+}

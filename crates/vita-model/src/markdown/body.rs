@@ -1,0 +1,385 @@
+//! Section and entry content: nodes → [`Block`]s. Here live the tab-split reading, the
+//! key–value reading (`**Key:** value` rows, consecutive ones gathered into one
+//! [`Block::Fields`]) and list conversion.
+
+use super::blocks::{Item, Node};
+use super::inline::{self, Piece};
+use crate::{Block, Field, List, ListItem, Paragraph, Run, Span, SplitLine, Style, Text};
+
+/// Longest key a `**Key:**` row may have; longer bold openings are emphasis, not labels.
+const MAX_KEY_CHARS: usize = 60;
+
+/// Converts nodes in order, gathering consecutive field rows.
+pub(super) fn blocks(nodes: Vec<Node>, source: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut rows: Vec<Field> = Vec::new();
+    for node in nodes {
+        for block in node_blocks(node, source) {
+            match block {
+                Block::Fields(more) => rows.extend(more),
+                other => {
+                    flush_rows(&mut rows, &mut out);
+                    out.push(other);
+                }
+            }
+        }
+    }
+    flush_rows(&mut rows, &mut out);
+    out
+}
+
+fn flush_rows(rows: &mut Vec<Field>, out: &mut Vec<Block>) {
+    if !rows.is_empty() {
+        out.push(Block::Fields(std::mem::take(rows)));
+    }
+}
+
+/// One node's blocks. Adjacent `Fields` in the result are merged by the caller.
+fn node_blocks(node: Node, source: &str) -> Vec<Block> {
+    match node {
+        Node::Para { pieces, span } => paragraph(&pieces, span, source),
+        // Headings that reach here (level 4 and below, or inside list items) are set as a bold
+        // paragraph: they are labels inside an entry, not structure.
+        Node::Heading { pieces, span, .. } => {
+            let mut text = inline::text(&pieces);
+            for run in &mut text.runs {
+                run.style.strong = true;
+            }
+            nonempty_paragraph(text, span)
+        }
+        Node::List { start, items, span } => list(start, items, span, source),
+    }
+}
+
+/// A paragraph: tab-split lines, key–value rows, or running text.
+pub(super) fn paragraph(pieces: &[Piece], span: Span, source: &str) -> Vec<Block> {
+    let lines = inline::lines(pieces);
+    if lines
+        .iter()
+        .any(|line| split_at_tab(line, source).is_some())
+    {
+        return tabbed_lines(lines, &span, source);
+    }
+    let text = inline::text(pieces);
+    if lines.len() > 1 {
+        let rows: Option<Vec<Field>> = lines
+            .iter()
+            .map(|line| {
+                field(
+                    inline::normalize(line.clone()),
+                    inline::span_of(line, &span),
+                )
+            })
+            .collect();
+        if let Some(rows) = rows {
+            return vec![Block::Fields(rows)];
+        }
+    }
+    match field(text.clone(), span.clone()) {
+        Some(row) => vec![Block::Fields(vec![row])],
+        None => nonempty_paragraph(text, span),
+    }
+}
+
+fn nonempty_paragraph(text: Text, span: Span) -> Vec<Block> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    vec![Block::Paragraph(Paragraph { text, span })]
+}
+
+/// Each line with a tab becomes a [`SplitLine`]; runs of other lines stay a paragraph.
+fn tabbed_lines(lines: Vec<Vec<Run>>, span: &Span, source: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut pending: Vec<Run> = Vec::new();
+    for line in lines {
+        match split_at_tab(&line, source) {
+            Some(split) => {
+                let text = inline::normalize(std::mem::take(&mut pending));
+                let pending_span = inline::span_of(&text.runs, span);
+                out.extend(nonempty_paragraph(text, pending_span));
+                out.push(Block::Split(split));
+            }
+            None => {
+                if !pending.is_empty() {
+                    pending.push(Run {
+                        text: " ".into(),
+                        style: Style::default(),
+                        link: None,
+                        span: inline::span_of(&line, span),
+                    });
+                }
+                pending.extend(line);
+            }
+        }
+    }
+    let text = inline::normalize(pending);
+    let pending_span = inline::span_of(&text.runs, span);
+    out.extend(nonempty_paragraph(text, pending_span));
+    out
+}
+
+/// A line cut at its first tab, when both sides have text.
+pub(super) fn split_at_tab(line: &[Run], source: &str) -> Option<SplitLine> {
+    let plain = inline::plain(line);
+    let tab = plain.find('\t')?;
+    let left = inline::normalize(inline::slice(line, 0..tab, source));
+    let right = inline::normalize(inline::slice(line, tab + 1..plain.len(), source));
+    if left.is_empty() || right.is_empty() {
+        return None;
+    }
+    let span = inline::span_of(line, &(0..0));
+    Some(SplitLine { left, right, span })
+}
+
+/// A `**Key:** value` (or `**Key**: value`) row; `None` for any other text.
+pub(super) fn field(text: Text, span: Span) -> Option<Field> {
+    let key_len = text
+        .runs
+        .iter()
+        .take_while(|r| r.style.strong && r.text != "\n")
+        .count();
+    let (key_runs, value_runs) = text.runs.split_at(key_len);
+    let mut key: Vec<Run> = key_runs.to_vec();
+    let mut value: Vec<Run> = value_runs.to_vec();
+    let last_key = key.last_mut()?;
+    let trimmed = last_key.text.trim_end();
+    if let Some(stripped) = trimmed.strip_suffix(':') {
+        // Spans of runs that map one-to-one onto the source shrink with the text.
+        if last_key.span.len() == last_key.text.len() {
+            last_key.span.end = last_key.span.start + stripped.len();
+        }
+        last_key.text = stripped.to_string();
+    } else {
+        let first_value = value.first_mut()?;
+        let rest = first_value.text.strip_prefix(':')?;
+        if first_value.span.len() == first_value.text.len() {
+            first_value.span.start += 1;
+        }
+        first_value.text = rest.to_string();
+    }
+    let key = inline::normalize(key);
+    let value = inline::normalize(value);
+    let key_chars = key.plain().chars().count();
+    if key.is_empty() || value.is_empty() || key_chars > MAX_KEY_CHARS {
+        return None;
+    }
+    Some(Field { key, value, span })
+}
+
+/// A list; items that are field rows (and have no nested content) become `Fields` instead,
+/// splitting the list around them with the numbering carried on.
+fn list(start: Option<u64>, items: Vec<Item>, span: Span, source: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut rows = Vec::new();
+    let mut current: Vec<ListItem> = Vec::new();
+    let mut first_index = 0;
+    for (index, item) in items.into_iter().enumerate() {
+        let row = match item.nodes.as_slice() {
+            [Node::Para { pieces, .. }] => field(inline::text(pieces), item.span.clone()),
+            _ => None,
+        };
+        match row {
+            Some(row) => {
+                flush_list(&mut current, start, first_index, &span, &mut out);
+                rows.push(row);
+            }
+            None => {
+                flush_rows(&mut rows, &mut out);
+                if current.is_empty() {
+                    first_index = index;
+                }
+                current.push(list_item(item, source));
+            }
+        }
+    }
+    flush_rows(&mut rows, &mut out);
+    flush_list(&mut current, start, first_index, &span, &mut out);
+    out
+}
+
+/// Emits the pending items as a list; an ordered list cut by field rows keeps counting.
+fn flush_list(
+    items: &mut Vec<ListItem>,
+    start: Option<u64>,
+    first_index: usize,
+    span: &Span,
+    out: &mut Vec<Block>,
+) {
+    if items.is_empty() {
+        return;
+    }
+    let items = std::mem::take(items);
+    let span = match (items.first(), items.last()) {
+        (Some(first), Some(last)) => first.span.start..last.span.end,
+        _ => span.clone(),
+    };
+    let offset = u64::try_from(first_index).unwrap_or(u64::MAX);
+    out.push(Block::List(List {
+        start: start.map(|n| n.saturating_add(offset)),
+        items,
+        span,
+    }));
+}
+
+fn list_item(item: Item, source: &str) -> ListItem {
+    let mut nodes = item.nodes;
+    let text = match nodes.first() {
+        Some(Node::Para { pieces, .. }) => {
+            let text = inline::text(pieces);
+            nodes.remove(0);
+            text
+        }
+        _ => Text::default(),
+    };
+    ListItem {
+        text,
+        children: blocks(nodes, source),
+        span: item.span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::parse_ok;
+    use crate::Block;
+
+    fn blocks(src: &str) -> Vec<Block> {
+        let parsed = parse_ok(&format!("## S\n\n{src}"));
+        parsed.resume.sections.into_iter().next().unwrap().blocks
+    }
+
+    #[test]
+    fn key_value_rows_in_paragraphs_lines_and_lists() {
+        let got = blocks(
+            "**Languages:** Rust, Go\n\n**Tools**: git\n**Cloud:** GCP\n\nAfter.\n\n- **A:** 1\n- **B:** 2\n",
+        );
+        let [
+            Block::Fields(first),
+            Block::Paragraph(_),
+            Block::Fields(second),
+        ] = &got[..]
+        else {
+            panic!("{got:#?}")
+        };
+        let rows: Vec<_> = first
+            .iter()
+            .map(|r| (r.key.plain(), r.value.plain()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Languages".to_string(), "Rust, Go".to_string()),
+                ("Tools".into(), "git".into()),
+                ("Cloud".into(), "GCP".into())
+            ]
+        );
+        assert_eq!(second.len(), 2);
+        assert!(first[0].key.runs[0].style.strong);
+    }
+
+    #[test]
+    fn bold_labels_without_values_are_paragraphs() {
+        assert!(matches!(blocks("**Awards:**\n")[..], [Block::Paragraph(_)]));
+        assert!(matches!(
+            blocks("**Bold** text\n")[..],
+            [Block::Paragraph(_)]
+        ));
+    }
+
+    #[test]
+    fn tab_lines_split_and_others_stay_text() {
+        let got = blocks("Intro line\nBSc\t2010 - 2014\n");
+        let [Block::Paragraph(p), Block::Split(s)] = &got[..] else {
+            panic!("{got:#?}")
+        };
+        assert_eq!(p.text.plain(), "Intro line");
+        assert_eq!(
+            (s.left.plain().as_str(), s.right.plain().as_str()),
+            ("BSc", "2010 - 2014")
+        );
+    }
+
+    #[test]
+    fn nested_and_ordered_lists() {
+        let got = blocks("3. first\n   continued\n4. second\n   - inner\n     - deeper\n");
+        let [Block::List(list)] = &got[..] else {
+            panic!("{got:#?}")
+        };
+        assert_eq!(list.start, Some(3));
+        assert_eq!(list.items[0].text.plain(), "first continued");
+        let [Block::List(inner)] = &list.items[1].children[..] else {
+            panic!("{:#?}", list.items[1])
+        };
+        assert_eq!(inner.start, None);
+        assert_eq!(inner.items[0].text.plain(), "inner");
+        assert!(matches!(inner.items[0].children[..], [Block::List(_)]));
+    }
+
+    #[test]
+    fn list_cut_by_field_rows_keeps_numbering() {
+        let got = blocks("1. one\n2. **K:** v\n3. three\n");
+        let [Block::List(a), Block::Fields(_), Block::List(b)] = &got[..] else {
+            panic!("{got:#?}")
+        };
+        assert_eq!((a.start, b.start), (Some(1), Some(3)));
+    }
+
+    #[test]
+    fn inline_styles_links_breaks_and_escapes() {
+        let got = blocks(
+            "*em* **strong** `code` [link](https://a.b) <https://c.d> <e@f.gh>\\\nnext  \nlast \\$2 “quoted” — dash\n",
+        );
+        let [Block::Paragraph(p)] = &got[..] else {
+            panic!("{got:#?}")
+        };
+        let runs: Vec<_> = p
+            .text
+            .runs
+            .iter()
+            .map(|r| {
+                (
+                    r.text.as_str(),
+                    r.style.emphasis,
+                    r.style.strong,
+                    r.style.code,
+                    r.link.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            runs,
+            [
+                ("em", true, false, false, None),
+                (" ", false, false, false, None),
+                ("strong", false, true, false, None),
+                (" ", false, false, false, None),
+                ("code", false, false, true, None),
+                (" ", false, false, false, None),
+                ("link", false, false, false, Some("https://a.b")),
+                (" ", false, false, false, None),
+                ("https://c.d", false, false, false, Some("https://c.d")),
+                (" ", false, false, false, None),
+                ("e@f.gh", false, false, false, Some("mailto:e@f.gh")),
+                ("\n", false, false, false, None),
+                ("next", false, false, false, None),
+                ("\n", false, false, false, None),
+                ("last $2 “quoted” — dash", false, false, false, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn html_is_invisible_and_headings_in_lists_are_text() {
+        let got = blocks(
+            "<!-- tags: backend -->\n\nKept <!-- hidden --> text <b>bold</b>.\n\n- ## Heading in list\n",
+        );
+        let [Block::Paragraph(p), Block::List(list)] = &got[..] else {
+            panic!("{got:#?}")
+        };
+        assert_eq!(p.text.plain(), "Kept text bold.");
+        assert!(
+            matches!(&list.items[0].children[..], [Block::Paragraph(h)] if h.text.plain() == "Heading in list")
+        );
+    }
+}

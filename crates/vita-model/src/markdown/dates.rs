@@ -1,0 +1,301 @@
+//! Recognising dates and date ranges in entry headings and meta lines.
+//!
+//! Accepted dates: a year (1800–2100, wide enough for historical examples), a month and year ("Jun 2021", "June, 2021", "Sept. 2021",
+//! "06/2021", "2021-06"). A range joins two with `-`, `–`, `—` or `to` (spaces optional around
+//! the dashes); its end may be Present, Current, Now or Today in any case. The scanner works on
+//! ASCII bytes around multi-byte dashes only, so it never cuts inside a character.
+
+use std::ops::Range;
+
+use crate::{Date, DateEnd};
+
+/// A date or range found in a string.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Found {
+    /// Its byte range in the searched string.
+    pub range: Range<usize>,
+    /// The start (or the single date).
+    pub start: Date,
+    /// The end of a range.
+    pub end: Option<DateEnd>,
+}
+
+/// Every date or range in `s`, left to right, without overlaps.
+pub(super) fn find_all(s: &str) -> Vec<Found> {
+    let bytes = s.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_boundary = i == 0 || !is_word_byte(bytes[i - 1]);
+        if at_boundary
+            && s.is_char_boundary(i)
+            && let Some(f) = range_at(s, i)
+        {
+            i = f.range.end;
+            found.push(f);
+            continue;
+        }
+        i += 1;
+    }
+    found
+}
+
+/// The date or range that makes up all of `s` (surrounding spaces allowed).
+pub(super) fn whole(s: &str) -> Option<Found> {
+    let start = s.len() - s.trim_start().len();
+    let end = s.trim_end().len();
+    let found = range_at(s, start)?;
+    (found.range.end == end).then_some(found)
+}
+
+/// A range or single date starting exactly at `i`.
+fn range_at(s: &str, i: usize) -> Option<Found> {
+    let (start, after_start) = date_at(s, i)?;
+    let single = Found {
+        range: i..after_start,
+        start,
+        end: None,
+    };
+    let j = skip_spaces(s, after_start);
+    let spaced = j > after_start;
+    let rest = &s[j..];
+    let sep_len = if rest.starts_with("--") {
+        2
+    } else if rest.starts_with('-') {
+        1
+    } else if rest.starts_with('–') || rest.starts_with('—') {
+        3
+    } else if spaced && starts_with_word(rest, "to") {
+        2
+    } else {
+        return Some(single);
+    };
+    let k = skip_spaces(s, j + sep_len);
+    match end_at(s, k) {
+        Some((end, after_end)) => Some(Found {
+            range: i..after_end,
+            start,
+            end: Some(end),
+        }),
+        None => Some(single),
+    }
+}
+
+/// The end of a range at `i`: a date or an "ongoing" word.
+fn end_at(s: &str, i: usize) -> Option<(DateEnd, usize)> {
+    let rest = s.get(i..)?;
+    for word in ["present", "current", "now", "today"] {
+        if starts_with_word(rest, word) {
+            return Some((DateEnd::Present, i + word.len()));
+        }
+    }
+    date_at(s, i).map(|(date, end)| (DateEnd::Date(date), end))
+}
+
+/// A single date starting exactly at `i`.
+fn date_at(s: &str, i: usize) -> Option<(Date, usize)> {
+    let bytes = s.as_bytes();
+    let first = *bytes.get(i)?;
+    let (date, end) = if first.is_ascii_digit() {
+        numeric_date(bytes, i)?
+    } else if first.is_ascii_alphabetic() {
+        month_year(s, i)?
+    } else {
+        return None;
+    };
+    if bytes.get(end).is_some_and(|&b| is_word_byte(b)) {
+        return None;
+    }
+    Some((date, end))
+}
+
+/// "2021", "2021-06", "06/2021", "6/2021".
+fn numeric_date(bytes: &[u8], i: usize) -> Option<(Date, usize)> {
+    let digits = count_digits(bytes, i);
+    if digits == 4 {
+        let year = number(bytes, i, 4)?;
+        if bytes.get(i + 4) == Some(&b'-') && count_digits(bytes, i + 5) == 2 {
+            let month = number(bytes, i + 5, 2)?;
+            if (1..=12).contains(&month) && is_year(year) {
+                return Some((date(year, Some(month)), i + 7));
+            }
+        }
+        return is_year(year).then(|| (date(year, None), i + 4));
+    }
+    if (1..=2).contains(&digits)
+        && bytes.get(i + digits) == Some(&b'/')
+        && count_digits(bytes, i + digits + 1) == 4
+    {
+        let month = number(bytes, i, digits)?;
+        let year = number(bytes, i + digits + 1, 4)?;
+        if (1..=12).contains(&month) && is_year(year) {
+            return Some((date(year, Some(month)), i + digits + 5));
+        }
+    }
+    None
+}
+
+/// "Jun 2021", "June 2021", "Sept. 2021", "June, 2021".
+fn month_year(s: &str, i: usize) -> Option<(Date, usize)> {
+    let bytes = s.as_bytes();
+    let word_end = i + bytes[i..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let month = month_number(s.get(i..word_end)?)?;
+    let mut j = word_end;
+    if matches!(bytes.get(j), Some(b'.' | b',')) {
+        j += 1;
+    }
+    let k = skip_spaces(s, j);
+    if k == j || count_digits(bytes, k) != 4 {
+        return None;
+    }
+    let year = number(bytes, k, 4)?;
+    is_year(year).then(|| (date(year, Some(month)), k + 4))
+}
+
+fn month_number(word: &str) -> Option<u16> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.to_ascii_lowercase();
+    if word == "sept" {
+        return Some(9);
+    }
+    let index = MONTHS
+        .iter()
+        .position(|m| *m == word || (word.len() == 3 && m.starts_with(word.as_str())))?;
+    u16::try_from(index + 1).ok()
+}
+
+fn date(year: u16, month: Option<u16>) -> Date {
+    Date {
+        year,
+        month: month.and_then(|m| u8::try_from(m).ok()),
+    }
+}
+
+fn is_year(year: u16) -> bool {
+    (1800..=2100).contains(&year)
+}
+
+fn number(bytes: &[u8], i: usize, len: usize) -> Option<u16> {
+    let digits = bytes.get(i..i + len)?;
+    digits.iter().try_fold(0u16, |n, &b| {
+        b.is_ascii_digit()
+            .then(|| n.saturating_mul(10).saturating_add(u16::from(b - b'0')))
+    })
+}
+
+fn count_digits(bytes: &[u8], i: usize) -> usize {
+    bytes.get(i..).map_or(0, |rest| {
+        rest.iter().take_while(|b| b.is_ascii_digit()).count()
+    })
+}
+
+/// Skips ASCII spaces and no-break spaces.
+fn skip_spaces(s: &str, mut i: usize) -> usize {
+    while let Some(rest) = s.get(i..) {
+        if rest.starts_with(' ') {
+            i += 1;
+        } else if rest.starts_with('\u{a0}') {
+            i += '\u{a0}'.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// True when `rest` starts with `word` (ASCII, any case) followed by a non-word character.
+fn starts_with_word(rest: &str, word: &str) -> bool {
+    rest.get(..word.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(word))
+        && !rest
+            .as_bytes()
+            .get(word.len())
+            .is_some_and(|&b| is_word_byte(b))
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ym(year: u16, month: u8) -> Date {
+        Date {
+            year,
+            month: Some(month),
+        }
+    }
+
+    fn y(year: u16) -> Date {
+        Date { year, month: None }
+    }
+
+    #[test]
+    fn date_variants() {
+        let cases = [
+            ("June 2019 to Present", ym(2019, 6), Some(DateEnd::Present)),
+            ("2019–2021", y(2019), Some(DateEnd::Date(y(2021)))),
+            ("03/2020 - Current", ym(2020, 3), Some(DateEnd::Present)),
+            ("2018 — Now", y(2018), Some(DateEnd::Present)),
+            ("Jun 2021 – Present", ym(2021, 6), Some(DateEnd::Present)),
+            (
+                "2021-06 - 2022-01",
+                ym(2021, 6),
+                Some(DateEnd::Date(ym(2022, 1))),
+            ),
+            (
+                "Sept. 2020 to Dec 2021",
+                ym(2020, 9),
+                Some(DateEnd::Date(ym(2021, 12))),
+            ),
+            ("2013 - 2015", y(2013), Some(DateEnd::Date(y(2015)))),
+            ("2019", y(2019), None),
+            ("May, 2020", ym(2020, 5), None),
+        ];
+        for (text, start, end) in cases {
+            let found = whole(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((found.start, found.end), (start, end), "{text}");
+        }
+    }
+
+    #[test]
+    fn non_dates_are_not_dates() {
+        for text in [
+            "3000",
+            "12345",
+            "Windows2000",
+            "Mayday 2020",
+            "2019 to",
+            "1799",
+        ] {
+            assert_eq!(whole(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_dates_inside_text() {
+        let s = "Tech Lead | Jun 2021 – Present | Remote";
+        let found = find_all(s);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&s[found[0].range.clone()], "Jun 2021 – Present");
+        assert!(find_all("Python 3, 100K QPS, 99.99%").is_empty());
+    }
+}

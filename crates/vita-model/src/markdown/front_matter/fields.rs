@@ -1,0 +1,317 @@
+//! The front matter fields and their types, shared by the TOML and YAML readers: a value of the
+//! right type fills [`FrontMatter`], a wrong type is an error at the value, an unknown key is a
+//! warning with a "did you mean" hint.
+
+use super::FrontMatter;
+use crate::markdown::contact;
+use crate::{Contact, ContactKind, Error, ErrorKind, Span, Text, Warning};
+
+/// A front matter value, in the few shapes the fields need. Spans are file offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Value {
+    /// A string.
+    Str(String),
+    /// A whole number.
+    Int(i64),
+    /// A list of values with their spans.
+    Array(Vec<(Value, Span)>),
+    /// A table: key, key span, value, value span.
+    Table(Vec<(String, Span, Value, Span)>),
+    /// Anything else, by its description ("a boolean").
+    Other(&'static str),
+}
+
+impl Value {
+    fn describe(&self) -> &'static str {
+        match self {
+            Value::Str(_) => "a string",
+            Value::Int(_) => "a number",
+            Value::Array(_) => "a list",
+            Value::Table(_) => "a table",
+            Value::Other(what) => what,
+        }
+    }
+}
+
+/// Which syntax the value came from, for hints written the way the user writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Syntax {
+    /// `key = value`.
+    Toml,
+    /// `key: value`.
+    Yaml,
+}
+
+/// Every known key with an example value.
+const KEYS: [(&str, &str); 11] = [
+    ("name", "\"Ada Lovelace\""),
+    ("headline", "\"Staff Engineer\""),
+    ("email", "\"ada@example.com\""),
+    ("phone", "\"+44 20 7946 0000\""),
+    ("location", "\"London, UK\""),
+    (
+        "links",
+        "[{ label = \"GitHub\", url = \"https://github.com/ada\" }]",
+    ),
+    ("layout", "\"classic\""),
+    ("lang", "\"en\""),
+    ("pages", "1"),
+    ("keywords", "[\"backend\", \"rust\"]"),
+    ("hyphenation", "[\"mi-cro-ser-vice\"]"),
+];
+
+/// A field read from front matter.
+pub(super) struct Entry<'a> {
+    /// The key as written.
+    pub key: &'a str,
+    /// Where the key is.
+    pub key_span: Span,
+    /// The value.
+    pub value: Value,
+    /// Where the value is.
+    pub span: Span,
+}
+
+/// Files one field into `front`.
+pub(super) fn apply(
+    front: &mut FrontMatter,
+    entry: Entry<'_>,
+    syntax: Syntax,
+    warnings: &mut Vec<Warning>,
+) -> Result<(), Error> {
+    let Entry {
+        key,
+        key_span,
+        value,
+        span,
+    } = entry;
+    let wrong = |expected: &str| wrong_type(key, expected, &value, span.clone(), syntax);
+    let settings = &mut front.settings;
+    match (key, &value) {
+        ("name", Value::Str(s)) => front.name = Some(Text::plain_run(s.trim(), span.clone())),
+        ("name", _) => return Err(wrong("a string")),
+        ("headline", Value::Str(s)) => front.headline = vec![Text::plain_run(s.trim(), span)],
+        ("headline", Value::Array(_)) => {
+            front.headline = strings(&value)
+                .ok_or_else(|| wrong("a string or a list of strings"))?
+                .into_iter()
+                .map(|(s, span)| Text::plain_run(s.trim(), span))
+                .collect();
+        }
+        ("headline", _) => return Err(wrong("a string or a list of strings")),
+        ("email", Value::Str(s)) => front.contacts.push(Contact {
+            kind: ContactKind::Email,
+            text: s.trim().to_string(),
+            url: Some(format!("mailto:{}", s.trim())),
+            span,
+        }),
+        ("phone", Value::Str(s)) => front.contacts.push(Contact {
+            kind: ContactKind::Phone,
+            text: s.trim().to_string(),
+            url: Some(format!("tel:{}", contact::tel_digits(s))),
+            span,
+        }),
+        ("location", Value::Str(s)) => front.contacts.push(Contact {
+            kind: ContactKind::Location,
+            text: s.trim().to_string(),
+            url: None,
+            span,
+        }),
+        ("email" | "phone" | "location" | "layout" | "lang", _) if !is_str(&value) => {
+            return Err(wrong("a string"));
+        }
+        ("links", Value::Array(items)) => {
+            for (item, item_span) in items {
+                let link = link(item, item_span.clone(), warnings)?;
+                front.contacts.push(link);
+            }
+        }
+        ("links", _) => return Err(wrong("a list of `{ label, url }` tables")),
+        ("layout", Value::Str(s)) => settings.layout = Some(s.trim().to_string()),
+        ("lang", Value::Str(s)) => settings.lang = Some(s.trim().to_string()),
+        ("pages", Value::Int(n)) => {
+            settings.pages = Some(
+                u32::try_from(*n)
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| wrong("a whole number of at least 1"))?,
+            );
+        }
+        ("pages", _) => return Err(wrong("a whole number of at least 1")),
+        ("keywords", Value::Str(s)) => {
+            settings.keywords = s
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+        }
+        ("keywords" | "hyphenation", _) => {
+            let list = strings(&value).ok_or_else(|| wrong("a list of strings"))?;
+            let list = list
+                .into_iter()
+                .map(|(s, _)| s.trim().to_string())
+                .collect();
+            match key {
+                "keywords" => settings.keywords = list,
+                _ => settings.hyphenation = list,
+            }
+        }
+        _ => warnings.push(unknown_key(key, key_span, &KEYS.map(|(k, _)| k))),
+    }
+    Ok(())
+}
+
+fn is_str(value: &Value) -> bool {
+    matches!(value, Value::Str(_))
+}
+
+/// The strings of a list, or `None` if it is not a list of strings.
+fn strings(value: &Value) -> Option<Vec<(String, Span)>> {
+    let Value::Array(items) = value else {
+        return None;
+    };
+    items
+        .iter()
+        .map(|(item, span)| match item {
+            Value::Str(s) => Some((s.clone(), span.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// One entry of `links`: a `{ label, url }` table, or a bare URL string.
+fn link(item: &Value, span: Span, warnings: &mut Vec<Warning>) -> Result<Contact, Error> {
+    let example = "{ label = \"GitHub\", url = \"https://github.com/ada\" }";
+    let fail = |message: String| Error {
+        message,
+        span: span.clone(),
+        hint: Some(format!("write each link as `{example}`")),
+        kind: ErrorKind::FrontMatterField,
+    };
+    let (label, url) = match item {
+        Value::Str(url) => (None, url.clone()),
+        Value::Table(entries) => {
+            let mut label = None;
+            let mut url = None;
+            for (key, key_span, value, value_span) in entries {
+                match (key.as_str(), value) {
+                    ("label", Value::Str(s)) => label = Some(s.clone()),
+                    ("url", Value::Str(s)) => url = Some(s.clone()),
+                    ("label" | "url", other) => {
+                        return Err(Error {
+                            span: value_span.clone(),
+                            ..fail(format!(
+                                "link `{key}` must be a string, found {}",
+                                other.describe()
+                            ))
+                        });
+                    }
+                    _ => warnings.push(unknown_key(key, key_span.clone(), &["label", "url"])),
+                }
+            }
+            let url = url.ok_or_else(|| fail("link has no `url`".into()))?;
+            (label, url)
+        }
+        other => {
+            return Err(fail(format!(
+                "each link must be a table, found {}",
+                other.describe()
+            )));
+        }
+    };
+    let url = url.trim().to_string();
+    let text = label.map_or_else(|| url.clone(), |l| l.trim().to_string());
+    let url = contact::web_url(&url).unwrap_or(url);
+    Ok(Contact {
+        kind: ContactKind::Url,
+        text,
+        url: Some(url),
+        span,
+    })
+}
+
+fn wrong_type(key: &str, expected: &str, value: &Value, span: Span, syntax: Syntax) -> Error {
+    let example = KEYS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or("\"…\"", |(_, e)| e);
+    let hint = match syntax {
+        Syntax::Toml => format!("write it like `{key} = {example}`"),
+        Syntax::Yaml => format!("write it like `{key}: {example}`"),
+    };
+    Error {
+        message: format!(
+            "front matter `{key}` must be {expected}, found {}",
+            value.describe()
+        ),
+        span,
+        hint: Some(hint),
+        kind: ErrorKind::FrontMatterField,
+    }
+}
+
+fn unknown_key(key: &str, span: Span, known: &[&str]) -> Warning {
+    let closest = known
+        .iter()
+        .map(|k| (edit_distance(key, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min();
+    let hint = match closest {
+        Some((_, k)) => format!("did you mean `{k}`?"),
+        None => format!("known keys are {}", known.join(", ")),
+    };
+    Warning {
+        message: format!("unknown front matter key `{key}` is ignored"),
+        span,
+        hint: Some(hint),
+    }
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            let next = (prev + cost).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("nmae", "name"), 2);
+        assert_eq!(edit_distance("page", "pages"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn negative_pages_is_an_error() {
+        let entry = Entry {
+            key: "pages",
+            key_span: 0..5,
+            value: Value::Int(0),
+            span: 8..9,
+        };
+        let err = apply(
+            &mut FrontMatter::default(),
+            entry,
+            Syntax::Yaml,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(err.span, 8..9);
+        assert_eq!(err.hint.as_deref(), Some("write it like `pages: 1`"));
+    }
+}

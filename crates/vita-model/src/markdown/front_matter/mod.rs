@@ -1,0 +1,224 @@
+//! Front matter: a TOML block between `+++` lines, or a simple YAML block between `---` lines,
+//! at the very start of the file. Finding the fences lives here; reading each syntax lives in
+//! [`toml_block`] and [`yaml_block`], and both feed the same field rules in [`fields`].
+
+mod fields;
+mod toml_block;
+mod yaml_block;
+
+use crate::{Contact, Error, ErrorKind, Settings, Span, Text, Warning};
+
+/// What front matter contributes to the résumé.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct FrontMatter {
+    /// `name`.
+    pub name: Option<Text>,
+    /// `headline` (a string or a list of strings).
+    pub headline: Vec<Text>,
+    /// `email`, `phone`, `location` and `links`, in source order.
+    pub contacts: Vec<Contact>,
+    /// Everything that steers the build.
+    pub settings: Settings,
+}
+
+/// Reads front matter starting at byte `start` (after any BOM). Returns it, if there is one,
+/// and the offset where the Markdown body starts.
+pub(super) fn read(
+    source: &str,
+    start: usize,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Option<FrontMatter>, usize), Error> {
+    let mut lines = lines_from(source, start);
+    let Some(first) = lines.next() else {
+        return Ok((None, start));
+    };
+    let fence = first.text.trim_end();
+    if fence == "+++" {
+        let Some(close) = lines.find(|line| line.text.trim_end() == "+++") else {
+            return Err(unclosed(start, "+++"));
+        };
+        let content = source.get(first.next..close.start).unwrap_or_default();
+        let mut front = toml_block::read(content, first.next, warnings)?;
+        front.contacts.sort_by_key(|c| c.span.start);
+        return Ok((Some(front), close.next));
+    }
+    if fence == "---" {
+        let content_lines: Vec<Line<'_>> = lines_from(source, first.next).collect();
+        // Only a block that reads as YAML is front matter; otherwise the `---` is a Markdown
+        // thematic break and the file starts with ordinary content.
+        let looks_like_yaml = content_lines
+            .iter()
+            .find(|line| !line.text.trim().is_empty() && !line.text.trim_start().starts_with('#'))
+            .is_some_and(|line| yaml_block::is_key_line(line.text));
+        if !looks_like_yaml {
+            return Ok((None, start));
+        }
+        let Some(close) = content_lines
+            .iter()
+            .find(|line| matches!(line.text.trim_end(), "---" | "..."))
+        else {
+            return Err(unclosed(start, "---"));
+        };
+        let mut front = yaml_block::read(source, first.next, close.start, warnings)?;
+        front.contacts.sort_by_key(|c| c.span.start);
+        return Ok((Some(front), close.next));
+    }
+    Ok((None, start))
+}
+
+fn unclosed(start: usize, fence: &str) -> Error {
+    Error {
+        message: format!("front matter opened with `{fence}` is never closed"),
+        span: start..start + fence.len(),
+        hint: Some(format!(
+            "add a line with just `{fence}` after the last front matter line"
+        )),
+        kind: ErrorKind::FrontMatterSyntax,
+    }
+}
+
+/// One source line.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Line<'a> {
+    /// Byte offset of its first character.
+    pub start: usize,
+    /// Its text without the line ending.
+    pub text: &'a str,
+    /// Byte offset of the next line.
+    pub next: usize,
+}
+
+/// The lines of `source` from byte `at` on.
+pub(super) fn lines_from(source: &str, at: usize) -> impl Iterator<Item = Line<'_>> {
+    let mut pos = at;
+    std::iter::from_fn(move || {
+        let rest = source.get(pos..).filter(|rest| !rest.is_empty())?;
+        let (len, eol) = match rest.find('\n') {
+            Some(i) => (i, 1),
+            None => (rest.len(), 0),
+        };
+        let text = rest.get(..len).unwrap_or_default();
+        let line = Line {
+            start: pos,
+            text: text.strip_suffix('\r').unwrap_or(text),
+            next: pos + len + eol,
+        };
+        pos = line.next;
+        Some(line)
+    })
+}
+
+/// A span shifted by `base`.
+pub(super) fn shift(span: Span, base: usize) -> Span {
+    span.start + base..span.end + base
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ContactKind;
+
+    fn ok(src: &str) -> (FrontMatter, usize, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let (front, body) = read(src, 0, &mut warnings).expect("front matter reads");
+        (front.expect("front matter found"), body, warnings)
+    }
+
+    #[test]
+    fn toml_front_matter_fills_header_and_settings() {
+        let src = "+++\nname = \"Ada Lovelace\"\nheadline = \"Analyst\"\nemail = \"ada@example.com\"\n\
+                   phone = \"+44 (20) 7946-0000\"\nlocation = \"London, UK\"\n\
+                   links = [{ label = \"GitHub\", url = \"https://github.com/ada\" }]\n\
+                   layout = \"modern\"\nlang = \"en-GB\"\npages = 1\nkeywords = [\"math\"]\n\
+                   hyphenation = [\"mi-cro-ser-vice\"]\n+++\n# Body\n";
+        let (front, body, warnings) = ok(src);
+        assert!(warnings.is_empty());
+        assert_eq!(&src[body..], "# Body\n");
+        assert_eq!(front.name.unwrap().plain(), "Ada Lovelace");
+        assert_eq!(front.headline[0].plain(), "Analyst");
+        let kinds: Vec<_> = front.contacts.iter().map(|c| c.kind).collect();
+        use ContactKind::*;
+        assert_eq!(kinds, [Email, Phone, Location, Url]);
+        assert_eq!(
+            front.contacts[0].url.as_deref(),
+            Some("mailto:ada@example.com")
+        );
+        assert_eq!(front.contacts[1].url.as_deref(), Some("tel:+442079460000"));
+        assert_eq!(front.contacts[3].text, "GitHub");
+        assert_eq!(
+            front.contacts[3].url.as_deref(),
+            Some("https://github.com/ada")
+        );
+        let s = front.settings;
+        assert_eq!(s.layout.as_deref(), Some("modern"));
+        assert_eq!(s.lang.as_deref(), Some("en-GB"));
+        assert_eq!(s.pages, Some(1));
+        assert_eq!(s.keywords, ["math"]);
+        assert_eq!(s.hyphenation, ["mi-cro-ser-vice"]);
+    }
+
+    #[test]
+    fn toml_syntax_error_points_at_the_broken_line() {
+        let src = "\u{feff}+++\nname = \"Ada\"\npages = = 2\n+++\n";
+        let err = read(src, 3, &mut Vec::new()).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::FrontMatterSyntax);
+        assert_eq!(crate::line_col(src, err.span.start).0, 3);
+        assert_eq!(crate::line_at(src, err.span.start), "pages = = 2");
+        let src = "+++\r\nname = \"Ada\r\npages = 2\r\n+++\r\n";
+        let err = read(src, 0, &mut Vec::new()).unwrap_err();
+        assert_eq!(crate::line_col(src, err.span.start).0, 2);
+    }
+
+    #[test]
+    fn wrong_type_points_at_the_value() {
+        let src = "+++\nname = \"Ada\"\npages = \"two\"\n+++\n";
+        let err = read(src, 0, &mut Vec::new()).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::FrontMatterField);
+        assert_eq!(&src[err.span.clone()], "\"two\"");
+        assert!(err.message.contains("pages"), "{}", err.message);
+    }
+
+    #[test]
+    fn unknown_key_warns_with_did_you_mean() {
+        let (_, _, warnings) = ok("+++\nnmae = \"Ada\"\ncolour = \"red\"\n+++\n");
+        assert_eq!(warnings.len(), 2);
+        assert!(warnings[0].message.contains("nmae"));
+        assert_eq!(warnings[0].hint.as_deref(), Some("did you mean `name`?"));
+        assert!(warnings[1].message.contains("colour"));
+        assert!(
+            !warnings[1]
+                .hint
+                .as_deref()
+                .unwrap_or("")
+                .contains("did you mean")
+        );
+    }
+
+    #[test]
+    fn unterminated_block_points_at_the_opening_fence() {
+        for src in ["+++\nname = \"Ada\"\n", "---\nname: Ada\n# Ada\n"] {
+            let err = read(src, 0, &mut Vec::new()).unwrap_err();
+            assert_eq!(err.span, 0..3, "{src}");
+        }
+    }
+
+    #[test]
+    fn yaml_front_matter_maps_simple_pairs_and_warns_on_the_rest() {
+        let src = "---\nname: \"Ada Lovelace\"\nemail: ada@example.com\npages: 2\n\
+                   links:\n  - label: GitHub\n# comment\n---\nBody\n";
+        let (front, body, warnings) = ok(src);
+        assert_eq!(&src[body..], "Body\n");
+        assert_eq!(front.name.unwrap().plain(), "Ada Lovelace");
+        assert_eq!(front.contacts[0].kind, ContactKind::Email);
+        assert_eq!(front.settings.pages, Some(2));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].message.contains("links"));
+    }
+
+    #[test]
+    fn a_thematic_break_is_not_front_matter() {
+        let mut warnings = Vec::new();
+        let (front, body) = read("---\n\n# Ada\n", 0, &mut warnings).unwrap();
+        assert_eq!((front, body), (None, 0));
+    }
+}

@@ -1,0 +1,31 @@
+//! Test helpers shared by the Markdown tests.
+
+use crate::{Block, Entry, Parsed};
+
+/// Parses `src`, which must not fail.
+pub(super) fn parse_ok(src: &str) -> Parsed {
+    crate::parse_markdown(src).unwrap_or_else(|e| panic!("parse failed: {e:?}"))
+}
+
+/// The entry of `block`, or a panic.
+pub(super) fn entry_of(block: &Block) -> &Entry {
+    match block {
+        Block::Entry(entry) => entry,
+        other => panic!("not an entry: {other:?}"),
+    }
+}
+
+/// The first entry of `## S` followed by `entry_src`.
+pub(super) fn entry(entry_src: &str) -> Entry {
+    let parsed = parse_ok(&format!("## S\n\n{entry_src}"));
+    let section = parsed
+        .resume
+        .sections
+        .into_iter()
+        .next()
+        .expect("a section");
+    match section.blocks.into_iter().next() {
+        Some(Block::Entry(entry)) => entry,
+        other => panic!("not an entry: {other:?}"),
+    }
+}

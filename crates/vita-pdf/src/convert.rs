@@ -1,0 +1,158 @@
+//! The walk over the display list: [`pdf`] checks the document, then draws page after page.
+
+use krilla::configure::Configuration;
+use krilla::geom::Size;
+use krilla::page::PageSettings;
+use krilla::{Document, SerializeSettings};
+use vita_layout::{Document as Display, Item, Page};
+
+use crate::fonts::FontSet;
+use crate::text::TextMode;
+use crate::{Error, PdfOptions, link, metadata, outline, rule, text};
+
+/// Serialises a laid-out document to PDF bytes.
+///
+/// Fonts are embedded as subsets, each glyph maps to its text, [`Item::Link`]s become URI link
+/// annotations, the outline becomes nested bookmarks and the metadata is written to `/Info`
+/// and XMP. The output depends only on `doc` and `options`: the same input gives the same
+/// bytes, and no date is written unless the metadata has one.
+///
+/// # Errors
+///
+/// [`Error`] when a font cannot be parsed, when the display list holds something PDF cannot
+/// express (a non-finite coordinate, a font or page that does not exist, a glyph text range
+/// outside its run), or when krilla fails to finish the file.
+pub fn pdf(doc: &Display, options: &PdfOptions) -> Result<Vec<u8>, Error> {
+    // Destructured so that a new option fails to compile here until it is handled.
+    let PdfOptions {} = options;
+    let fonts = FontSet::new(&doc.fonts)?;
+    let sizes = doc
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(index, page)| check_page(index, page, &fonts))
+        .collect::<Result<Vec<_>, _>>()?;
+    let outline = outline::build(&doc.outline, doc.pages.len())?;
+    let metadata = metadata::convert(&doc.metadata)?;
+
+    let mut document = Document::new_with(settings());
+    // Only pay for the priming pass (see `TextMode::Natural`) when some run needs it.
+    let mut prime = doc
+        .pages
+        .iter()
+        .flat_map(|page| &page.items)
+        .any(|item| matches!(item, Item::Text(run) if run.actual_text.is_some()));
+    for (page, size) in doc.pages.iter().zip(sizes) {
+        let mut pdf_page = document.start_page_with(PageSettings::new(size));
+        if prime {
+            // Calling `surface()` again below discards everything drawn here; only the
+            // glyph-to-text entries krilla recorded along the way remain.
+            let mut scratch = pdf_page.surface();
+            for item in doc.pages.iter().flat_map(|page| &page.items) {
+                if let Item::Text(run) = item
+                    && let Some(font) = fonts.get(run.font)
+                {
+                    text::draw(&mut scratch, run, font, TextMode::Natural);
+                }
+            }
+            scratch.finish();
+            prime = false;
+        }
+        let mut surface = pdf_page.surface();
+        draw_items(&mut surface, page, &fonts);
+        surface.finish();
+        for item in &page.items {
+            if let Item::Link(area) = item {
+                // Checked in `check_page`, so this always succeeds.
+                if let Ok(annotation) = link::annotation(area) {
+                    pdf_page.add_annotation(annotation);
+                }
+            }
+        }
+        pdf_page.finish();
+    }
+    if !doc.outline.is_empty() {
+        document.set_outline(outline);
+    }
+    document.set_metadata(metadata);
+    document.finish().map_err(|e| Error::Write {
+        message: e.to_string(),
+    })
+}
+
+/// The serialisation settings: small files, no surprises.
+///
+/// - `compress_content_streams`: deflate page contents and `ToUnicode` maps (krilla always
+///   deflates font programs);
+/// - `ascii_compatible: false`: binary streams stay binary instead of doubling in hex;
+/// - `no_device_cs: false`: colours are DeviceRGB, sparing an embedded ICC profile;
+/// - `xmp_metadata: true`: metadata readable by tools that ignore `/Info`;
+/// - `enable_tagging: false`: no structure tree is built yet, so krilla must not write marked
+///   content or page keys that point into one;
+/// - PDF 1.7 and no validator (krilla's defaults).
+fn settings() -> SerializeSettings {
+    SerializeSettings {
+        pretty: false,
+        compress_content_streams: true,
+        ascii_compatible: false,
+        no_device_cs: false,
+        xmp_metadata: true,
+        cmyk_profile: None,
+        configuration: Configuration::default(),
+        enable_tagging: false,
+        ..SerializeSettings::default()
+    }
+}
+
+/// Checks one page and its items, returning its size.
+fn check_page(index: usize, page: &Page, fonts: &FontSet) -> Result<Size, Error> {
+    let number = index + 1;
+    let size = Size::from_wh(page.width, page.height)
+        .filter(|s| s.width().is_finite() && s.height().is_finite())
+        .ok_or(Error::PageSize {
+            page: number,
+            width: page.width,
+            height: page.height,
+        })?;
+    for (item_index, item) in page.items.iter().enumerate() {
+        let item_error = |reason| Error::Item {
+            page: number,
+            item: item_index + 1,
+            reason,
+        };
+        match item {
+            Item::Text(run) => {
+                if fonts.get(run.font).is_none() {
+                    return Err(Error::UnknownFont {
+                        page: number,
+                        item: item_index + 1,
+                        font: run.font.0,
+                        count: fonts.len(),
+                    });
+                }
+                text::check(run).map_err(item_error)?;
+            }
+            Item::Rule(r) => rule::check(r).map_err(item_error)?,
+            Item::Link(area) => {
+                link::annotation(area).map_err(item_error)?;
+            }
+        }
+    }
+    Ok(size)
+}
+
+/// Draws a page's glyph runs and rules in display-list order (links are annotations, not
+/// drawings). Items were checked by [`check_page`].
+fn draw_items(surface: &mut krilla::surface::Surface<'_>, page: &Page, fonts: &FontSet) {
+    for item in &page.items {
+        match item {
+            Item::Text(run) => {
+                if let Some(font) = fonts.get(run.font) {
+                    text::draw(surface, run, font, TextMode::Final);
+                }
+            }
+            Item::Rule(r) => rule::draw(surface, r),
+            Item::Link(_) => {}
+        }
+    }
+}

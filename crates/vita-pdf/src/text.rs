@@ -1,0 +1,104 @@
+//! Glyph runs: shaped glyphs handed to krilla exactly as positioned by layout.
+//!
+//! krilla builds each font's `ToUnicode` map from the text range of every glyph it draws, and
+//! wraps a glyph cluster in an `/ActualText` span when several glyphs share one range. A run's
+//! [`GlyphRun::actual_text`] uses that same mechanism: all of its glyphs are given one range
+//! covering the replacement text. See [`TextMode`] for the one catch.
+
+use krilla::color::rgb;
+use krilla::geom::Point;
+use krilla::num::NormalizedF32;
+use krilla::paint::{Fill, FillRule};
+use krilla::surface::Surface;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use vita_layout::{Color, GlyphRun};
+
+/// How a run's glyphs are tied to text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextMode {
+    /// Each glyph maps to its own range of [`GlyphRun::text`], ignoring `actual_text`.
+    ///
+    /// krilla keeps the first text it sees for a glyph as that glyph's `ToUnicode` entry. Were
+    /// the first sighting of, say, "o" inside a run whose actual text is "orchestrated", every
+    /// later "o" would map to "orchestrated" (and krilla would patch each one up with its own
+    /// `/ActualText` span). [`crate::pdf`] therefore first draws every run in this mode on a
+    /// surface it then throws away, so that each glyph's entry is its natural text.
+    Natural,
+    /// As [`TextMode::Natural`], except that a run with `actual_text` is drawn as one cluster
+    /// covering that text, which krilla writes as a single `/ActualText` span.
+    Final,
+}
+
+/// Checks everything about a run that krilla would otherwise panic on or write as garbage.
+pub(crate) fn check(run: &GlyphRun) -> Result<(), &'static str> {
+    if !(run.size.is_finite() && run.size > 0.0) {
+        return Err("glyph run has a non-positive or non-finite font size");
+    }
+    if !(run.origin.x.is_finite() && run.origin.y.is_finite()) {
+        return Err("glyph run has a non-finite origin");
+    }
+    for glyph in &run.glyphs {
+        if ![glyph.advance, glyph.x_offset, glyph.y_offset]
+            .iter()
+            .all(|v| v.is_finite())
+        {
+            return Err("glyph has a non-finite advance or offset");
+        }
+        // krilla slices the run's text with this range.
+        if run.text.get(glyph.text.clone()).is_none() {
+            return Err("glyph's text range is not a character range of the run's text");
+        }
+    }
+    Ok(())
+}
+
+/// Draws one run (already [`check`]ed) in its colour.
+pub(crate) fn draw(surface: &mut Surface<'_>, run: &GlyphRun, font: &Font, mode: TextMode) {
+    let actual = match mode {
+        TextMode::Final => run.actual_text.as_deref(),
+        TextMode::Natural => None,
+    };
+    let text = actual.unwrap_or(&run.text);
+    let glyphs: Vec<KrillaGlyph> = run
+        .glyphs
+        .iter()
+        .map(|g| {
+            // With `Some("")` every range is `0..0`, which krilla also reads as right-to-left
+            // text and marks `/ReversedChars` inside the empty `/ActualText`: odd, but valid,
+            // and the empty replacement still wins.
+            let range = match actual {
+                Some(actual) => 0..actual.len(),
+                None => g.text.clone(),
+            };
+            // krilla wants metrics relative to the font size (it multiplies them back by it);
+            // the display list has them in points. Both use y-up offsets.
+            KrillaGlyph::new(
+                GlyphId::new(u32::from(g.id)),
+                g.advance / run.size,
+                g.x_offset / run.size,
+                g.y_offset / run.size,
+                0.0,
+                range,
+                None,
+            )
+        })
+        .collect();
+    surface.set_fill(Some(fill(run.color)));
+    surface.draw_glyphs(
+        Point::from_xy(run.origin.x, run.origin.y),
+        &glyphs,
+        font.clone(),
+        text,
+        run.size,
+        false,
+    );
+}
+
+/// An opaque, non-zero fill in a display-list colour.
+pub(crate) fn fill(color: Color) -> Fill {
+    Fill {
+        paint: rgb::Color::new(color.r, color.g, color.b).into(),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }
+}

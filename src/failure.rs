@@ -1,0 +1,60 @@
+//! Why a command failed, the exit code that goes with it, and how it is worded.
+//!
+//! Library errors carry spans; this module turns them into `file:line:col` messages that quote
+//! the offending source line and say what to do.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Exit code for a wrong input or layout (diagnostics printed).
+pub const EXIT_INPUT: i32 = 1;
+
+/// A failed command: a fully worded message and the exit code to leave with.
+#[derive(Debug)]
+pub struct Failure {
+    /// The message, possibly several lines, without a trailing newline.
+    pub message: String,
+    /// The process exit code.
+    pub code: i32,
+}
+
+impl Failure {
+    /// A failure caused by the input (exit code 1).
+    pub fn input(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: EXIT_INPUT,
+        }
+    }
+}
+
+/// A located diagnostic: "error: FILE:LINE:COL: MESSAGE", the source line with a caret under
+/// the column, then an optional hint.
+pub fn located(
+    severity: &str,
+    file: &Path,
+    source: &str,
+    offset: usize,
+    message: &str,
+    hint: Option<&str>,
+) -> String {
+    let (line, col) = vita_model::line_col(source, offset);
+    let text = vita_model::line_at(source, offset);
+    let mut out = format!("{severity}: {}:{line}:{col}: {message}", file.display());
+    let gutter = line.to_string().len();
+    let _ = write!(
+        out,
+        "\n{:gutter$} |\n{line} | {text}\n{:gutter$} | ",
+        "", ""
+    );
+    let caret_pad: String = text
+        .chars()
+        .take(col.saturating_sub(1))
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let _ = write!(out, "{caret_pad}^");
+    if let Some(hint) = hint {
+        let _ = write!(out, "\n{:gutter$} = hint: {hint}", "");
+    }
+    out
+}

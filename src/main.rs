@@ -1,0 +1,39 @@
+//! The `vita` command: parses arguments, runs a command, reports, and picks the exit code.
+//!
+//! Exit codes: 0 success, 1 the input or layout is wrong, 2 usage error (from clap).
+
+mod build;
+mod cli;
+mod failure;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let result = match &cli.command {
+        cli::Command::Build(args) => build::run(args).map(|built| {
+            for warning in &built.warnings {
+                eprintln!("{warning}");
+            }
+            if !args.quiet {
+                eprintln!(
+                    "wrote {} ({} page{}, {} bytes)",
+                    built.path.display(),
+                    built.pages,
+                    if built.pages == 1 { "" } else { "s" },
+                    built.bytes
+                );
+            }
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("{}", failure.message);
+            ExitCode::from(u8::try_from(failure.code).unwrap_or(1))
+        }
+    }
+}

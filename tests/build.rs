@@ -1,0 +1,128 @@
+//! Building the seed and the samples: text recovered in order, size, determinism, layout of
+//! entry lines.
+
+use crate::util::{Dir, assert_ok, common_in_order, pdf_text, repo, source_words, stderr, words};
+
+fn build(dir: &Dir, source: &str, name: &str) -> std::path::PathBuf {
+    let input = dir.write(name, std::fs::read(repo(source)).expect("fixture"));
+    let output = dir.path(&name.replace(".md", ".pdf"));
+    let run = dir.vita(&[
+        "build",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_ok(&run);
+    output
+}
+
+/// Asserts that every word of the source comes back from the PDF, and that at least
+/// `in_order` of them come back in source order (a layout may move an entry's place or dates
+/// to the right of its title, which reorders a few words).
+fn assert_words_recovered(source: &str, pdf: &std::path::Path, in_order: f64) -> Vec<String> {
+    let expected = source_words(&std::fs::read_to_string(repo(source)).unwrap());
+    let pages = pdf_text(pdf);
+    let got = words(&pages.join("\n"));
+    let mut missing = expected.clone();
+    for word in &got {
+        if let Some(i) = missing.iter().position(|w| w == word) {
+            missing.swap_remove(i);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "words missing from the PDF: {missing:?}"
+    );
+    let common = common_in_order(&expected, &got);
+    let ratio = common as f64 / expected.len() as f64;
+    assert!(
+        ratio >= in_order,
+        "only {common} of {} words recovered in order ({ratio:.3})\nexpected: {expected:?}\ngot: {got:?}",
+        expected.len()
+    );
+    pages
+}
+
+#[test]
+fn seed_builds_small_and_every_word_comes_back() {
+    let dir = Dir::new();
+    let pdf = build(&dir, "tests/fixtures/seed-resume.md", "seed.md");
+    let size = std::fs::metadata(&pdf).unwrap().len();
+    assert!(size < 60_000, "seed PDF is {size} bytes");
+    let pages = assert_words_recovered("tests/fixtures/seed-resume.md", &pdf, 0.99);
+    let text = pages.join("\n");
+    // Ligatures come back as whole words.
+    for word in ["efficient", "significant", "identify", "Architected"] {
+        assert!(text.contains(word), "{word} missing from\n{text}");
+    }
+}
+
+#[test]
+fn seed_entries_read_as_title_and_place_then_organisation_and_dates() {
+    let dir = Dir::new();
+    let pdf = build(&dir, "tests/fixtures/seed-resume.md", "seed.md");
+    // The invisible bridge between a title and its right-aligned place reads as U+200B.
+    let text = pdf_text(&pdf).join("\n").replace('\u{200b}', "");
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    assert!(
+        lines.contains(&"Staff Software Engineer San Francisco, CA"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.contains(
+            &"Founding member, Aspire (Python, Typescript, NodeJS, PostgreSQL, Redis) 2018 – 2023"
+        ),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Masters in Computer Science") && l.ends_with("2013 - 2015")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn samples_build_and_read_back() {
+    let dir = Dir::new();
+    for sample in ["samples/meta-lines.md", "samples/one-line-headings.md"] {
+        let name = sample.trim_start_matches("samples/");
+        let pdf = build(&dir, sample, name);
+        assert_words_recovered(sample, &pdf, 0.95);
+    }
+    let header = pdf_text(&dir.path("meta-lines.pdf")).join("\n");
+    for expected in [
+        "Maren Okafor",
+        "maren.okafor@example.com",
+        "github.com/marenok",
+    ] {
+        assert!(
+            header.contains(expected),
+            "{expected} missing from\n{header}"
+        );
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let dir = Dir::new();
+    let first = std::fs::read(build(&dir, "samples/one-line-headings.md", "a.md")).unwrap();
+    let second = std::fs::read(build(&dir, "samples/one-line-headings.md", "a.md")).unwrap();
+    assert!(first == second, "two builds differ");
+}
+
+#[test]
+fn default_output_is_input_with_pdf_extension() {
+    let dir = Dir::new();
+    let input = dir.write(
+        "cv.md",
+        "# Ada Lovelace\n\n## Work\n\nWrote the first program.\n",
+    );
+    let run = dir.vita(&["build", input.to_str().unwrap()]);
+    assert_ok(&run);
+    assert!(dir.path("cv.pdf").exists(), "{}", stderr(&run));
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Independent checks of built PDFs with poppler-utils and qpdf: every sample, the seed, and
+# (when present) every reference input in ../shared/inputs. Needs: cargo, pdftotext, pdffonts,
+# qpdf, python3. Exits non-zero on the first failed check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --locked --quiet
+vita=target/release/vita
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+inputs=(samples/*.md tests/fixtures/seed-resume.md)
+if [ -d ../shared/inputs ]; then
+  for f in ../shared/inputs/*.md; do [ -e "$f" ] && inputs+=("$f"); done
+fi
+
+fail=0
+for input in "${inputs[@]}"; do
+  name=$(basename "$input" .md)
+  pdf="$out/$name.pdf"
+  "$vita" build "$input" -o "$pdf" --quiet
+  "$vita" build "$input" -o "$out/$name.again.pdf" --quiet
+  cmp -s "$pdf" "$out/$name.again.pdf" || { echo "FAIL $name: two builds differ"; fail=1; }
+  qpdf --check "$pdf" >"$out/qpdf.txt" 2>&1 || { echo "FAIL $name: qpdf --check"; cat "$out/qpdf.txt"; fail=1; }
+  # Every font embedded (emb) and subset (sub): columns from the right of pdffonts' table.
+  if pdffonts "$pdf" | tail -n +3 | awk '{ if ($(NF-4) != "yes" || $(NF-3) != "yes") bad=1 } END { exit bad }'; then :; else
+    echo "FAIL $name: a font is not embedded and subset"; pdffonts "$pdf"; fail=1
+  fi
+  size=$(stat -c %s "$pdf")
+  pdftotext "$pdf" "$out/$name.txt"
+  case "$name" in seed-resume | meta-lines) min=0.99 ;; *) min=0.95 ;; esac
+  python3 tests/compare_words.py "$input" "$out/$name.txt" "$min" || fail=1
+  echo "ok   $name: $size bytes, $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}') page(s)"
+done
+exit $fail

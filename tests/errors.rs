@@ -1,0 +1,92 @@
+//! Bad input: clear messages with file:line:col, the right exit code, and no clobbered output.
+
+use crate::util::{Dir, stderr};
+
+#[test]
+fn malformed_front_matter_names_the_line_and_keeps_the_old_output() {
+    let dir = Dir::new();
+    let input = dir.write(
+        "cv.md",
+        "+++\nname = \"Ada\"\nheadline = \"Analyst\nemail = \"ada@example.com\"\n+++\n\n## Work\n",
+    );
+    let out = dir.write("cv.pdf", b"previous output");
+    let run = dir.vita(&["build", input.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let message = stderr(&run);
+    assert!(message.contains("cv.md:3:"), "{message}");
+    assert!(
+        message.contains("headline = \"Analyst"),
+        "quotes the line: {message}"
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), b"previous output");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path(""))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
+}
+
+#[test]
+fn malformed_front_matter_writes_nothing_when_there_was_no_output() {
+    let dir = Dir::new();
+    let input = dir.write("cv.md", "+++\nname = \n+++\n");
+    let run = dir.vita(&["build", input.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(!dir.path("cv.pdf").exists());
+}
+
+#[test]
+fn missing_input_is_exit_1_with_the_path() {
+    let dir = Dir::new();
+    let run = dir.vita(&["build", "nowhere.md"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("nowhere.md"), "{}", stderr(&run));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = Dir::new();
+    assert_eq!(dir.vita(&["build"]).status.code(), Some(2));
+    assert_eq!(dir.vita(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn unknown_layout_lists_the_built_ins() {
+    let dir = Dir::new();
+    let input = dir.write("cv.md", "# Ada\n");
+    let run = dir.vita(&["build", input.to_str().unwrap(), "--layout", "fancy"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("classic"), "{}", stderr(&run));
+}
+
+#[test]
+fn layout_file_typo_points_at_the_key() {
+    let dir = Dir::new();
+    let input = dir.write("cv.md", "# Ada\n");
+    let layout = dir.write("mine.toml", "[page]\nsise = \"a4\"\n");
+    let run = dir.vita(&[
+        "build",
+        input.to_str().unwrap(),
+        "--layout",
+        layout.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let message = stderr(&run);
+    assert!(message.contains("mine.toml:2:1"), "{message}");
+    assert!(message.contains("sise"), "{message}");
+}
+
+#[test]
+fn output_never_overwrites_the_input() {
+    let dir = Dir::new();
+    let input = dir.write("cv.md", "# Ada\n");
+    let run = dir.vita(&[
+        "build",
+        input.to_str().unwrap(),
+        "-o",
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), "# Ada\n");
+}
