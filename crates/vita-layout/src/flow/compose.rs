@@ -116,7 +116,7 @@ impl<'a> Composer<'a> {
 
     fn aligned(&mut self, pieces: Vec<Piece>, align: Align, node: usize, keep: bool) {
         let width = self.width;
-        let para = Paragraph::new(self.book, pieces, false);
+        let para = self.shape(pieces, false);
         for line in para.lines(|_| width) {
             let x = match align {
                 Align::Left => 0.0,
@@ -145,7 +145,7 @@ impl<'a> Composer<'a> {
                 italic: false,
                 small_caps: self.layout.section.case == TitleCase::SmallCaps,
             };
-            let para = Paragraph::new(self.book, pieces(self.book, &section.title, &style), false);
+            let para = self.shape(pieces(self.book, &section.title, &style), false);
             let lines = para.lines(|_| self.width);
             let count = lines.len();
             for (i, line) in lines.into_iter().enumerate() {
@@ -289,7 +289,7 @@ impl<'a> Composer<'a> {
         node: usize,
         keep: bool,
     ) {
-        let right_para = Paragraph::new(self.book, right, false);
+        let right_para = self.shape(right, false);
         let right_line = right_para.lines(|_| f32::INFINITY).into_iter().next();
         let right_width = right_line.as_ref().map_or(0.0, |l| l.width);
         let gap = self.layout.entry.gap.resolve(self.em());
@@ -299,7 +299,7 @@ impl<'a> Composer<'a> {
         } else {
             width
         };
-        let left_para = Paragraph::new(self.book, left, false);
+        let left_para = self.shape(left, false);
         let lines = left_para.lines(|i| if i == 0 { first_width } else { width });
         let count = lines.len();
         for (i, line) in lines.into_iter().enumerate() {
@@ -343,7 +343,7 @@ impl<'a> Composer<'a> {
     // ----- paragraphs, lists, fields -----
 
     fn paragraph(&mut self, pieces: Vec<Piece>, x: f32, width: f32, justify: bool, node: usize) {
-        let para = Paragraph::new(self.book, pieces, justify);
+        let para = self.shape(pieces, justify);
         for line in para.lines(|_| width) {
             let items = line_items(self.book, &para, &line, Point { x, y: 0.0 });
             self.push_line(&line, items, node, false);
@@ -362,9 +362,9 @@ impl<'a> Composer<'a> {
         width: f32,
         nodes: (usize, usize),
     ) {
-        let label_para = Paragraph::new(self.book, label, false);
+        let label_para = self.shape(label, false);
         let label_line = label_para.lines(|_| f32::INFINITY).into_iter().next();
-        let para = Paragraph::new(self.book, body, self.layout.paragraph.justify);
+        let para = self.shape(body, self.layout.paragraph.justify);
         let lines = para.lines(|_| width - indent);
         for (i, line) in lines.iter().enumerate() {
             let mut items: Vec<(Item, usize)> = Vec::new();
@@ -432,7 +432,7 @@ impl<'a> Composer<'a> {
         let widest = keys
             .iter()
             .map(|k| {
-                let para = Paragraph::new(self.book, pieces(self.book, k, &key_style), false);
+                let para = self.shape(pieces(self.book, k, &key_style), false);
                 para.lines(|_| f32::INFINITY)
                     .first()
                     .map_or(0.0, |l| l.width)
@@ -460,6 +460,25 @@ impl<'a> Composer<'a> {
     }
 
     // ----- output -----
+
+    /// Shapes a paragraph and reports characters the fonts cannot set.
+    fn shape(&mut self, pieces: Vec<Piece>, justify: bool) -> Paragraph {
+        let mut para = Paragraph::new(self.book, pieces, justify);
+        for (word, source) in para.missing.drain(..) {
+            let face = para
+                .pieces
+                .first()
+                .map(|p| self.book.face_name(p.style.face));
+            self.warnings.push(Warning {
+                message: format!(
+                    "'{word}' has characters that {} cannot set; they will show as boxes",
+                    face.unwrap_or("the font")
+                ),
+                source,
+            });
+        }
+        para
+    }
 
     fn push_line(&mut self, line: &SetLine, items: Vec<Item>, node: usize, keep: bool) {
         let items = items.into_iter().map(|item| (item, node)).collect();

@@ -5,6 +5,9 @@ mod pages;
 mod text;
 mod vlist;
 
+#[cfg(test)]
+mod tests;
+
 use vita_model::Resume;
 
 use crate::display::{Document, Metadata};

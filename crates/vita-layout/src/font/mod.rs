@@ -154,6 +154,11 @@ impl FontBook {
         FaceId(exact.or_else(regular).unwrap_or(0))
     }
 
+    /// The full name of a face ("Charis SIL Bold").
+    pub fn face_name(&self, id: FaceId) -> &str {
+        &self.faces[id.0].name
+    }
+
     pub(crate) fn face(&self, id: FaceId) -> &Face {
         &self.faces[id.0]
     }

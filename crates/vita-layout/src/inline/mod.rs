@@ -54,6 +54,8 @@ pub(crate) struct Paragraph {
     pub pieces: Vec<Piece>,
     pub items: Vec<Item>,
     pub contents: Vec<Content>,
+    /// Words with characters the face has no glyph for, with the source span of their piece.
+    pub missing: Vec<(String, Option<Range<usize>>)>,
     justify: bool,
 }
 
@@ -88,6 +90,7 @@ impl Paragraph {
             pieces,
             items: Vec::new(),
             contents: Vec::new(),
+            missing: Vec::new(),
             justify,
         };
         for index in 0..para.pieces.len() {
@@ -141,6 +144,10 @@ impl Paragraph {
     fn push_word(&mut self, book: &FontBook, piece: usize, text: &str) {
         let style = self.pieces[piece].style;
         let shaped = book.shape(style.face, style.small_caps, text);
+        if shaped.missing {
+            let source = self.pieces[piece].source.clone();
+            self.missing.push((text.to_string(), source));
+        }
         let width = units_to_pt(book, style, shaped.width);
         self.push(
             Item::Box { width },

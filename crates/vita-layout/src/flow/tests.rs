@@ -1,0 +1,195 @@
+//! Layout tests that read the display list: where entry parts sit, page breaks, warnings.
+
+use crate::{Document, FontBook, GlyphRun, Item, Layout, LayoutOptions, StructKind, layout};
+
+fn lay(markdown: &str) -> crate::Laid {
+    let parsed = vita_model::parse_markdown(markdown).expect("parses");
+    let classic = Layout::builtin("classic").unwrap();
+    layout(
+        &parsed.resume,
+        &classic,
+        &FontBook::bundled(),
+        &LayoutOptions::default(),
+    )
+    .unwrap()
+}
+
+fn runs(doc: &Document) -> Vec<(usize, &GlyphRun)> {
+    doc.pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, page)| {
+            page.items.iter().filter_map(move |item| match item {
+                Item::Text(run) => Some((p, run)),
+                _ => None,
+            })
+        })
+        .collect()
+}
+
+fn run_with<'a>(doc: &'a Document, text: &str) -> &'a GlyphRun {
+    runs(doc)
+        .into_iter()
+        .map(|(_, r)| r)
+        .find(|r| r.text.contains(text))
+        .unwrap_or_else(|| panic!("no run with {text:?}"))
+}
+
+const ENTRY: &str = "## Experience\n\n### Staff Software Engineer\n\nSan Francisco, CA\n\nFounding member, Aspire\n\n2018 – 2023\n\n- Joined as the third founding engineer.\n";
+
+#[test]
+fn entry_title_left_place_right_on_one_baseline() {
+    let laid = lay(ENTRY);
+    let doc = &laid.document;
+    let margin = 17.0 * 72.0 / 25.4;
+    let right_edge = doc.pages[0].width - margin;
+    let title = run_with(doc, "Staff Software Engineer");
+    let place = run_with(doc, "San Francisco, CA");
+    assert!((title.origin.x - margin).abs() < 0.01, "{}", title.origin.x);
+    assert!((place.origin.x + place.width() - right_edge).abs() < 0.01);
+    assert_eq!(title.origin.y, place.origin.y, "same baseline");
+    let org = run_with(doc, "Founding member");
+    let dates = run_with(doc, "2018 – 2023");
+    assert_eq!(org.origin.y, dates.origin.y);
+    assert!(org.origin.y > title.origin.y);
+    assert!((dates.origin.x + dates.width() - right_edge).abs() < 0.01);
+}
+
+#[test]
+fn the_gap_before_a_right_part_is_bridged_invisibly() {
+    let laid = lay(ENTRY);
+    let bridge = run_with(&laid.document, "\u{200b}");
+    let title = run_with(&laid.document, "Staff Software Engineer");
+    assert_eq!(bridge.origin.y, title.origin.y);
+    assert!(bridge.text.chars().all(|c| c == '\u{200b}'));
+    // Drawn with the body face's space glyph: no ink.
+    let body = run_with(&laid.document, "Joined as");
+    let space = body.glyphs.iter().find(|g| g.text.start == 6).unwrap().id;
+    assert_eq!(bridge.font, body.font);
+    assert!(bridge.glyphs.iter().all(|g| g.id == space));
+}
+
+#[test]
+fn justified_lines_end_at_the_right_margin() {
+    let text = "word ".repeat(200);
+    let laid = lay(&format!("## About\n\n{text}\n"));
+    let doc = &laid.document;
+    let margin = 17.0 * 72.0 / 25.4;
+    let right_edge = doc.pages[0].width - margin;
+    let body: Vec<&GlyphRun> = runs(doc)
+        .into_iter()
+        .map(|(_, r)| r)
+        .filter(|r| r.text.starts_with("word"))
+        .collect();
+    assert!(body.len() > 3);
+    for run in &body[..body.len() - 1] {
+        let end = run.origin.x + run.width();
+        assert!(
+            (end - right_edge).abs() < 0.05,
+            "line ends at {end}, margin at {right_edge}"
+        );
+    }
+}
+
+#[test]
+fn long_resume_breaks_pages_and_keeps_headings_with_content() {
+    let mut source = String::from("# Ada Lovelace\n\n");
+    for section in 0..6 {
+        source.push_str(&format!("## Section {section}\n\n"));
+        for entry in 0..3 {
+            source.push_str(&format!(
+                "### Role {section}.{entry} | Org | 2019 – 2021\n\n"
+            ));
+            for _ in 0..4 {
+                source.push_str("- Built and ran a service that many people used every single day without fail.\n");
+            }
+            source.push('\n');
+        }
+    }
+    let laid = lay(&source);
+    let doc = &laid.document;
+    assert!(doc.pages.len() >= 2, "{} pages", doc.pages.len());
+    // No page ends with a section title or an entry title.
+    for page in &doc.pages {
+        let last_text = page.items.iter().rev().find_map(|i| match i {
+            Item::Text(run) if !run.text.starts_with('\u{200b}') => Some(run),
+            _ => None,
+        });
+        let last = last_text.expect("page has text");
+        assert!(
+            !last.text.starts_with("Section")
+                && !last.text.starts_with("Role")
+                && !last.text.starts_with("Org"),
+            "page ends with a heading: {:?}",
+            last.text
+        );
+    }
+    // Every line stays inside the bottom margin.
+    let margin = 17.0 * 72.0 / 25.4;
+    for page in &doc.pages {
+        for item in &page.items {
+            if let Item::Text(run) = item {
+                assert!(run.origin.y < page.height - margin);
+            }
+        }
+    }
+    // One bookmark per section, in order, pointing at the page where the title is.
+    assert_eq!(doc.outline.len(), 6);
+    for (i, entry) in doc.outline.iter().enumerate() {
+        assert_eq!(entry.title, format!("Section {i}"));
+        let (page, _) = runs(doc)
+            .into_iter()
+            .find(|(_, r)| r.text == format!("Section {i}"))
+            .unwrap();
+        assert_eq!(entry.page, page);
+    }
+}
+
+#[test]
+fn structure_tree_has_headings_and_lists() {
+    let laid = lay(&format!("# Ada Lovelace\n\n{ENTRY}"));
+    let mut kinds = Vec::new();
+    fn walk(node: &crate::StructNode, kinds: &mut Vec<StructKind>) {
+        kinds.push(node.kind);
+        for child in &node.children {
+            if let crate::StructChild::Node(n) = child {
+                walk(n, kinds);
+            }
+        }
+    }
+    for node in &laid.document.structure {
+        walk(node, &mut kinds);
+    }
+    for kind in [
+        StructKind::Heading(1),
+        StructKind::Heading(2),
+        StructKind::Heading(3),
+        StructKind::List,
+        StructKind::ListItem,
+        StructKind::Label,
+        StructKind::ListBody,
+    ] {
+        assert!(kinds.contains(&kind), "{kind:?} missing from {kinds:?}");
+    }
+}
+
+#[test]
+fn characters_without_glyphs_are_warned_about() {
+    let laid = lay("# Ada\n\n## Work\n\nSpoke 中文 at meetings.\n");
+    assert!(
+        laid.warnings
+            .iter()
+            .any(|w| w.message.contains("中文") && w.source.is_some()),
+        "{:?}",
+        laid.warnings
+    );
+}
+
+#[test]
+fn metadata_names_the_person() {
+    let laid = lay("# Ada Lovelace\n\nAnalyst\n\n## Work\n\nWrote.\n");
+    let meta = &laid.document.metadata;
+    assert_eq!(meta.title.as_deref(), Some("Ada Lovelace — Résumé"));
+    assert_eq!(meta.author.as_deref(), Some("Ada Lovelace"));
+    assert_eq!(meta.creation_date, None);
+}
