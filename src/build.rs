@@ -124,10 +124,11 @@ fn resolve_layout(name: &str, input: &Path) -> Result<Layout, Failure> {
     }
     let looks_like_path = name.ends_with(".toml") || name.contains(['/', '\\']);
     let mut path = PathBuf::from(name);
-    if !path.exists() && path.is_relative() {
-        if let Some(dir) = input.parent() {
-            path = dir.join(name);
-        }
+    if !path.exists()
+        && path.is_relative()
+        && let Some(dir) = input.parent()
+    {
+        path = dir.join(name);
     }
     if !looks_like_path && !path.exists() {
         let names: Vec<&str> = Layout::builtin_names().collect();
