@@ -18,6 +18,8 @@ pub struct Built {
     pub bytes: usize,
     /// Worded warnings, one per entry.
     pub warnings: Vec<String>,
+    /// How each line of running text was set.
+    pub lines: Vec<vita_layout::LineReport>,
 }
 
 /// Runs `vita build`.
@@ -89,6 +91,7 @@ pub fn run(args: &BuildArgs) -> Result<Built, Failure> {
         pages: laid.document.pages.len(),
         bytes: bytes.len(),
         warnings,
+        lines: laid.lines,
     })
 }
 

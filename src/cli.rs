@@ -34,4 +34,15 @@ pub struct BuildArgs {
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Print a machine-readable report on standard output: pages, warnings, and the line
+    /// breaker's figures for every line (adjustment ratio, badness, fitness, hyphen, demerits).
+    #[arg(long, value_name = "FORMAT")]
+    pub report: Option<ReportFormat>,
+}
+
+/// Formats of `--report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// One JSON object.
+    Json,
 }

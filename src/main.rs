@@ -6,6 +6,7 @@ mod build;
 mod cli;
 mod failure;
 mod output;
+mod report;
 
 use std::process::ExitCode;
 
@@ -17,6 +18,9 @@ fn main() -> ExitCode {
         cli::Command::Build(args) => build::run(args).map(|built| {
             for warning in &built.warnings {
                 eprintln!("{warning}");
+            }
+            if args.report == Some(cli::ReportFormat::Json) {
+                println!("{:#}", report::json(&built));
             }
             if !args.quiet {
                 eprintln!(

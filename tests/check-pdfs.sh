@@ -30,6 +30,8 @@ for input in "${inputs[@]}"; do
   pdftotext "$pdf" "$out/$name.txt"
   case "$name" in seed-resume | meta-lines) min=0.99 ;; *) min=0.95 ;; esac
   python3 tests/compare_words.py "$input" "$out/$name.txt" "$min" || fail=1
+  # Justified spacing of the reference input (ENGINE.md §9 gate, peers' measure).
+  case "$name" in seed-resume) python3 tests/gap_stats.py "$pdf" 1.5 1.25 || fail=1 ;; esac
   echo "ok   $name: $size bytes, $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}') page(s)"
 done
 exit $fail

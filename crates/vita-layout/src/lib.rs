@@ -22,14 +22,16 @@ mod display;
 mod flow;
 mod font;
 pub mod inline;
+
+pub use inline::LineFigures;
 mod theme;
 
 pub use display::*;
 pub use flow::layout;
 pub use font::{FaceId, FontBook, Variant};
 pub use theme::{
-    Align, Colors, EntryStyle, FontStyle, HeaderStyle, Layout, LayoutError, Length, ListStyle,
-    PageStyle, ParagraphStyle, SectionStyle, TitleCase, parse_color,
+    Algorithm, Align, Colors, EntryStyle, FontStyle, HeaderStyle, Layout, LayoutError, Length,
+    ListStyle, PageStyle, ParagraphStyle, SectionStyle, TitleCase, parse_color,
 };
 
 /// Options for one layout run that are not part of the layout file.
@@ -47,6 +49,31 @@ pub struct Laid {
     pub document: Document,
     /// Things the reader should know (overfull lines, missing glyphs).
     pub warnings: Vec<Warning>,
+    /// How every line of running text was set, in reading order, for reports.
+    pub lines: Vec<LineReport>,
+}
+
+/// The line breaker's figures for one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineReport {
+    /// Zero-based page index.
+    pub page: usize,
+    /// The line's text.
+    pub text: String,
+    /// Adjustment ratio of its glue (positive stretched, negative shrunk).
+    pub ratio: f32,
+    /// TeX badness (10001 when overfull).
+    pub badness: i64,
+    /// Fitness class: 0 very loose, 1 loose, 2 decent, 3 tight.
+    pub fitness: u8,
+    /// Ends with an inserted hyphen or after an explicit one.
+    pub hyphenated: bool,
+    /// How far the line sticks out past the measure, in points.
+    pub overfull: f32,
+    /// Total demerits of its paragraph.
+    pub paragraph_demerits: i64,
+    /// The breaker pass that set its paragraph (1–4).
+    pub pass: u8,
 }
 
 /// A problem found while setting the text that did not stop the layout.

@@ -25,7 +25,7 @@ use crate::{Error, PdfOptions, link, metadata, outline, rule, text};
 pub fn pdf(doc: &Display, options: &PdfOptions) -> Result<Vec<u8>, Error> {
     // Destructured so that a new option fails to compile here until it is handled.
     let PdfOptions {} = options;
-    let fonts = FontSet::new(&doc.fonts)?;
+    let fonts = FontSet::new(doc)?;
     let sizes = doc
         .pages
         .iter()

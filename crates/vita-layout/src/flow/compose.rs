@@ -11,8 +11,11 @@ use super::vlist::{StructArena, VItem, VLine, translate};
 use crate::Warning;
 use crate::display::{Item, Point, Rect, Rule, StructKind};
 use crate::font::FontBook;
-use crate::inline::{Paragraph, Piece, SetLine, gap_filler, line_items};
-use crate::theme::{Align, Layout, TitleCase};
+use crate::inline::knuth_plass::Params;
+use crate::inline::{
+    Breaking, Hyphenator, Hyphens, Paragraph, Piece, SetLine, gap_filler, line_items,
+};
+use crate::theme::{Algorithm, Align, Layout, TitleCase};
 
 /// Builds the vertical list for one résumé.
 pub(crate) struct Composer<'a> {
@@ -21,14 +24,42 @@ pub(crate) struct Composer<'a> {
     /// Width of the text area.
     width: f32,
     body: TextStyle,
+    hyphenator: Hyphenator,
+    justified: Breaking,
+    ragged: Breaking,
     pub out: Vec<VItem>,
     pub arena: StructArena,
     pub warnings: Vec<Warning>,
 }
 
 impl<'a> Composer<'a> {
-    pub fn new(book: &'a FontBook, layout: &'a Layout, width: f32) -> Self {
+    pub fn new(book: &'a FontBook, layout: &'a Layout, width: f32, hyphenator: Hyphenator) -> Self {
         let size = layout.fonts.size.resolve(10.0);
+        let p = &layout.paragraph;
+        let params = Params {
+            pretolerance: p.pretolerance,
+            tolerance: p.tolerance,
+            line_penalty: p.line_penalty,
+            double_hyphen_demerits: p.double_hyphen_demerits,
+            final_hyphen_demerits: p.final_hyphen_demerits,
+            adj_demerits: p.adj_demerits,
+            emergency_stretch: p.emergency_stretch.resolve(size),
+            looseness: p.looseness,
+            runt_demerits: p.runt_penalty,
+            background_stretch: 0.0,
+        };
+        let justified = Breaking {
+            params: params.clone(),
+            greedy: p.algorithm == Algorithm::Greedy,
+            protrusion: p.protrusion,
+        };
+        let ragged = Breaking {
+            params: Params {
+                background_stretch: p.ragged_stretch.resolve(size),
+                ..params
+            },
+            ..justified.clone()
+        };
         let body = TextStyle {
             family: layout.fonts.body.clone(),
             size,
@@ -36,12 +67,16 @@ impl<'a> Composer<'a> {
             bold: false,
             italic: false,
             small_caps: false,
+            hyphenate: true,
         };
         Composer {
             book,
             layout,
             width,
             body,
+            hyphenator,
+            justified,
+            ragged,
             out: Vec::new(),
             arena: StructArena::default(),
             warnings: Vec::new(),
@@ -79,7 +114,7 @@ impl<'a> Composer<'a> {
         let mut any = false;
         if let Some(name) = &header.name {
             let node = self.arena.open(StructKind::Heading(1), Some(parent));
-            let pieces = pieces(self.book, name, &heading.clone().bold());
+            let pieces = pieces(self.book, name, &heading.clone().bold().unhyphenated());
             self.aligned(pieces, align, node, false);
             any = true;
         }
@@ -117,7 +152,7 @@ impl<'a> Composer<'a> {
     fn aligned(&mut self, pieces: Vec<Piece>, align: Align, node: usize, keep: bool) {
         let width = self.width;
         let para = self.shape(pieces, false);
-        for line in para.lines(|_| width) {
+        for line in self.lines(&para, false, |_| width) {
             let x = match align {
                 Align::Left => 0.0,
                 Align::Center => (width - line.width) / 2.0,
@@ -144,9 +179,11 @@ impl<'a> Composer<'a> {
                 bold: self.layout.section.bold,
                 italic: false,
                 small_caps: self.layout.section.case == TitleCase::SmallCaps,
+                hyphenate: false,
             };
             let para = self.shape(pieces(self.book, &section.title, &style), false);
-            let lines = para.lines(|_| self.width);
+            let width = self.width;
+            let lines = self.lines(&para, false, |_| width);
             let count = lines.len();
             for (i, line) in lines.into_iter().enumerate() {
                 let items = line_items(self.book, &para, &line, Point::default());
@@ -240,7 +277,7 @@ impl<'a> Composer<'a> {
                 self.body.clone()
             };
             let org_node = self.arena.open(StructKind::Paragraph, Some(node));
-            lefts.push((pieces(self.book, org, &style), org_node));
+            lefts.push((pieces(self.book, org, &style.unhyphenated()), org_node));
         }
         let mut rights: Vec<Vec<Piece>> = Vec::new();
         if let Some(place) = &entry.place {
@@ -289,8 +326,7 @@ impl<'a> Composer<'a> {
         node: usize,
         keep: bool,
     ) {
-        let right_para = self.shape(right, false);
-        let right_line = right_para.lines(|_| f32::INFINITY).into_iter().next();
+        let (right_para, right_line) = self.single_line(right);
         let right_width = right_line.as_ref().map_or(0.0, |l| l.width);
         let gap = self.layout.entry.gap.resolve(self.em());
         let right_fits = right_width > 0.0 && right_width < width * 0.6;
@@ -300,7 +336,11 @@ impl<'a> Composer<'a> {
             width
         };
         let left_para = self.shape(left, false);
-        let lines = left_para.lines(|i| if i == 0 { first_width } else { width });
+        let lines = self.lines(
+            &left_para,
+            false,
+            |i| if i == 0 { first_width } else { width },
+        );
         let count = lines.len();
         for (i, line) in lines.into_iter().enumerate() {
             let mut items = line_items(self.book, &left_para, &line, Point { x, y: 0.0 });
@@ -334,7 +374,7 @@ impl<'a> Composer<'a> {
 
     fn split(&mut self, split: &SplitLine, x: f32, width: f32, parent: usize) {
         let node = self.arena.open(StructKind::Paragraph, Some(parent));
-        let left = pieces(self.book, &split.left, &self.body);
+        let left = pieces(self.book, &split.left, &self.body.clone().unhyphenated());
         let muted = self.body.clone().color(self.layout.colors.muted);
         let right = pieces(self.book, &split.right, &muted);
         self.left_right(left, right, x, width, node, false);
@@ -344,7 +384,7 @@ impl<'a> Composer<'a> {
 
     fn paragraph(&mut self, pieces: Vec<Piece>, x: f32, width: f32, justify: bool, node: usize) {
         let para = self.shape(pieces, justify);
-        for line in para.lines(|_| width) {
+        for line in self.lines(&para, justify, |_| width) {
             let items = line_items(self.book, &para, &line, Point { x, y: 0.0 });
             self.push_line(&line, items, node, false);
         }
@@ -361,11 +401,11 @@ impl<'a> Composer<'a> {
         indent: f32,
         width: f32,
         nodes: (usize, usize),
+        justify: bool,
     ) {
-        let label_para = self.shape(label, false);
-        let label_line = label_para.lines(|_| f32::INFINITY).into_iter().next();
-        let para = self.shape(body, self.layout.paragraph.justify);
-        let lines = para.lines(|_| width - indent);
+        let (label_para, label_line) = self.single_line(label);
+        let para = self.shape(body, justify);
+        let lines = self.lines(&para, justify, |_| width - indent);
         for (i, line) in lines.iter().enumerate() {
             let mut items: Vec<(Item, usize)> = Vec::new();
             if i == 0
@@ -410,6 +450,8 @@ impl<'a> Composer<'a> {
             let label_style = self.body.clone().color(self.layout.colors.muted);
             let label = vec![label_style.piece(self.book, label)];
             let body = pieces(self.book, &item.text, &self.body);
+            let justify = self.layout.paragraph.justify;
+            let nodes = (label_node, body_node);
             self.hanging(
                 label,
                 x + indent * 0.2,
@@ -417,7 +459,8 @@ impl<'a> Composer<'a> {
                 x,
                 indent,
                 width,
-                (label_node, body_node),
+                nodes,
+                justify,
             );
             if !item.children.is_empty() {
                 self.space(item_space);
@@ -427,15 +470,14 @@ impl<'a> Composer<'a> {
     }
 
     fn fields(&mut self, fields: &[Field], x: f32, width: f32, parent: usize) {
-        let key_style = self.body.clone().bold();
+        let key_style = self.body.clone().bold().unhyphenated();
+        let value_style = self.body.clone().unhyphenated();
         let keys: Vec<Text> = fields.iter().map(|f| with_colon(&f.key)).collect();
         let widest = keys
             .iter()
             .map(|k| {
-                let para = self.shape(pieces(self.book, k, &key_style), false);
-                para.lines(|_| f32::INFINITY)
-                    .first()
-                    .map_or(0.0, |l| l.width)
+                let (_, line) = self.single_line(pieces(self.book, k, &key_style));
+                line.map_or(0.0, |l| l.width)
             })
             .fold(0.0, f32::max);
         let column = widest + self.em() * 0.6;
@@ -447,14 +489,15 @@ impl<'a> Composer<'a> {
             }
             let row = self.arena.open(StructKind::Paragraph, Some(parent));
             let key_pieces = pieces(self.book, key, &key_style);
-            let value = pieces(self.book, &field.value, &self.body);
+            let value = pieces(self.book, &field.value, &value_style);
             if aligned {
-                self.hanging(key_pieces, x, value, x, column, width, (row, row));
+                // Keyword lists read better ragged: no stretched gaps between names.
+                self.hanging(key_pieces, x, value, x, column, width, (row, row), false);
             } else {
                 let mut run_in = key_pieces;
                 run_in.push(self.body.piece(self.book, " "));
                 run_in.extend(value);
-                self.paragraph(run_in, x, width, self.layout.paragraph.justify, row);
+                self.paragraph(run_in, x, width, false, row);
             }
         }
     }
@@ -463,7 +506,11 @@ impl<'a> Composer<'a> {
 
     /// Shapes a paragraph and reports characters the fonts cannot set.
     fn shape(&mut self, pieces: Vec<Piece>, justify: bool) -> Paragraph {
-        let mut para = Paragraph::new(self.book, pieces, justify);
+        let hyphens = self.layout.paragraph.hyphenate.then_some(Hyphens {
+            hyphenator: &self.hyphenator,
+            penalty: self.layout.paragraph.hyphen_penalty,
+        });
+        let mut para = Paragraph::new(self.book, pieces, justify, hyphens);
         for (word, source) in para.missing.drain(..) {
             let face = para
                 .pieces
@@ -478,6 +525,30 @@ impl<'a> Composer<'a> {
             });
         }
         para
+    }
+
+    /// Breaks a shaped paragraph with the layout's settings for its mode.
+    fn lines(&self, para: &Paragraph, justify: bool, width: impl Fn(usize) -> f32) -> Vec<SetLine> {
+        let breaking = if justify {
+            &self.justified
+        } else {
+            &self.ragged
+        };
+        para.lines(self.book, breaking, width)
+    }
+
+    /// The one line of a piece of text that is never broken (labels, right-aligned parts).
+    fn single_line(&mut self, pieces: Vec<Piece>) -> (Paragraph, Option<SetLine>) {
+        let para = self.shape(pieces, false);
+        let first_fit = Breaking {
+            greedy: true,
+            ..self.ragged.clone()
+        };
+        let line = para
+            .lines(self.book, &first_fit, |_| f32::INFINITY)
+            .into_iter()
+            .next();
+        (para, line)
     }
 
     fn push_line(&mut self, line: &SetLine, items: Vec<Item>, node: usize, keep: bool) {
@@ -509,12 +580,26 @@ impl<'a> Composer<'a> {
                 source,
             });
         }
+        let figures = line.figures.map(|f| {
+            let text: String = items
+                .iter()
+                .filter_map(|(item, _)| match item {
+                    Item::Text(run) => run.actual_text.clone().or_else(|| Some(run.text.clone())),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace('\u{200b}', "");
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            (f, text, line.overfull)
+        });
         self.out.push(VItem::Line(VLine {
             ascent,
             descent,
             items,
             keep_with_next: keep,
             bookmark: None,
+            figures,
         }));
     }
 }

@@ -48,7 +48,11 @@ pub fn layout(
             span: None,
         });
     }
-    let mut composer = compose::Composer::new(book, layout, width);
+    let hyphenator = crate::inline::Hyphenator::new(
+        resume.settings.lang.as_deref(),
+        &resume.settings.hyphenation,
+    );
+    let mut composer = compose::Composer::new(book, layout, width, hyphenator);
     composer.resume(resume);
     let frame = pages::Frame {
         page_width,
@@ -57,7 +61,7 @@ pub fn layout(
         top: margin,
         bottom: page_height - margin,
     };
-    let (pages, outline, structure) = pages::paginate(&composer.out, &composer.arena, frame);
+    let paged = pages::paginate(&composer.out, &composer.arena, frame);
     let name = resume.header.name.as_ref().map(|n| n.plain());
     let metadata = Metadata {
         title: Some(match &name {
@@ -72,12 +76,13 @@ pub fn layout(
     };
     Ok(Laid {
         document: Document {
-            pages,
+            pages: paged.pages,
             fonts: book.font_table(),
-            outline,
+            outline: paged.outline,
             metadata,
-            structure,
+            structure: paged.structure,
         },
         warnings: composer.warnings,
+        lines: paged.lines,
     })
 }

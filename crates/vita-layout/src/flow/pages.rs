@@ -7,6 +7,7 @@
 
 use super::compose::place;
 use super::vlist::{StructArena, VItem};
+use crate::LineReport;
 use crate::display::{OutlineEntry, Page, Point, StructChild, StructKind, StructNode};
 
 /// The text area of a page.
@@ -26,12 +27,16 @@ struct Placement {
     baseline: f32,
 }
 
-/// Cuts `list` into pages; returns the pages, bookmarks and the structure tree.
-pub(crate) fn paginate(
-    list: &[VItem],
-    arena: &StructArena,
-    frame: Frame,
-) -> (Vec<Page>, Vec<OutlineEntry>, Vec<StructNode>) {
+/// What page building produces.
+pub(crate) struct Paged {
+    pub pages: Vec<Page>,
+    pub outline: Vec<OutlineEntry>,
+    pub structure: Vec<StructNode>,
+    pub lines: Vec<LineReport>,
+}
+
+/// Cuts `list` into pages; returns the pages, bookmarks, structure tree and line figures.
+pub(crate) fn paginate(list: &[VItem], arena: &StructArena, frame: Frame) -> Paged {
     let breaks = choose_breaks(list, frame);
     let mut placements = Vec::new();
     let mut page = 0;
@@ -70,6 +75,7 @@ pub(crate) fn paginate(
         })
         .collect();
     let mut outline = Vec::new();
+    let mut lines = Vec::new();
     let mut leaves: Vec<Vec<StructChild>> = vec![Vec::new(); arena.nodes.len()];
     for placement in &placements {
         let VItem::Line(line) = &list[placement.index] else {
@@ -86,13 +92,31 @@ pub(crate) fn paginate(
                 },
             });
         }
+        if let Some((figures, text, overfull)) = &line.figures {
+            lines.push(LineReport {
+                page: placement.page,
+                text: text.clone(),
+                ratio: figures.ratio,
+                badness: figures.badness,
+                fitness: figures.fitness,
+                hyphenated: figures.hyphenated,
+                overfull: *overfull,
+                paragraph_demerits: figures.paragraph_demerits,
+                pass: figures.pass,
+            });
+        }
         let page = &mut pages[placement.page];
         for (item, node) in place(line, frame.left, placement.baseline) {
             leaves[node].push(StructChild::Item(placement.page, page.items.len()));
             page.items.push(item);
         }
     }
-    (pages, outline, build_tree(arena, leaves))
+    Paged {
+        pages,
+        outline,
+        structure: build_tree(arena, leaves),
+        lines,
+    }
 }
 
 /// Indices of the list items that start a new page.

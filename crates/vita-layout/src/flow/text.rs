@@ -15,6 +15,8 @@ pub(crate) struct TextStyle {
     pub bold: bool,
     pub italic: bool,
     pub small_caps: bool,
+    /// Whether words in this style may be hyphenated.
+    pub hyphenate: bool,
 }
 
 impl TextStyle {
@@ -25,6 +27,12 @@ impl TextStyle {
 
     pub fn italic(mut self) -> Self {
         self.italic = true;
+        self
+    }
+
+    /// The same style with hyphenation off (titles, keywords, field rows).
+    pub fn unhyphenated(mut self) -> Self {
+        self.hyphenate = false;
         self
     }
 
@@ -55,6 +63,7 @@ impl TextStyle {
             style: self.piece_style(book, false, false),
             link: None,
             source: None,
+            hyphenate: false,
         }
     }
 }
@@ -73,5 +82,6 @@ fn piece(book: &FontBook, run: &Run, style: &TextStyle) -> Piece {
         style: style.piece_style(book, run.style.strong, run.style.emphasis),
         link: run.link.clone(),
         source: Some(run.span.clone()),
+        hyphenate: style.hyphenate && !run.style.code && run.link.is_none(),
     }
 }

@@ -4,6 +4,7 @@
 //! building only decides where each line's baseline falls.
 
 use crate::display::{Item, StructKind};
+use crate::inline::LineFigures;
 
 /// Something stacked vertically.
 #[derive(Debug, Clone)]
@@ -26,6 +27,8 @@ pub(crate) struct VLine {
     pub keep_with_next: bool,
     /// A bookmark to create at this line: (title, level).
     pub bookmark: Option<(String, u8)>,
+    /// The breaker's figures, for lines of broken paragraphs: (figures, text, overfull).
+    pub figures: Option<(LineFigures, String, f32)>,
 }
 
 /// The logical structure being built alongside the lines: an arena of nodes, each knowing

@@ -29,6 +29,9 @@ pub enum Item {
         width: f32,
         /// Cost of breaking here; `>= 10000` forbids, `<= -10000` forces.
         penalty: i32,
+        /// A hyphen break: two in a row cost extra demerits. With a width it is an automatic
+        /// hyphenation point (the hyphen is inserted), without one an explicit hyphen.
+        flagged: bool,
     },
 }
 
@@ -182,6 +185,7 @@ mod tests {
         items.push(Item::Penalty {
             width: 0.0,
             penalty: INFINITE_PENALTY,
+            flagged: false,
         });
         items.push(Item::Glue {
             width: 0.0,
@@ -192,6 +196,7 @@ mod tests {
         items.push(Item::Penalty {
             width: 0.0,
             penalty: -INFINITE_PENALTY,
+            flagged: false,
         });
     }
     fn paragraph(words: &[f32]) -> Vec<Item> {
@@ -255,6 +260,7 @@ mod tests {
         items.push(Item::Penalty {
             width: 0.0,
             penalty: -INFINITE_PENALTY,
+            flagged: false,
         });
         items.push(word(2.0));
         finish(&mut items);

@@ -4,6 +4,8 @@
 //! [`Paragraph::lines`] breaks them and returns [`SetLine`]s whose fragments carry final x
 //! positions, ready to become glyph runs.
 
+mod hyphenate;
+pub mod knuth_plass;
 pub mod linebreak;
 mod runs;
 
@@ -12,6 +14,8 @@ use std::sync::Arc;
 
 use crate::display::Color;
 use crate::font::{FaceId, FontBook, ShapedText};
+pub use hyphenate::Hyphenator;
+use knuth_plass::Params;
 use linebreak::{INFINITE_PENALTY, Item};
 
 pub(crate) use runs::{gap_filler, line_items};
@@ -23,6 +27,8 @@ pub(crate) struct Piece {
     pub style: PieceStyle,
     pub link: Option<String>,
     pub source: Option<Range<usize>>,
+    /// Whether its words may be hyphenated (not code, links, titles or field rows).
+    pub hyphenate: bool,
 }
 
 /// How a piece is set.
@@ -37,16 +43,40 @@ pub(crate) struct PieceStyle {
 /// What an item of the paragraph stands for.
 #[derive(Debug, Clone)]
 pub(crate) enum Content {
-    /// A word, or the part of one in a single style.
+    /// A word (or the part of one in a single style), or a fragment of it between
+    /// hyphenation points: `glyphs` of the word's shaping, covering `chars` of its text.
     Word {
         piece: usize,
-        text: String,
+        text: Arc<str>,
         shaped: Arc<ShapedText>,
+        glyphs: Range<usize>,
+        chars: Range<usize>,
     },
     /// An inter-word space, set in the style of the piece it belongs to.
     Space { piece: usize },
+    /// A hyphenation point: a hyphen appears only if the line breaks here.
+    Hyphen { piece: usize },
     /// Anything with no ink (line ends, paragraph fill).
     Nothing,
+}
+
+/// How to break a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Breaking {
+    /// Knuth–Plass parameters.
+    pub params: Params,
+    /// Use first-fit instead, for comparison.
+    pub greedy: bool,
+    /// Let punctuation and hyphens hang into the right margin (justified text only).
+    pub protrusion: bool,
+}
+
+/// Hyphenation for a paragraph: where words may break and what a break there costs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hyphens<'a> {
+    pub hyphenator: &'a Hyphenator,
+    /// TeX's `\hyphenpenalty`.
+    pub penalty: i32,
 }
 
 /// A paragraph ready to break: breaker items plus what each stands for.
@@ -80,12 +110,38 @@ pub(crate) struct SetLine {
     pub size: f32,
     /// How far the line is too wide (0 when it fits).
     pub overfull: f32,
+    /// The breaker's figures for the line, when Knuth–Plass set it.
+    pub figures: Option<LineFigures>,
+}
+
+/// What the breaker says about one line, for reports.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineFigures {
+    /// Adjustment ratio of the line's glue (0 when natural or set by fill glue).
+    pub ratio: f32,
+    /// TeX badness (10001 for an overfull line).
+    pub badness: i64,
+    /// Fitness class: 0 very loose, 1 loose, 2 decent, 3 tight.
+    pub fitness: u8,
+    /// Ends with a hyphen.
+    pub hyphenated: bool,
+    /// Total demerits of the whole paragraph (the same on each of its lines).
+    pub paragraph_demerits: i64,
+    /// The pass that found the paragraph's breaks (1–4).
+    pub pass: u8,
 }
 
 impl Paragraph {
-    /// Shapes `pieces` into breaker items. Spaces stretch by ½ and shrink by ⅓ of their width
-    /// when justifying; ragged text gets a fill glue at line ends instead.
-    pub fn new(book: &FontBook, pieces: Vec<Piece>, justify: bool) -> Paragraph {
+    /// Shapes `pieces` into breaker items. Each word is shaped whole (kerning and ligatures
+    /// intact) and cut at hyphenation points into fragments of its glyphs, so widths stay exact.
+    /// Spaces stretch by ½ and shrink by ⅓ of their width when justifying; ragged text gets
+    /// its stretch from the breaker's background instead.
+    pub fn new(
+        book: &FontBook,
+        pieces: Vec<Piece>,
+        justify: bool,
+        hyphens: Option<Hyphens<'_>>,
+    ) -> Paragraph {
         let mut para = Paragraph {
             pieces,
             items: Vec::new(),
@@ -108,7 +164,8 @@ impl Paragraph {
                     let end = rest
                         .find(|c| is_space(c) || c == '\n')
                         .unwrap_or(rest.len());
-                    para.push_word(book, index, &rest[..end]);
+                    let hyphens = hyphens.filter(|_| piece.hyphenate);
+                    para.push_word(book, index, &rest[..end], hyphens);
                     rest = &rest[end..];
                 }
             }
@@ -122,6 +179,7 @@ impl Paragraph {
             Item::Penalty {
                 width: 0.0,
                 penalty: INFINITE_PENALTY,
+                flagged: false,
             },
             Content::Nothing,
         );
@@ -130,6 +188,7 @@ impl Paragraph {
             Item::Penalty {
                 width: 0.0,
                 penalty: -INFINITE_PENALTY,
+                flagged: false,
             },
             Content::Nothing,
         );
@@ -141,22 +200,84 @@ impl Paragraph {
         self.contents.push(content);
     }
 
-    fn push_word(&mut self, book: &FontBook, piece: usize, text: &str) {
+    fn push_word(
+        &mut self,
+        book: &FontBook,
+        piece: usize,
+        text: &str,
+        hyphens: Option<Hyphens<'_>>,
+    ) {
         let style = self.pieces[piece].style;
         let shaped = book.shape(style.face, style.small_caps, text);
         if shaped.missing {
             let source = self.pieces[piece].source.clone();
             self.missing.push((text.to_string(), source));
         }
-        let width = units_to_pt(book, style, shaped.width);
-        self.push(
-            Item::Box { width },
-            Content::Word {
-                piece,
-                text: text.to_string(),
-                shaped,
-            },
-        );
+        let word: Arc<str> = Arc::from(text);
+        // Cut only where a glyph cluster starts, so no ligature is split.
+        let glyph_at = |offset: usize| shaped.glyphs.iter().position(|g| g.cluster == offset);
+        let mut cuts: Vec<(usize, bool)> = hyphens
+            .map(|h| h.hyphenator.points(text))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|p| glyph_at(p).map(|g| (g, true)))
+            .collect();
+        if self.pieces[piece].link.is_none() {
+            cuts.extend(explicit_hyphens(text).filter_map(|p| glyph_at(p).map(|g| (g, false))));
+        }
+        cuts.sort_unstable();
+        cuts.dedup_by_key(|(g, _)| *g);
+        let hyphen_width = if cuts.iter().any(|(_, inserted)| *inserted) {
+            units_to_pt(
+                book,
+                style,
+                book.shape(style.face, style.small_caps, "-").width,
+            )
+        } else {
+            0.0
+        };
+        let mut first = 0;
+        for (cut, inserted) in cuts.into_iter().chain([(shaped.glyphs.len(), false)]) {
+            let glyphs = first..cut;
+            let units: f32 = shaped.glyphs[glyphs.clone()]
+                .iter()
+                .map(|g| g.advance)
+                .sum();
+            let chars = shaped.glyphs.get(first).map_or(0, |g| g.cluster)
+                ..shaped.glyphs.get(cut).map_or(text.len(), |g| g.cluster);
+            self.push(
+                Item::Box {
+                    width: units_to_pt(book, style, units),
+                },
+                Content::Word {
+                    piece,
+                    text: word.clone(),
+                    shaped: shaped.clone(),
+                    glyphs,
+                    chars,
+                },
+            );
+            if cut < shaped.glyphs.len() {
+                let (item, content) = if inserted {
+                    let penalty = hyphens.map_or(INFINITE_PENALTY, |h| h.penalty);
+                    let item = Item::Penalty {
+                        width: hyphen_width,
+                        penalty,
+                        flagged: true,
+                    };
+                    (item, Content::Hyphen { piece })
+                } else {
+                    let item = Item::Penalty {
+                        width: 0.0,
+                        penalty: EXPLICIT_HYPHEN_PENALTY,
+                        flagged: true,
+                    };
+                    (item, Content::Nothing)
+                };
+                self.push(item, content);
+            }
+            first = cut;
+        }
     }
 
     fn push_space(&mut self, book: &FontBook, piece: usize) {
@@ -165,20 +286,16 @@ impl Paragraph {
         }
         let style = self.pieces[piece].style;
         let width = units_to_pt(book, style, book.shape(style.face, false, " ").width);
-        let glue = if self.justify {
-            Item::Glue {
-                width,
-                stretch: width / 2.0,
-                shrink: width / 3.0,
-                fill: false,
-            }
+        let (stretch, shrink) = if self.justify {
+            (width / 2.0, width / 3.0)
         } else {
-            Item::Glue {
-                width,
-                stretch: 0.0,
-                shrink: 0.0,
-                fill: false,
-            }
+            (0.0, 0.0)
+        };
+        let glue = Item::Glue {
+            width,
+            stretch,
+            shrink,
+            fill: false,
         };
         self.push(glue, Content::Space { piece });
     }
@@ -193,20 +310,90 @@ impl Paragraph {
             Item::Penalty {
                 width: 0.0,
                 penalty: -INFINITE_PENALTY,
+                flagged: false,
             },
             Content::Nothing,
         );
     }
 
+    /// How far a line ending at each item may hang into the right margin, in points:
+    /// a share of the width of its last character (Typst's amounts: stops and commas 0.8,
+    /// hyphens 0.55, colons and semicolons 0.3, dashes 0.2).
+    fn protrusion(&self, book: &FontBook) -> Vec<f32> {
+        let mut out = vec![0.0; self.items.len()];
+        for (i, item) in self.items.iter().enumerate() {
+            let content = match item {
+                Item::Glue { .. } if i > 0 => &self.contents[i - 1],
+                Item::Penalty { width, .. } if *width > 0.0 => {
+                    out[i] = width * 0.55;
+                    continue;
+                }
+                _ => continue,
+            };
+            let Content::Word {
+                piece,
+                text,
+                shaped,
+                glyphs,
+                chars,
+            } = content
+            else {
+                continue;
+            };
+            let Some(last) = text[chars.clone()].chars().last() else {
+                continue;
+            };
+            let share = match last {
+                '.' | ',' => 0.8,
+                '-' => 0.55,
+                ':' | ';' => 0.3,
+                '–' | '—' => 0.2,
+                _ => continue,
+            };
+            if let Some(glyph) = glyphs.clone().last().and_then(|g| shaped.glyphs.get(g)) {
+                out[i] = share * units_to_pt(book, self.pieces[*piece].style, glyph.advance);
+            }
+        }
+        out
+    }
+
     /// Breaks the paragraph into lines of `width(line_index)` and places every fragment.
-    pub fn lines(&self, width: impl Fn(usize) -> f32) -> Vec<SetLine> {
-        linebreak::break_greedy(&self.items, &width)
-            .into_iter()
-            .map(|line| self.set(&self.items, &line))
+    pub fn lines(
+        &self,
+        book: &FontBook,
+        breaking: &Breaking,
+        width: impl Fn(usize) -> f32,
+    ) -> Vec<SetLine> {
+        if breaking.greedy {
+            return linebreak::break_greedy(&self.items, &width)
+                .iter()
+                .map(|line| self.set(line, None))
+                .collect();
+        }
+        let protrusion = if breaking.protrusion && self.justify {
+            self.protrusion(book)
+        } else {
+            Vec::new()
+        };
+        let breaks = knuth_plass::break_optimal(&self.items, &width, &protrusion, &breaking.params);
+        breaks
+            .lines
+            .iter()
+            .map(|line| {
+                let figures = LineFigures {
+                    ratio: line.line.ratio.unwrap_or(0.0),
+                    badness: line.badness,
+                    fitness: line.fitness,
+                    hyphenated: line.hyphenated,
+                    paragraph_demerits: breaks.demerits,
+                    pass: breaks.pass,
+                };
+                self.set(&line.line, Some(figures))
+            })
             .collect()
     }
 
-    fn set(&self, items: &[Item], line: &linebreak::Line) -> SetLine {
+    fn set(&self, line: &linebreak::Line, figures: Option<LineFigures>) -> SetLine {
         let ratio = if self.justify {
             line.ratio.unwrap_or(0.0)
         } else {
@@ -217,7 +404,7 @@ impl Paragraph {
         let mut x = 0.0;
         let mut fragments = Vec::new();
         let mut size: f32 = 0.0;
-        for (offset, item) in items[line.start..line.end].iter().enumerate() {
+        for (offset, item) in self.items[line.start..line.end].iter().enumerate() {
             let index = line.start + offset;
             let width = match *item {
                 Item::Box { width } => width,
@@ -246,7 +433,7 @@ impl Paragraph {
                         content: index,
                     });
                 }
-                Content::Nothing => {}
+                Content::Hyphen { .. } | Content::Nothing => {}
             }
             x += width;
         }
@@ -257,14 +444,38 @@ impl Paragraph {
         {
             fragments.pop();
         }
+        // A line broken at a hyphenation point shows the hyphen.
+        if let (Some(Item::Penalty { width, .. }), Some(Content::Hyphen { .. })) =
+            (self.items.get(line.end), self.contents.get(line.end))
+        {
+            let x = fragments.last().map_or(0.0, |f| f.x + f.width);
+            fragments.push(Fragment {
+                x,
+                width: *width,
+                content: line.end,
+            });
+        }
         let width = fragments.last().map_or(0.0, |f| f.x + f.width);
         SetLine {
             fragments,
             width,
             size,
             overfull: line.overfull,
+            figures,
         }
     }
+}
+
+/// TeX's `\exhyphenpenalty`. Such breaks are used only by the emergency pass.
+const EXPLICIT_HYPHEN_PENALTY: i32 = 50;
+
+/// Byte offsets just after a hyphen that joins two letters or digits ("high-|throughput").
+fn explicit_hyphens(word: &str) -> impl Iterator<Item = usize> + '_ {
+    word.match_indices('-').filter_map(move |(i, _)| {
+        let before = word[..i].chars().next_back()?;
+        let after = word[i + 1..].chars().next()?;
+        (before.is_alphanumeric() && after.is_alphanumeric()).then_some(i + 1)
+    })
 }
 
 /// Inter-word spaces; a no-break space (U+00A0) is part of the word around it.

@@ -84,7 +84,8 @@ pub struct Colors {
     pub rule: Color,
 }
 
-/// Running text.
+/// Running text and how it is broken into lines (TeX's parameters, with TeX's defaults
+/// unless noted).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct ParagraphStyle {
@@ -92,6 +93,45 @@ pub struct ParagraphStyle {
     pub justify: bool,
     /// Space between paragraphs.
     pub space: Length,
+    /// `"optimal"` (Knuth–Plass) or `"greedy"` (first-fit, for comparison).
+    pub algorithm: Algorithm,
+    /// Hyphenate ordinary lowercase words (never names, technologies, numbers).
+    pub hyphenate: bool,
+    /// Let stops, commas and hyphens hang into the right margin of justified text.
+    pub protrusion: bool,
+    /// Badness limit of the first pass, without hyphenation; -1 skips it.
+    pub pretolerance: i64,
+    /// Badness limit of the second pass, with hyphenation.
+    pub tolerance: i64,
+    /// Added to each line's badness before squaring.
+    pub line_penalty: i64,
+    /// Cost of breaking at a hyphenation point.
+    pub hyphen_penalty: i32,
+    /// Demerits when adjacent lines differ by more than one fitness class.
+    pub adj_demerits: i64,
+    /// Demerits for two hyphenated lines in a row.
+    pub double_hyphen_demerits: i64,
+    /// Demerits for a hyphen at the end of the second-last line.
+    pub final_hyphen_demerits: i64,
+    /// Extra stretch per line in the third pass (default 1.5em; TeX's is 0).
+    pub emergency_stretch: Length,
+    /// Lines to add (positive) or remove (negative) from each paragraph when possible.
+    pub looseness: i32,
+    /// Demerits for a one-word last line (not in TeX; default 5000).
+    pub runt_penalty: i64,
+    /// How far ragged-right lines may fall short before it counts against them (TeX's
+    /// `\rightskip` stretch; default 2em).
+    pub ragged_stretch: Length,
+}
+
+/// Which line breaker sets paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Algorithm {
+    /// Knuth–Plass total fit.
+    Optimal,
+    /// First fit, line by line.
+    Greedy,
 }
 
 /// Horizontal alignment.
@@ -273,6 +313,20 @@ impl Default for ParagraphStyle {
         ParagraphStyle {
             justify: true,
             space: Length::Pt(4.0),
+            algorithm: Algorithm::Optimal,
+            hyphenate: true,
+            protrusion: true,
+            pretolerance: 100,
+            tolerance: 200,
+            line_penalty: 10,
+            hyphen_penalty: 50,
+            adj_demerits: 10_000,
+            double_hyphen_demerits: 10_000,
+            final_hyphen_demerits: 5_000,
+            emergency_stretch: Length::Em(1.5),
+            looseness: 0,
+            runt_penalty: 5_000,
+            ragged_stretch: Length::Em(2.0),
         }
     }
 }
