@@ -27,6 +27,7 @@ pub fn json(built: &Built) -> Value {
                 "overfull_pt": round(l.overfull),
                 "paragraph_demerits": l.paragraph_demerits,
                 "pass": l.pass,
+                "justified": l.justified,
             })
         })
         .collect();

@@ -74,6 +74,8 @@ pub struct LineReport {
     pub paragraph_demerits: i64,
     /// The breaker pass that set its paragraph (1–4).
     pub pass: u8,
+    /// Justified (spaces carry the ratio) or ragged (the line end does).
+    pub justified: bool,
 }
 
 /// A problem found while setting the text that did not stop the layout.

@@ -103,6 +103,7 @@ pub(crate) fn paginate(list: &[VItem], arena: &StructArena, frame: Frame) -> Pag
                 overfull: *overfull,
                 paragraph_demerits: figures.paragraph_demerits,
                 pass: figures.pass,
+                justified: figures.justified,
             });
         }
         let page = &mut pages[placement.page];

@@ -193,3 +193,142 @@ fn metadata_names_the_person() {
     assert_eq!(meta.author.as_deref(), Some("Ada Lovelace"));
     assert_eq!(meta.creation_date, None);
 }
+
+const SEED: &str = include_str!("../../../../tests/fixtures/seed-resume.md");
+
+/// Mean inter-word gap of a justified line relative to the natural space: spaces stretch by
+/// half and shrink by a third of their width.
+fn gap(ratio: f32) -> f32 {
+    if ratio >= 0.0 {
+        1.0 + ratio / 2.0
+    } else {
+        1.0 + ratio / 3.0
+    }
+}
+
+#[test]
+fn seed_is_set_evenly_without_overfull_lines() {
+    let laid = lay(SEED);
+    assert!(
+        laid.lines.iter().all(|l| l.overfull <= 0.1),
+        "overfull line"
+    );
+    // Justified body lines (those with figures and a stretch or shrink).
+    let mut gaps: Vec<f32> = laid
+        .lines
+        .iter()
+        .filter(|l| l.justified && l.ratio != 0.0 && l.text.split_whitespace().count() >= 4)
+        .map(|l| gap(l.ratio))
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    let median = gaps[gaps.len() / 2];
+    let p90 = gaps[(gaps.len() - 1) * 9 / 10];
+    let max = gaps[gaps.len() - 1];
+    assert!(max / median <= 1.5, "max {max} / median {median}");
+    assert!(p90 / median <= 1.25, "p90 {p90} / median {median}");
+    assert!(
+        laid.lines.iter().all(|l| l.badness <= 200),
+        "a line beyond tolerance"
+    );
+}
+
+#[test]
+fn seed_hyphenates_only_ordinary_words() {
+    let laid = lay(SEED);
+    let doc = &laid.document;
+    let heads: Vec<&str> = runs(doc)
+        .into_iter()
+        .filter_map(|(_, r)| r.actual_text.as_deref().filter(|t| !t.is_empty()))
+        .collect();
+    assert!(!heads.is_empty(), "the seed needs some hyphens");
+    for word in heads {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        assert!(
+            core.chars().all(|c| c.is_lowercase() || c == '-'),
+            "{word} should not be hyphenated"
+        );
+    }
+}
+
+/// Every bullet and paragraph of the seed as running text in the classic body style.
+fn seed_paragraphs(book: &FontBook) -> Vec<crate::inline::Paragraph> {
+    let parsed = vita_model::parse_markdown(SEED).unwrap();
+    let style = super::text::TextStyle {
+        family: "Charis SIL".into(),
+        size: 10.0,
+        color: crate::Color::BLACK,
+        bold: false,
+        italic: false,
+        small_caps: false,
+        hyphenate: true,
+    };
+    let hyphenator = crate::inline::Hyphenator::new(None, &[]);
+    let hyphens = crate::inline::Hyphens {
+        hyphenator: &hyphenator,
+        penalty: 50,
+    };
+    let mut texts = Vec::new();
+    fn collect(blocks: &[vita_model::Block], texts: &mut Vec<vita_model::Text>) {
+        for block in blocks {
+            match block {
+                vita_model::Block::Entry(e) => collect(&e.body, texts),
+                vita_model::Block::Paragraph(p) => texts.push(p.text.clone()),
+                vita_model::Block::List(l) => texts.extend(l.items.iter().map(|i| i.text.clone())),
+                _ => {}
+            }
+        }
+    }
+    for section in &parsed.resume.sections {
+        collect(&section.blocks, &mut texts);
+    }
+    texts
+        .iter()
+        .map(|t| {
+            let pieces = super::text::pieces(book, t, &style);
+            crate::inline::Paragraph::new(book, pieces, true, Some(hyphens))
+        })
+        .collect()
+}
+
+#[test]
+fn optimal_demerits_never_exceed_first_fit_on_the_seed() {
+    use crate::inline::knuth_plass::{Params, break_optimal, evaluate};
+    use crate::inline::linebreak::break_greedy;
+    let book = FontBook::bundled();
+    let paragraphs = seed_paragraphs(&book);
+    assert_eq!(paragraphs.len(), 14, "the seed's bullets");
+    let params = Params {
+        emergency_stretch: 15.0,
+        runt_demerits: 5000,
+        ..Params::default()
+    };
+    let measure = 595.276 - 2.0 * 17.0 * 72.0 / 25.4 - 11.0;
+    for para in &paragraphs {
+        let optimal = break_optimal(&para.items, |_| measure, &[], &params);
+        let greedy: Vec<usize> = break_greedy(&para.items, |_| measure)
+            .iter()
+            .map(|l| l.end)
+            .collect();
+        let first_fit = evaluate(&para.items, &greedy, |_| measure, &[], &params);
+        assert!(
+            optimal.demerits <= first_fit,
+            "optimal {} > first-fit {first_fit}",
+            optimal.demerits
+        );
+    }
+}
+
+#[test]
+fn greedy_is_available_and_never_better() {
+    let parsed = vita_model::parse_markdown(SEED).unwrap();
+    let book = FontBook::bundled();
+    let mut classic = Layout::builtin("classic").unwrap();
+    let optimal = layout(&parsed.resume, &classic, &book, &LayoutOptions::default()).unwrap();
+    classic.paragraph.algorithm = crate::Algorithm::Greedy;
+    let greedy = layout(&parsed.resume, &classic, &book, &LayoutOptions::default()).unwrap();
+    assert!(
+        greedy.lines.is_empty(),
+        "first-fit has no Knuth–Plass figures"
+    );
+    assert!(!optimal.lines.is_empty());
+}

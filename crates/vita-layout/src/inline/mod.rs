@@ -129,6 +129,8 @@ pub struct LineFigures {
     pub paragraph_demerits: i64,
     /// The pass that found the paragraph's breaks (1–4).
     pub pass: u8,
+    /// Whether the line is justified (its spaces carry the ratio) or ragged.
+    pub justified: bool,
 }
 
 impl Paragraph {
@@ -387,6 +389,7 @@ impl Paragraph {
                     hyphenated: line.hyphenated,
                     paragraph_demerits: breaks.demerits,
                     pass: breaks.pass,
+                    justified: self.justify,
                 };
                 self.set(&line.line, Some(figures))
             })
@@ -490,6 +493,31 @@ fn fill() -> Item {
         shrink: 0.0,
         fill: true,
     }
+}
+
+/// Breaker items for plain running text in `family` at `size` points, justified and
+/// hyphenated as in a résumé's body: a public door to the engine for experiments and
+/// benchmarks.
+pub fn text_items(book: &FontBook, family: &str, size: f32, text: &str) -> Vec<Item> {
+    let style = PieceStyle {
+        face: book.select(family, crate::Variant::default()),
+        size,
+        color: Color::BLACK,
+        small_caps: false,
+    };
+    let piece = Piece {
+        text: text.to_string(),
+        style,
+        link: None,
+        source: None,
+        hyphenate: true,
+    };
+    let hyphenator = Hyphenator::new(None, &[]);
+    let hyphens = Hyphens {
+        hyphenator: &hyphenator,
+        penalty: 50,
+    };
+    Paragraph::new(book, vec![piece], true, Some(hyphens)).items
 }
 
 /// Converts font units of `style`'s face to points at its size.
