@@ -13,7 +13,7 @@ use crate::display::{Item, Point, Rect, Rule, StructKind};
 use crate::font::FontBook;
 use crate::inline::knuth_plass::Params;
 use crate::inline::{
-    Breaking, Hyphenator, Hyphens, Paragraph, Piece, SetLine, gap_filler, line_items,
+    Breaking, Hyphenator, Hyphens, Paragraph, Piece, SetLine, Spacing, gap_filler, line_items,
 };
 use crate::theme::{Algorithm, Align, Layout, TitleCase};
 
@@ -510,7 +510,12 @@ impl<'a> Composer<'a> {
             hyphenator: &self.hyphenator,
             penalty: self.layout.paragraph.hyphen_penalty,
         });
-        let mut para = Paragraph::new(self.book, pieces, justify, hyphens);
+        let spacing = Spacing {
+            stretch: self.layout.paragraph.space_stretch,
+            shrink: self.layout.paragraph.space_shrink,
+            ex_hyphen_penalty: self.layout.paragraph.ex_hyphen_penalty,
+        };
+        let mut para = Paragraph::new(self.book, pieces, justify, hyphens, spacing);
         for (word, source) in para.missing.drain(..) {
             let face = para
                 .pieces

@@ -285,7 +285,8 @@ fn seed_paragraphs(book: &FontBook) -> Vec<crate::inline::Paragraph> {
         .iter()
         .map(|t| {
             let pieces = super::text::pieces(book, t, &style);
-            crate::inline::Paragraph::new(book, pieces, true, Some(hyphens))
+            let spacing = crate::inline::Spacing::default();
+            crate::inline::Paragraph::new(book, pieces, true, Some(hyphens), spacing)
         })
         .collect()
 }

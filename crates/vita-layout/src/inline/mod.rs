@@ -79,6 +79,27 @@ pub(crate) struct Hyphens<'a> {
     pub penalty: i32,
 }
 
+/// How inter-word spaces and explicit hyphens behave in a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Spacing {
+    /// Stretch of a justified space as a fraction of its width.
+    pub stretch: f32,
+    /// Shrink of a justified space as a fraction of its width.
+    pub shrink: f32,
+    /// TeX's `\exhyphenpenalty`.
+    pub ex_hyphen_penalty: i32,
+}
+
+impl Default for Spacing {
+    fn default() -> Self {
+        Spacing {
+            stretch: 0.5,
+            shrink: 1.0 / 3.0,
+            ex_hyphen_penalty: 50,
+        }
+    }
+}
+
 /// A paragraph ready to break: breaker items plus what each stands for.
 pub(crate) struct Paragraph {
     pub pieces: Vec<Piece>,
@@ -87,6 +108,7 @@ pub(crate) struct Paragraph {
     /// Words with characters the face has no glyph for, with the source span of their piece.
     pub missing: Vec<(String, Option<Range<usize>>)>,
     justify: bool,
+    spacing: Spacing,
 }
 
 /// A positioned fragment of a set line.
@@ -136,13 +158,14 @@ pub struct LineFigures {
 impl Paragraph {
     /// Shapes `pieces` into breaker items. Each word is shaped whole (kerning and ligatures
     /// intact) and cut at hyphenation points into fragments of its glyphs, so widths stay exact.
-    /// Spaces stretch by ½ and shrink by ⅓ of their width when justifying; ragged text gets
-    /// its stretch from the breaker's background instead.
+    /// Spaces stretch and shrink by the `spacing` fractions of their width when justifying;
+    /// ragged text gets its stretch from the breaker's background instead.
     pub fn new(
         book: &FontBook,
         pieces: Vec<Piece>,
         justify: bool,
         hyphens: Option<Hyphens<'_>>,
+        spacing: Spacing,
     ) -> Paragraph {
         let mut para = Paragraph {
             pieces,
@@ -150,6 +173,7 @@ impl Paragraph {
             contents: Vec::new(),
             missing: Vec::new(),
             justify,
+            spacing,
         };
         for index in 0..para.pieces.len() {
             let piece = para.pieces[index].clone();
@@ -271,7 +295,7 @@ impl Paragraph {
                 } else {
                     let item = Item::Penalty {
                         width: 0.0,
-                        penalty: EXPLICIT_HYPHEN_PENALTY,
+                        penalty: self.spacing.ex_hyphen_penalty,
                         flagged: true,
                     };
                     (item, Content::Nothing)
@@ -289,7 +313,7 @@ impl Paragraph {
         let style = self.pieces[piece].style;
         let width = units_to_pt(book, style, book.shape(style.face, false, " ").width);
         let (stretch, shrink) = if self.justify {
-            (width / 2.0, width / 3.0)
+            (width * self.spacing.stretch, width * self.spacing.shrink)
         } else {
             (0.0, 0.0)
         };
@@ -469,9 +493,6 @@ impl Paragraph {
     }
 }
 
-/// TeX's `\exhyphenpenalty`. Such breaks are used only by the emergency pass.
-const EXPLICIT_HYPHEN_PENALTY: i32 = 50;
-
 /// Byte offsets just after a hyphen that joins two letters or digits ("high-|throughput").
 fn explicit_hyphens(word: &str) -> impl Iterator<Item = usize> + '_ {
     word.match_indices('-').filter_map(move |(i, _)| {
@@ -517,7 +538,7 @@ pub fn text_items(book: &FontBook, family: &str, size: f32, text: &str) -> Vec<I
         hyphenator: &hyphenator,
         penalty: 50,
     };
-    Paragraph::new(book, vec![piece], true, Some(hyphens)).items
+    Paragraph::new(book, vec![piece], true, Some(hyphens), Spacing::default()).items
 }
 
 /// Converts font units of `style`'s face to points at its size.

@@ -107,6 +107,13 @@ pub struct ParagraphStyle {
     pub line_penalty: i64,
     /// Cost of breaking at a hyphenation point.
     pub hyphen_penalty: i32,
+    /// Cost of breaking after an explicit hyphen ("high-|throughput"); such breaks are tried
+    /// only from the emergency pass on, because extractors lose the compound.
+    pub ex_hyphen_penalty: i32,
+    /// How far an inter-word space may stretch, as a fraction of its width (justified text).
+    pub space_stretch: f32,
+    /// How far an inter-word space may shrink, as a fraction of its width (justified text).
+    pub space_shrink: f32,
     /// Demerits when adjacent lines differ by more than one fitness class.
     pub adj_demerits: i64,
     /// Demerits for two hyphenated lines in a row.
@@ -320,6 +327,9 @@ impl Default for ParagraphStyle {
             tolerance: 200,
             line_penalty: 10,
             hyphen_penalty: 50,
+            ex_hyphen_penalty: 50,
+            space_stretch: 0.5,
+            space_shrink: 1.0 / 3.0,
             adj_demerits: 10_000,
             double_hyphen_demerits: 10_000,
             final_hyphen_demerits: 5_000,
