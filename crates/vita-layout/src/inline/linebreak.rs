@@ -88,7 +88,7 @@ pub fn break_greedy(items: &[Item], width: impl Fn(usize) -> f32) -> Vec<Line> {
             _ => items.len(),
         };
         let end = if end <= start { items.len() } else { end };
-        lines.push(set_line(items, start, end, measure));
+        lines.push(set_line(items, start, end, measure, 0.0));
         start = skip_discardable(items, end + usize::from(end < items.len()));
     }
     lines
@@ -103,7 +103,9 @@ fn is_legal_break(items: &[Item], i: usize) -> bool {
     }
 }
 
-fn skip_discardable(items: &[Item], mut i: usize) -> usize {
+/// The first item at or after `i` that a line may start with: glue and ordinary penalties
+/// after a break are discarded, as in TeX.
+pub(crate) fn skip_discardable(items: &[Item], mut i: usize) -> usize {
     while let Some(item) = items.get(i) {
         match item {
             Item::Box { .. } => break,
@@ -141,20 +143,26 @@ pub fn measure_range(items: &[Item], start: usize, end: usize) -> (f32, f32, f32
     (natural, stretch, shrink, fill)
 }
 
-fn set_line(items: &[Item], start: usize, end: usize, measure: f32) -> Line {
+/// Measures the line `start..end` against `measure` and works out how its glue is set.
+/// `background` is stretch in points that belongs to the line rather than to its glue
+/// (ragged-right space): it takes its share of the slack at the line's end.
+pub(crate) fn set_line(
+    items: &[Item],
+    start: usize,
+    end: usize,
+    measure: f32,
+    background: f32,
+) -> Line {
     let (natural, stretch, shrink, fill) = measure_range(items, start, end);
     let slack = measure - natural;
     let (ratio, overfull) = if slack >= 0.0 {
-        if fill {
+        if fill || stretch + background <= 0.0 {
             (None, 0.0)
-        } else if stretch > 0.0 {
-            (Some(slack / stretch), 0.0)
         } else {
-            (None, 0.0)
+            (Some(slack / (stretch + background)), 0.0)
         }
     } else if shrink > 0.0 {
-        let r = slack / shrink;
-        (Some(r.max(-1.0)), (-slack - shrink).max(0.0))
+        (Some((slack / shrink).max(-1.0)), (-slack - shrink).max(0.0))
     } else {
         (None, -slack)
     };
@@ -170,45 +178,14 @@ fn set_line(items: &[Item], start: usize, end: usize, measure: f32) -> Line {
 mod tests {
     use super::*;
 
-    fn word(width: f32) -> Item {
-        Item::Box { width }
-    }
+    use crate::inline::testutil::{finish, glue, word};
+
     fn space() -> Item {
-        Item::Glue {
-            width: 1.0,
-            stretch: 0.5,
-            shrink: 0.3,
-            fill: false,
-        }
+        glue(1.0, 0.5, 0.3)
     }
-    fn finish(items: &mut Vec<Item>) {
-        items.push(Item::Penalty {
-            width: 0.0,
-            penalty: INFINITE_PENALTY,
-            flagged: false,
-        });
-        items.push(Item::Glue {
-            width: 0.0,
-            stretch: 0.0,
-            shrink: 0.0,
-            fill: true,
-        });
-        items.push(Item::Penalty {
-            width: 0.0,
-            penalty: -INFINITE_PENALTY,
-            flagged: false,
-        });
-    }
+
     fn paragraph(words: &[f32]) -> Vec<Item> {
-        let mut items = Vec::new();
-        for (i, &w) in words.iter().enumerate() {
-            if i > 0 {
-                items.push(space());
-            }
-            items.push(word(w));
-        }
-        finish(&mut items);
-        items
+        crate::inline::testutil::paragraph(words, space())
     }
 
     #[test]

@@ -8,6 +8,8 @@ mod hyphenate;
 pub mod knuth_plass;
 pub mod linebreak;
 mod runs;
+#[cfg(test)]
+mod testutil;
 
 use std::ops::Range;
 use std::sync::Arc;

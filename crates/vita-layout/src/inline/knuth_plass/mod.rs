@@ -12,7 +12,7 @@
 //! measurement O(1); a node is dropped from the active list as soon as the line from it can no
 //! longer shrink enough, so the work grows linearly with the paragraph at a fixed measure.
 
-use super::linebreak::{INFINITE_PENALTY, Item, Line};
+use super::linebreak::{INFINITE_PENALTY, Item, Line, set_line, skip_discardable};
 
 /// TeX's `inf_bad`.
 const INF_BAD: i64 = 10_000;
@@ -547,7 +547,8 @@ impl<W: Fn(usize) -> f32> Run<'_, W> {
             let start = from.next_start.min(node.at);
             let protrusion = self.protrusion.get(node.at).copied().unwrap_or(0.0);
             let measure = (self.width)(from.line) + protrusion;
-            let line = set_line(self.items, start, node.at, measure, self.set_background);
+            let background = self.set_background as f32 / SP;
+            let line = set_line(self.items, start, node.at, measure, background);
             lines.push(BrokenLine {
                 line,
                 badness: node.badness,
@@ -648,43 +649,6 @@ pub fn badness(t: i64, s: i64) -> i64 {
         INF_BAD
     } else {
         (r * r * r + 0o400000) / 0o1000000
-    }
-}
-
-fn skip_discardable(items: &[Item], mut i: usize) -> usize {
-    while let Some(item) = items.get(i) {
-        match item {
-            Item::Box { .. } => break,
-            Item::Penalty { penalty, .. } if *penalty <= -INFINITE_PENALTY => break,
-            _ => i += 1,
-        }
-    }
-    i
-}
-
-/// Measures a chosen line and works out how its glue is set; `background` is extra stretch
-/// (ragged-right space, emergency stretch) in scaled points that fills the line's end.
-fn set_line(items: &[Item], start: usize, end: usize, measure: f32, background: i64) -> Line {
-    let (natural, stretch, shrink, fill) = super::linebreak::measure_range(items, start, end);
-    let slack = measure - natural;
-    let background = background as f32 / SP;
-    let (ratio, overfull) = if slack >= 0.0 {
-        if fill || stretch + background <= 0.0 {
-            (None, 0.0)
-        } else {
-            // Glue takes its share of the slack; the background share stays at the line end.
-            (Some(slack / (stretch + background)), 0.0)
-        }
-    } else if shrink > 0.0 {
-        (Some((slack / shrink).max(-1.0)), (-slack - shrink).max(0.0))
-    } else {
-        (None, -slack)
-    };
-    Line {
-        start,
-        end,
-        ratio,
-        overfull,
     }
 }
 

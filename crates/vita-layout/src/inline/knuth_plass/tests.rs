@@ -4,19 +4,11 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::inline::linebreak::break_greedy;
-
-fn word(width: f32) -> Item {
-    Item::Box { width }
-}
+use crate::inline::linebreak::{break_greedy, skip_discardable};
+use crate::inline::testutil::{finish, glue, word};
 
 fn space() -> Item {
-    Item::Glue {
-        width: 1.0,
-        stretch: 1.0,
-        shrink: 0.5,
-        fill: false,
-    }
+    glue(1.0, 1.0, 0.5)
 }
 
 fn hyphen_point() -> Item {
@@ -27,35 +19,8 @@ fn hyphen_point() -> Item {
     }
 }
 
-fn finish(items: &mut Vec<Item>) {
-    items.push(Item::Penalty {
-        width: 0.0,
-        penalty: INFINITE_PENALTY,
-        flagged: false,
-    });
-    items.push(Item::Glue {
-        width: 0.0,
-        stretch: 0.0,
-        shrink: 0.0,
-        fill: true,
-    });
-    items.push(Item::Penalty {
-        width: 0.0,
-        penalty: -INFINITE_PENALTY,
-        flagged: false,
-    });
-}
-
 fn paragraph(words: &[f32]) -> Vec<Item> {
-    let mut items = Vec::new();
-    for (i, &w) in words.iter().enumerate() {
-        if i > 0 {
-            items.push(space());
-        }
-        items.push(word(w));
-    }
-    finish(&mut items);
-    items
+    crate::inline::testutil::paragraph(words, space())
 }
 
 fn ends(breaks: &Breaks) -> Vec<usize> {
