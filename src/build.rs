@@ -145,7 +145,14 @@ fn resolve_layout(name: &str, input: &Path) -> Result<Layout, Failure> {
     })?;
     Layout::from_toml(&text).map_err(|e| {
         Failure::input(match e.span {
-            Some(span) => located("error", &path, &text, span.start, &e.message, None),
+            Some(span) => located(
+                "error",
+                &path,
+                &text,
+                span.start,
+                &e.message,
+                e.hint.as_deref(),
+            ),
             None => format!("error: {}: {}", path.display(), e.message),
         })
     })

@@ -75,6 +75,7 @@ fn layout_file_typo_points_at_the_key() {
     let message = stderr(&run);
     assert!(message.contains("mine.toml:2:1"), "{message}");
     assert!(message.contains("sise"), "{message}");
+    assert!(message.contains("did you mean `size`"), "{message}");
 }
 
 #[test]

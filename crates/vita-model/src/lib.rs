@@ -19,9 +19,11 @@
 mod diagnostic;
 mod markdown;
 mod resume;
+mod suggest;
 
 pub use diagnostic::{Error, ErrorKind, Warning, line_at, line_col};
 pub use resume::*;
+pub use suggest::closest;
 
 /// A parsed résumé with the warnings collected while reading it.
 #[derive(Debug, Clone, PartialEq)]

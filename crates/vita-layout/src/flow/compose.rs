@@ -521,13 +521,14 @@ impl<'a> Composer<'a> {
                 .pieces
                 .first()
                 .map(|p| self.book.face_name(p.style.face));
-            self.warnings.push(Warning {
-                message: format!(
-                    "'{word}' has characters that {} cannot set; they will show as boxes",
-                    face.unwrap_or("the font")
-                ),
-                source,
-            });
+            let message = format!(
+                "'{word}' has characters that {} cannot set; they will show as boxes",
+                face.unwrap_or("the font")
+            );
+            // One warning per word and face is enough (a bullet repeats on every item).
+            if !self.warnings.iter().any(|w| w.message == message) {
+                self.warnings.push(Warning { message, source });
+            }
         }
         para
     }

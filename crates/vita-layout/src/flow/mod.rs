@@ -28,6 +28,7 @@ pub fn layout(
             layout.page.size
         ),
         span: None,
+        hint: None,
     })?;
     for family in [&layout.fonts.body, &layout.fonts.heading] {
         if !book.has_family(family) {
@@ -37,6 +38,7 @@ pub fn layout(
                     book.families().join(", ")
                 ),
                 span: None,
+                hint: None,
             });
         }
     }
@@ -46,6 +48,7 @@ pub fn layout(
         return Err(LayoutError {
             message: format!("margins of {margin:.1}pt leave no room for text on the page"),
             span: None,
+            hint: None,
         });
     }
     let hyphenator = crate::inline::Hyphenator::new(

@@ -44,6 +44,15 @@ impl Length {
     }
 }
 
+impl serde::Serialize for Length {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Length::Pt(pt) => s.serialize_str(&format!("{pt}pt")),
+            Length::Em(em) => s.serialize_str(&format!("{em}em")),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Length {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
@@ -86,6 +95,11 @@ pub fn parse_color(text: &str) -> Option<Color> {
         }),
         _ => None,
     }
+}
+
+/// Serialises a colour as `#rrggbb`.
+pub(crate) fn color_hex<S: serde::Serializer>(color: &Color, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format!("#{:02x}{:02x}{:02x}", color.r, color.g, color.b))
 }
 
 /// Deserialises a colour written as a hex string.

@@ -6,18 +6,21 @@
 
 mod length;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use length::{Length, parse_color};
 
 use crate::display::Color;
 
 /// A complete layout: page, fonts, colours and how each résumé element is set.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct Layout {
     /// The layout's name, as passed to `--layout`.
     pub name: String,
+    /// A built-in layout this one starts from; only the keys given here override it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
     /// One line saying what the layout is for.
     pub description: String,
     /// Paper and margins.
@@ -39,7 +42,7 @@ pub struct Layout {
 }
 
 /// Paper size and margins.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct PageStyle {
     /// `"a4"`, `"letter"`, or `"WIDTH x HEIGHT"` with units (`"210mm x 297mm"`).
@@ -49,7 +52,7 @@ pub struct PageStyle {
 }
 
 /// Families and sizes.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct FontStyle {
     /// Family for running text.
@@ -67,26 +70,38 @@ pub struct FontStyle {
 }
 
 /// Colours, as `#rrggbb`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct Colors {
     /// Running text.
-    #[serde(deserialize_with = "length::color")]
+    #[serde(
+        deserialize_with = "length::color",
+        serialize_with = "length::color_hex"
+    )]
     pub text: Color,
     /// Name and section titles.
-    #[serde(deserialize_with = "length::color")]
+    #[serde(
+        deserialize_with = "length::color",
+        serialize_with = "length::color_hex"
+    )]
     pub accent: Color,
     /// Secondary text (dates, places, contact line).
-    #[serde(deserialize_with = "length::color")]
+    #[serde(
+        deserialize_with = "length::color",
+        serialize_with = "length::color_hex"
+    )]
     pub muted: Color,
     /// Rules under section titles.
-    #[serde(deserialize_with = "length::color")]
+    #[serde(
+        deserialize_with = "length::color",
+        serialize_with = "length::color_hex"
+    )]
     pub rule: Color,
 }
 
 /// Running text and how it is broken into lines (TeX's parameters, with TeX's defaults
 /// unless noted).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct ParagraphStyle {
     /// Justify lines (true) or set them ragged-right (false).
@@ -132,7 +147,7 @@ pub struct ParagraphStyle {
 }
 
 /// Which line breaker sets paragraphs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Algorithm {
     /// Knuth–Plass total fit.
@@ -142,7 +157,7 @@ pub enum Algorithm {
 }
 
 /// Horizontal alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Align {
     /// Flush left.
@@ -154,7 +169,7 @@ pub enum Align {
 }
 
 /// The header.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct HeaderStyle {
     /// Alignment of name, headline and contacts.
@@ -166,7 +181,7 @@ pub struct HeaderStyle {
 }
 
 /// How a section title's letters are set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TitleCase {
     /// As written.
@@ -176,7 +191,7 @@ pub enum TitleCase {
 }
 
 /// Section titles.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct SectionStyle {
     /// Letter case.
@@ -192,7 +207,7 @@ pub struct SectionStyle {
 }
 
 /// Entries.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct EntryStyle {
     /// Space above each entry after the first in a section.
@@ -204,7 +219,7 @@ pub struct EntryStyle {
 }
 
 /// Lists.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct ListStyle {
     /// The bullet glyph.
@@ -225,10 +240,52 @@ pub struct LayoutError {
     pub message: String,
     /// Byte range in the layout file, when known.
     pub span: Option<std::ops::Range<usize>>,
+    /// What to do about it ("did you mean `size`?").
+    pub hint: Option<String>,
+}
+
+/// A TOML error with its span, and a did-you-mean hint for an unknown key.
+fn syntax_error(error: &toml::de::Error) -> LayoutError {
+    let message = error.message().trim().to_string();
+    let hint = unknown_field_hint(&message);
+    LayoutError {
+        message,
+        span: error.span(),
+        hint,
+    }
+}
+
+/// serde says "unknown field `sise`, expected `size` or `margin`" (or "expected one of …");
+/// suggest the closest expected name.
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, expected) = rest.split_once('`')?;
+    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    match vita_model::closest(field, &names) {
+        Some(name) => Some(format!("did you mean `{name}`?")),
+        None if !names.is_empty() => Some(format!("known keys here: {}", names.join(", "))),
+        None => None,
+    }
+}
+
+/// Overrides `base` with `user`, table by table.
+fn merge(base: &mut toml::Table, user: toml::Table) {
+    for (key, value) in user {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(inner)), toml::Value::Table(over)) => merge(inner, over),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
 }
 
 /// The built-in layouts, by name, with their TOML source.
-const BUILTIN: &[(&str, &str)] = &[("classic", include_str!("../../../../layouts/classic.toml"))];
+const BUILTIN: &[(&str, &str)] = &[
+    ("classic", include_str!("../../../../layouts/classic.toml")),
+    ("modern", include_str!("../../../../layouts/modern.toml")),
+    ("compact", include_str!("../../../../layouts/compact.toml")),
+];
 
 impl Layout {
     /// Names of the built-in layouts.
@@ -242,12 +299,39 @@ impl Layout {
         Layout::from_toml(source).ok()
     }
 
-    /// Reads a layout file; keys it does not set keep their defaults.
+    /// Reads a layout file. Keys it does not set come from the layout it `extends`, or else
+    /// from the defaults (the classic look).
     pub fn from_toml(source: &str) -> Result<Layout, LayoutError> {
-        toml::from_str(source).map_err(|e| LayoutError {
+        // Read the file alone first: its own errors then point into it.
+        let own: Layout = toml::from_str(source).map_err(|e| syntax_error(&e))?;
+        let Some(base_name) = own.extends.clone() else {
+            return Ok(own);
+        };
+        let Some((_, base)) = BUILTIN.iter().find(|(n, _)| *n == base_name) else {
+            let names: Vec<&str> = Layout::builtin_names().collect();
+            let span = source
+                .find(&format!("\"{base_name}\""))
+                .map(|i| i..i + base_name.len() + 2);
+            return Err(LayoutError {
+                message: format!("`extends = \"{base_name}\"` names no built-in layout"),
+                span,
+                hint: Some(match vita_model::closest(&base_name, &names) {
+                    Some(name) => format!("did you mean `{name}`?"),
+                    None => format!("built-in layouts are {}", names.join(", ")),
+                }),
+            });
+        };
+        let mut merged: toml::Table = toml::from_str(base).map_err(|e| syntax_error(&e))?;
+        let user: toml::Table = toml::from_str(source).map_err(|e| syntax_error(&e))?;
+        merge(&mut merged, user);
+        merged.remove("extends");
+        let mut layout = Layout::deserialize(merged).map_err(|e| LayoutError {
             message: e.message().trim().to_string(),
-            span: e.span(),
-        })
+            span: None,
+            hint: None,
+        })?;
+        layout.extends = Some(base_name);
+        Ok(layout)
     }
 
     /// Page width and height in points.
@@ -269,6 +353,7 @@ impl Default for Layout {
     fn default() -> Self {
         Layout {
             name: "custom".into(),
+            extends: None,
             description: String::new(),
             page: PageStyle::default(),
             fonts: FontStyle::default(),
@@ -406,6 +491,48 @@ mod tests {
     }
 
     #[test]
+    fn unknown_key_suggests_the_closest() {
+        let err = Layout::from_toml("[page]\nsise = \"a4\"\n").unwrap_err();
+        assert_eq!(err.hint.as_deref(), Some("did you mean `size`?"));
+        let err = Layout::from_toml("[fonts]\nleadin = 1.2\n").unwrap_err();
+        assert_eq!(err.hint.as_deref(), Some("did you mean `leading`?"));
+    }
+
+    #[test]
+    fn every_built_in_parses_and_differs() {
+        let all: Vec<Layout> = Layout::builtin_names()
+            .map(|n| Layout::builtin(n).unwrap_or_else(|| panic!("{n} does not parse")))
+            .collect();
+        assert_eq!(all.len(), 3);
+        let modern = Layout::builtin("modern").unwrap();
+        assert_eq!(modern.fonts.body, "Lato");
+        assert!(!modern.paragraph.justify);
+        assert_ne!(modern.colors.accent, Color::BLACK);
+        let compact = Layout::builtin("compact").unwrap();
+        assert!(compact.fonts.size.resolve(10.0) < 10.0);
+        // Keys compact does not set come from classic.
+        assert_eq!(compact.fonts.body, "Charis SIL");
+    }
+
+    #[test]
+    fn extends_overrides_only_what_it_sets() {
+        let layout =
+            Layout::from_toml("extends = \"modern\"\n[colors]\naccent = \"#aa0000\"\n").unwrap();
+        assert_eq!(layout.fonts.body, "Lato");
+        assert_eq!(
+            layout.colors.accent,
+            Color {
+                r: 0xaa,
+                g: 0,
+                b: 0
+            }
+        );
+        let err = Layout::from_toml("extends = \"clasic\"\n").unwrap_err();
+        assert_eq!(err.hint.as_deref(), Some("did you mean `classic`?"));
+        assert_eq!(err.span, Some(10..18));
+    }
+
+    #[test]
     fn partial_file_keeps_defaults() {
         let layout = Layout::from_toml("[fonts]\nsize = \"11pt\"\n").unwrap();
         assert_eq!(layout.fonts.size, Length::Pt(11.0));
@@ -420,5 +547,44 @@ mod tests {
         assert!((w - 595.276).abs() < 0.01 && (h - 841.89).abs() < 0.01);
         layout.page.size = "tabloid".into();
         assert_eq!(layout.page_size(), None);
+    }
+}
+
+#[cfg(test)]
+mod doc_tests {
+    use super::*;
+
+    /// Every key the code knows is documented in docs/layouts.md, as `section.key`.
+    #[test]
+    fn every_key_is_documented() {
+        let doc = include_str!("../../../../docs/layouts.md");
+        let table = toml::Table::try_from(Layout::default()).expect("serialises");
+        let mut missing = Vec::new();
+        let mut checked = 0;
+        for (key, value) in &table {
+            match value {
+                toml::Value::Table(inner) => {
+                    for sub in inner.keys() {
+                        checked += 1;
+                        let path = format!("`{key}.{sub}`");
+                        if !doc.contains(&path) {
+                            missing.push(path);
+                        }
+                    }
+                }
+                _ => {
+                    if !doc.contains(&format!("`{key}`")) {
+                        missing.push(key.clone());
+                    }
+                }
+            }
+        }
+        for key in ["`extends`"] {
+            if !doc.contains(key) {
+                missing.push(key.to_string());
+            }
+        }
+        assert!(checked > 40, "only {checked} keys walked");
+        assert!(missing.is_empty(), "undocumented layout keys: {missing:?}");
     }
 }

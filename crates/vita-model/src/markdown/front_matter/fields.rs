@@ -252,13 +252,8 @@ fn wrong_type(key: &str, expected: &str, value: &Value, span: Span, syntax: Synt
 }
 
 fn unknown_key(key: &str, span: Span, known: &[&str]) -> Warning {
-    let closest = known
-        .iter()
-        .map(|k| (edit_distance(key, k), *k))
-        .filter(|(d, _)| *d <= 2)
-        .min();
-    let hint = match closest {
-        Some((_, k)) => format!("did you mean `{k}`?"),
+    let hint = match crate::closest(key, known) {
+        Some(k) => format!("did you mean `{k}`?"),
         None => format!("known keys are {}", known.join(", ")),
     };
     Warning {
@@ -268,33 +263,9 @@ fn unknown_key(key: &str, span: Span, known: &[&str]) -> Warning {
     }
 }
 
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            let next = (prev + cost).min(row[j] + 1).min(row[j + 1] + 1);
-            prev = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn edit_distance_counts_edits() {
-        assert_eq!(edit_distance("nmae", "name"), 2);
-        assert_eq!(edit_distance("page", "pages"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-    }
 
     #[test]
     fn negative_pages_is_an_error() {
