@@ -6,6 +6,7 @@
 
 use vita_model::{Block, Entry, Field, Header, List, Resume, Section, SplitLine, Text};
 
+use super::breaks::NO_BREAK;
 use super::text::{TextStyle, pieces};
 use super::vlist::{StructArena, VItem, VLine, translate};
 use crate::Warning;
@@ -262,6 +263,7 @@ impl<'a> Composer<'a> {
     // ----- entries -----
 
     fn entry(&mut self, entry: &Entry, x: f32, width: f32, parent: usize) {
+        let first = self.out.len();
         let node = self.arena.open(StructKind::Section, Some(parent));
         let muted = self.body.clone().color(self.layout.colors.muted);
         let mut lefts: Vec<(Vec<Piece>, usize)> = Vec::new();
@@ -314,6 +316,7 @@ impl<'a> Composer<'a> {
             self.space(self.layout.list.space.resolve(self.em()));
         }
         self.blocks(&entry.body, x, width, node);
+        self.keep_short_entry(first);
     }
 
     /// A line with text flush left and other text flush right on its first line.
@@ -384,10 +387,14 @@ impl<'a> Composer<'a> {
 
     fn paragraph(&mut self, pieces: Vec<Piece>, x: f32, width: f32, justify: bool, node: usize) {
         let para = self.shape(pieces, justify);
-        for line in self.lines(&para, justify, |_| width) {
+        let first = self.out.len();
+        let lines = self.lines(&para, justify, |_| width);
+        let hyphenated: Vec<bool> = lines.iter().map(SetLine::hyphenated).collect();
+        for line in lines {
             let items = line_items(self.book, &para, &line, Point { x, y: 0.0 });
             self.push_line(&line, items, node, false);
         }
+        self.settle_paragraph(first, &hyphenated);
     }
 
     /// A label hanging in the left `indent` of a paragraph (bullets, field keys).
@@ -406,6 +413,8 @@ impl<'a> Composer<'a> {
         let (label_para, label_line) = self.single_line(label);
         let para = self.shape(body, justify);
         let lines = self.lines(&para, justify, |_| width - indent);
+        let first = self.out.len();
+        let hyphenated: Vec<bool> = lines.iter().map(SetLine::hyphenated).collect();
         for (i, line) in lines.iter().enumerate() {
             let mut items: Vec<(Item, usize)> = Vec::new();
             if i == 0
@@ -428,6 +437,48 @@ impl<'a> Composer<'a> {
                     .map(|item| (item, nodes.1)),
             );
             self.push_tagged(line, items, false);
+        }
+        self.settle_paragraph(first, &hyphenated);
+    }
+
+    /// Sets the page-break penalties inside the paragraph whose lines start at `self.out[first]`:
+    /// no orphan (club), no widow, a hyphenated line costs extra; the last line keeps the
+    /// penalty its caller gave.
+    fn settle_paragraph(&mut self, first: usize, hyphenated: &[bool]) {
+        let page = &self.layout.page;
+        let indices: Vec<usize> = (first..self.out.len())
+            .filter(|&i| matches!(self.out[i], VItem::Line(_)))
+            .collect();
+        let count = indices.len();
+        for (n, &i) in indices.iter().enumerate().take(count.saturating_sub(1)) {
+            let mut penalty = 0;
+            if n == 0 {
+                penalty += page.club_penalty;
+            }
+            if n + 2 == count {
+                penalty += page.widow_penalty;
+            }
+            if hyphenated.get(n).copied().unwrap_or(false) {
+                penalty += page.broken_penalty;
+            }
+            if let VItem::Line(line) = &mut self.out[i] {
+                line.penalty = line.penalty.max(penalty);
+            }
+        }
+    }
+
+    /// Keeps an entry of few lines whole: no page break between its lines.
+    fn keep_short_entry(&mut self, first: usize) {
+        let lines: Vec<usize> = (first..self.out.len())
+            .filter(|&i| matches!(self.out[i], VItem::Line(_)))
+            .collect();
+        if lines.len() as u32 > self.layout.page.keep_entry_lines {
+            return;
+        }
+        for &i in lines.iter().take(lines.len().saturating_sub(1)) {
+            if let VItem::Line(line) = &mut self.out[i] {
+                line.penalty = line.penalty.max(NO_BREAK);
+            }
         }
     }
 
@@ -533,6 +584,30 @@ impl<'a> Composer<'a> {
         para
     }
 
+    /// A centred footer line ("Ada Lovelace · Page 1 of 2") with its baseline at y = 0. Its
+    /// runs carry empty ActualText: page furniture is not part of the résumé's text.
+    pub fn footer(&mut self, text: &str) -> Vec<Item> {
+        let style = TextStyle {
+            size: self.body.size * 0.8,
+            ..self.body.clone().color(self.layout.colors.muted)
+        };
+        let (para, line) = self.single_line(vec![style.piece(self.book, text)]);
+        let Some(line) = line else {
+            return Vec::new();
+        };
+        let at = Point {
+            x: (self.width - line.width) / 2.0,
+            y: 0.0,
+        };
+        let mut items = line_items(self.book, &para, &line, at);
+        for item in &mut items {
+            if let Item::Text(run) = item {
+                run.actual_text = Some(String::new());
+            }
+        }
+        items
+    }
+
     /// Breaks a shaped paragraph with the layout's settings for its mode.
     fn lines(&self, para: &Paragraph, justify: bool, width: impl Fn(usize) -> f32) -> Vec<SetLine> {
         let breaking = if justify {
@@ -603,7 +678,7 @@ impl<'a> Composer<'a> {
             ascent,
             descent,
             items,
-            keep_with_next: keep,
+            penalty: if keep { NO_BREAK } else { 0 },
             bookmark: None,
             figures,
         }));

@@ -1,5 +1,6 @@
 //! The layout run: résumé → vertical list → pages → [`Document`].
 
+mod breaks;
 mod compose;
 mod pages;
 mod text;
@@ -64,7 +65,24 @@ pub fn layout(
         top: margin,
         bottom: page_height - margin,
     };
-    let paged = pages::paginate(&composer.out, &composer.arena, frame);
+    let mut paged = pages::paginate(&composer.out, &composer.arena, frame);
+    let page_count = paged.pages.len();
+    if layout.page.footer && page_count > 1 {
+        let name = resume.header.name.as_ref().map(|n| n.plain());
+        for (index, page) in paged.pages.iter_mut().enumerate() {
+            let label = format!("Page {} of {page_count}", index + 1);
+            let text = match &name {
+                Some(name) => format!("{name} · {label}"),
+                None => label,
+            };
+            // In the bottom margin, halfway down it.
+            let baseline = page_height - margin / 2.0;
+            for mut item in composer.footer(&text) {
+                vlist::translate(&mut item, margin, baseline);
+                page.items.push(item);
+            }
+        }
+    }
     let name = resume.header.name.as_ref().map(|n| n.plain());
     let metadata = Metadata {
         title: Some(match &name {

@@ -1,9 +1,7 @@
 //! Page building: cutting the vertical list into pages and writing the display list.
 //!
-//! First-fit with keeps: a page ends before the first line that would cross the bottom
-//! margin, moved back over lines that must stay with what follows (headings). Spaces at the
-//! top of a page are dropped. This is the greedy builder TeX uses; the global optimiser over
-//! page breaks is a later step.
+//! The breaks come from `breaks::choose` (a global optimum); this file places the lines,
+//! drops spaces at the top of each page, and writes pages, bookmarks and the structure tree.
 
 use super::compose::place;
 use super::vlist::{StructArena, VItem};
@@ -37,7 +35,7 @@ pub(crate) struct Paged {
 
 /// Cuts `list` into pages; returns the pages, bookmarks, structure tree and line figures.
 pub(crate) fn paginate(list: &[VItem], arena: &StructArena, frame: Frame) -> Paged {
-    let breaks = choose_breaks(list, frame);
+    let breaks = super::breaks::choose(list, frame.bottom - frame.top);
     let mut placements = Vec::new();
     let mut page = 0;
     let mut y = frame.top;
@@ -118,59 +116,6 @@ pub(crate) fn paginate(list: &[VItem], arena: &StructArena, frame: Frame) -> Pag
         structure: build_tree(arena, leaves),
         lines,
     }
-}
-
-/// Indices of the list items that start a new page.
-fn choose_breaks(list: &[VItem], frame: Frame) -> Vec<usize> {
-    let mut breaks = Vec::new();
-    let mut y = frame.top;
-    let mut at_top = true;
-    let mut page_start = 0;
-    let mut index = 0;
-    while index < list.len() {
-        match &list[index] {
-            VItem::Space(space) => {
-                if !at_top {
-                    y += space;
-                }
-            }
-            VItem::Line(line) => {
-                let bottom = y + line.ascent + line.descent;
-                if bottom > frame.bottom + 0.01 && !at_top {
-                    let cut = back_over_keeps(list, page_start, index);
-                    breaks.push(cut);
-                    page_start = cut;
-                    index = cut;
-                    y = frame.top;
-                    at_top = true;
-                    continue;
-                }
-                y = bottom;
-                at_top = false;
-            }
-        }
-        index += 1;
-    }
-    breaks
-}
-
-/// The item to start the next page at, when line `index` does not fit: moved back over lines
-/// that must stay with their successor, unless that would empty the page.
-fn back_over_keeps(list: &[VItem], page_start: usize, index: usize) -> usize {
-    let mut cut = index;
-    let mut probe = index;
-    while probe > page_start {
-        probe -= 1;
-        match &list[probe] {
-            VItem::Space(_) => continue,
-            VItem::Line(line) if line.keep_with_next => cut = probe,
-            VItem::Line(_) => break,
-        }
-    }
-    let has_line_before = list[page_start..cut]
-        .iter()
-        .any(|item| matches!(item, VItem::Line(_)));
-    if has_line_before { cut } else { index }
 }
 
 /// Turns the arena plus the items collected per node into a nested tree.

@@ -23,8 +23,10 @@ pub(crate) struct VLine {
     pub descent: f32,
     /// Items positioned with the baseline at y = 0, each with the structure node it belongs to.
     pub items: Vec<(Item, usize)>,
-    /// A page break right after this line is forbidden (headings stay with what follows).
-    pub keep_with_next: bool,
+    /// Cost of a page break right after this line: 0 between blocks, club/widow/broken
+    /// penalties inside paragraphs, 10000 or more to keep it with what follows (headings,
+    /// short entries).
+    pub penalty: i32,
     /// A bookmark to create at this line: (title, level).
     pub bookmark: Option<(String, u8)>,
     /// The breaker's figures, for lines of broken paragraphs: (figures, text, overfull).

@@ -157,6 +157,13 @@ pub struct LineFigures {
     pub justified: bool,
 }
 
+impl SetLine {
+    /// Whether the line ends at a hyphen (inserted or explicit).
+    pub fn hyphenated(&self) -> bool {
+        self.figures.is_some_and(|f| f.hyphenated)
+    }
+}
+
 impl Paragraph {
     /// Shapes `pieces` into breaker items. Each word is shaped whole (kerning and ligatures
     /// intact) and cut at hyphenation points into fragments of its glyphs, so widths stay exact.

@@ -49,6 +49,16 @@ pub struct PageStyle {
     pub size: String,
     /// Margin on all four sides.
     pub margin: Length,
+    /// Cost of a page break after a paragraph's first line (an orphan); 10000 forbids it.
+    pub club_penalty: i32,
+    /// Cost of a page break before a paragraph's last line (a widow); 10000 forbids it.
+    pub widow_penalty: i32,
+    /// Cost of a page break after a hyphenated line.
+    pub broken_penalty: i32,
+    /// Entries of at most this many lines are never split across pages.
+    pub keep_entry_lines: u32,
+    /// Print "Name — Page N of M" at the foot of every page of a multi-page résumé.
+    pub footer: bool,
 }
 
 /// Families and sizes.
@@ -372,6 +382,11 @@ impl Default for PageStyle {
         PageStyle {
             size: "a4".into(),
             margin: Length::Pt(50.0),
+            club_penalty: 10_000,
+            widow_penalty: 10_000,
+            broken_penalty: 100,
+            keep_entry_lines: 4,
+            footer: true,
         }
     }
 }

@@ -1,0 +1,164 @@
+//! Choosing page breaks: a global optimum over the whole résumé, not TeX's greedy builder.
+//!
+//! A résumé has at most a few hundred lines and four pages, so every feasible page can be
+//! tried: dynamic programming over the breaks between lines minimises first the number of
+//! pages, then the sum of the break penalties (headings kept with what follows, club, widow
+//! and broken-hyphen penalties, short entries kept whole) and of the empty space left at the
+//! foot of every page but the last, squared so that pages fill evenly. A break whose penalty
+//! is 10000 or more is taken only when nothing else fits (a keep chain longer than a page).
+
+use super::vlist::VItem;
+
+/// Penalty at or above which a break is avoided at almost any cost.
+pub(crate) const NO_BREAK: i32 = 10_000;
+
+/// Cost units: one more page outweighs any arrangement of fewer pages.
+const PAGE_COST: f64 = 1.0e9;
+/// A forbidden break that had to be taken.
+const FORCED_COST: f64 = 1.0e7;
+/// Weight of a page's empty fraction (squared).
+const FILL_WEIGHT: f64 = 1000.0;
+
+/// Indices of the list items that start a new page, for text areas `height` tall.
+pub(crate) fn choose(list: &[VItem], height: f32) -> Vec<usize> {
+    let lines: Vec<usize> = (0..list.len())
+        .filter(|&i| matches!(list[i], VItem::Line(_)))
+        .collect();
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    // Prefix sums of heights over the list, to measure any run of items in O(1).
+    let mut prefix = vec![0.0f64; list.len() + 1];
+    for (i, item) in list.iter().enumerate() {
+        prefix[i + 1] = prefix[i]
+            + match item {
+                VItem::Line(l) => f64::from(l.ascent + l.descent),
+                VItem::Space(s) => f64::from(*s),
+            };
+    }
+    let height = f64::from(height);
+    let n = lines.len();
+    // best[k]: the cheapest way to set lines[..k] on whole pages, and where its last page starts.
+    let mut best: Vec<Option<(f64, usize)>> = vec![None; n + 1];
+    best[0] = Some((0.0, 0));
+    for start in 0..n {
+        let Some((base, _)) = best[start] else {
+            continue;
+        };
+        for end in start..n {
+            // A page from lines[start] to lines[end]: spaces before its first line are dropped.
+            let used = prefix[lines[end] + 1] - prefix[lines[start]];
+            let last = end + 1 == n;
+            if used > height + 0.01 && end > start {
+                break;
+            }
+            let penalty = if last {
+                0
+            } else {
+                penalty_after(&list[lines[end]])
+            };
+            let mut cost = base + PAGE_COST;
+            if penalty >= NO_BREAK {
+                cost += FORCED_COST;
+            } else {
+                cost += f64::from(penalty);
+            }
+            if !last {
+                let empty = ((height - used) / height).max(0.0);
+                cost += FILL_WEIGHT * empty * empty;
+            }
+            if best[end + 1].is_none_or(|(c, _)| cost < c) {
+                best[end + 1] = Some((cost, start));
+            }
+        }
+    }
+    let mut starts = Vec::new();
+    let mut k = n;
+    while k > 0 {
+        let Some((_, start)) = best[k] else { break };
+        if start > 0 {
+            starts.push(lines[start]);
+        }
+        k = start;
+    }
+    starts.reverse();
+    // A page starts at the first item after the previous page's last line.
+    starts
+        .into_iter()
+        .map(|line_index| {
+            let mut i = line_index;
+            while i > 0 && matches!(list[i - 1], VItem::Space(_)) {
+                i -= 1;
+            }
+            i
+        })
+        .collect()
+}
+
+fn penalty_after(item: &VItem) -> i32 {
+    match item {
+        VItem::Line(line) => line.penalty,
+        VItem::Space(_) => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::vlist::VLine;
+
+    fn line(penalty: i32) -> VItem {
+        VItem::Line(VLine {
+            ascent: 8.0,
+            descent: 2.0,
+            items: Vec::new(),
+            penalty,
+            bookmark: None,
+            figures: None,
+        })
+    }
+
+    #[test]
+    fn fits_on_one_page_when_it_can() {
+        let list: Vec<VItem> = (0..10).map(|_| line(0)).collect();
+        assert!(choose(&list, 100.0).is_empty());
+    }
+
+    #[test]
+    fn fewest_pages_then_the_cheapest_break() {
+        // 15 lines of 10pt on 100pt pages: two pages; the break avoids the penalised spots.
+        let mut list: Vec<VItem> = (0..15).map(|_| line(0)).collect();
+        for i in [6, 7, 8, 9] {
+            list[i] = line(NO_BREAK);
+        }
+        let breaks = choose(&list, 100.0);
+        assert_eq!(breaks.len(), 1);
+        let first_page = breaks[0];
+        assert!(first_page <= 6 || first_page == 10, "{first_page}");
+        // 10 lines fit on the first page, so the break after line 9 is forbidden; the
+        // cheapest allowed one is after line 5.
+        assert_eq!(first_page, 6);
+    }
+
+    #[test]
+    fn a_keep_chain_longer_than_a_page_is_broken_anyway() {
+        let list: Vec<VItem> = (0..25).map(|_| line(NO_BREAK)).collect();
+        let breaks = choose(&list, 100.0);
+        assert_eq!(breaks, vec![10, 20]);
+    }
+
+    #[test]
+    fn spaces_at_the_top_of_a_page_are_dropped() {
+        let mut list = Vec::new();
+        for _ in 0..9 {
+            list.push(line(0));
+        }
+        list.push(VItem::Space(50.0));
+        list.push(line(0));
+        list.push(line(0));
+        // Page 1: nine lines (90pt); the space would push line 10 off; page 2 starts at the
+        // space, which is then dropped.
+        let breaks = choose(&list, 100.0);
+        assert_eq!(breaks, vec![9]);
+    }
+}
