@@ -35,6 +35,11 @@ fn run_with<'a>(doc: &'a Document, text: &str) -> &'a GlyphRun {
         .unwrap_or_else(|| panic!("no run with {text:?}"))
 }
 
+/// Page furniture: text that extracts as nothing.
+fn is_footer(run: &GlyphRun) -> bool {
+    run.actual_text.as_deref() == Some("") && run.text.contains("Page ")
+}
+
 const ENTRY: &str = "## Experience\n\n### Staff Software Engineer\n\nSan Francisco, CA\n\nFounding member, Aspire\n\n2018 – 2023\n\n- Joined as the third founding engineer.\n";
 
 #[test]
@@ -112,7 +117,7 @@ fn long_resume_breaks_pages_and_keeps_headings_with_content() {
     // No page ends with a section title or an entry title.
     for page in &doc.pages {
         let last_text = page.items.iter().rev().find_map(|i| match i {
-            Item::Text(run) if !run.text.starts_with('\u{200b}') => Some(run),
+            Item::Text(run) if !run.text.starts_with('\u{200b}') && !is_footer(run) => Some(run),
             _ => None,
         });
         let last = last_text.expect("page has text");
@@ -124,12 +129,18 @@ fn long_resume_breaks_pages_and_keeps_headings_with_content() {
             last.text
         );
     }
-    // Every line stays inside the bottom margin.
+    // Every line stays inside the bottom margin; the footer sits in it, on every page.
     let margin = 17.0 * 72.0 / 25.4;
-    for page in &doc.pages {
+    for (index, page) in doc.pages.iter().enumerate() {
         for item in &page.items {
             if let Item::Text(run) = item {
-                assert!(run.origin.y < page.height - margin);
+                if is_footer(run) {
+                    assert!(run.origin.y > page.height - margin);
+                    let label = format!("Ada Lovelace · Page {} of {}", index + 1, doc.pages.len());
+                    assert_eq!(run.text, label);
+                } else {
+                    assert!(run.origin.y < page.height - margin);
+                }
             }
         }
     }
