@@ -20,6 +20,10 @@ pub struct Built {
     pub warnings: Vec<String>,
     /// How each line of running text was set.
     pub lines: Vec<vita_layout::LineReport>,
+    /// What fitting to a page count moved (empty without `--pages` or when it fitted).
+    pub knobs: Vec<vita_layout::Knob>,
+    /// Pages before fitting.
+    pub natural_pages: usize,
 }
 
 /// Runs `vita build`.
@@ -59,8 +63,31 @@ pub fn run(args: &BuildArgs) -> Result<Built, Failure> {
     let options = LayoutOptions {
         creation_date: source_date_epoch(&mut warnings),
     };
-    let laid = vita_layout::layout(&parsed.resume, &layout, &book, &options)
-        .map_err(|e| Failure::input(format!("error: layout '{layout_name}': {}", e.message)))?;
+    let layout_failure =
+        |e: vita_layout::LayoutError| Failure::input(format!("error: layout '{layout_name}': {e}"));
+    let pages = args.pages.or(parsed.resume.settings.pages);
+    let (laid, knobs, natural_pages) = match pages {
+        None => {
+            let laid = vita_layout::layout(&parsed.resume, &layout, &book, &options)
+                .map_err(layout_failure)?;
+            let pages = laid.document.pages.len();
+            (laid, Vec::new(), pages)
+        }
+        Some(n) => {
+            let fit = vita_layout::Fit::pages(n as usize);
+            match vita_layout::fit(&parsed.resume, &layout, &book, &options, &fit) {
+                Ok(fitted) => (fitted.laid, fitted.knobs, fitted.natural_pages),
+                Err(vita_layout::FitError::Layout(e)) => return Err(layout_failure(e)),
+                Err(e @ vita_layout::FitError::TooLong { .. }) => {
+                    return Err(Failure::check(format!(
+                        "error: {}: {e}, even at 9pt body text, 1.1 leading and 10mm margins\n  = hint: shorten the résumé or allow more pages (--pages {})",
+                        args.input.display(),
+                        n + 1
+                    )));
+                }
+            }
+        }
+    };
     warnings.extend(laid.warnings.iter().map(|w| match &w.source {
         Some(span) => located(
             "warning",
@@ -92,6 +119,8 @@ pub fn run(args: &BuildArgs) -> Result<Built, Failure> {
         bytes: bytes.len(),
         warnings,
         lines: laid.lines,
+        knobs,
+        natural_pages,
     })
 }
 

@@ -31,6 +31,10 @@ pub struct BuildArgs {
     /// A built-in layout name (classic) or the path of a layout file.
     #[arg(short, long, value_name = "NAME|PATH")]
     pub layout: Option<String>,
+    /// Fit the résumé into at most N pages, compressing spacing, leading, size and margins
+    /// as little as needed (never enlarging); exit 3 if even the floors do not fit.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub pages: Option<u32>,
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,

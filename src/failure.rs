@@ -8,6 +8,8 @@ use std::path::Path;
 
 /// Exit code for a wrong input or layout (diagnostics printed).
 pub const EXIT_INPUT: i32 = 1;
+/// Exit code for a check that failed (more pages than allowed).
+pub const EXIT_CHECK: i32 = 3;
 
 /// A failed command: a fully worded message and the exit code to leave with.
 #[derive(Debug)]
@@ -24,6 +26,14 @@ impl Failure {
         Failure {
             message: message.into(),
             code: EXIT_INPUT,
+        }
+    }
+
+    /// A failed check (exit code 3).
+    pub fn check(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: EXIT_CHECK,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The `vita` command: parses arguments, runs a command, reports, and picks the exit code.
 //!
-//! Exit codes: 0 success, 1 the input or layout is wrong, 2 usage error (from clap).
+//! Exit codes: 0 success, 1 the input or layout is wrong, 2 usage error (from clap), 3 a
+//! check failed (the résumé does not fit the pages asked for).
 
 mod build;
 mod cli;
@@ -30,6 +31,19 @@ fn main() -> ExitCode {
                     if built.pages == 1 { "" } else { "s" },
                     built.bytes
                 );
+                if !built.knobs.is_empty() {
+                    let moved: Vec<String> = built
+                        .knobs
+                        .iter()
+                        .map(|k| format!("{} {} → {}", k.name, k.from, k.to))
+                        .collect();
+                    eprintln!(
+                        "fitted {} pages into {}: {}",
+                        built.natural_pages,
+                        built.pages,
+                        moved.join(", ")
+                    );
+                }
             }
         }),
     };

@@ -33,9 +33,16 @@ pub fn json(built: &Built) -> Value {
         .collect();
     let overfull = built.lines.iter().filter(|l| l.overfull > 0.1).count();
     let hyphenated = built.lines.iter().filter(|l| l.hyphenated).count();
+    let knobs: Vec<Value> = built
+        .knobs
+        .iter()
+        .map(|k| json!({ "knob": k.name, "from": k.from, "to": k.to }))
+        .collect();
     json!({
         "output": built.path.display().to_string(),
         "pages": built.pages,
+        "natural_pages": built.natural_pages,
+        "fit": knobs,
         "bytes": built.bytes,
         "warnings": built.warnings,
         "summary": {

@@ -29,9 +29,21 @@ for input in "${inputs[@]}"; do
   size=$(stat -c %s "$pdf")
   pdftotext "$pdf" "$out/$name.txt"
   case "$name" in seed-resume | meta-lines) min=0.99 ;; *) min=0.95 ;; esac
+  # Headers and footers aside, every word of the source must be there.
   python3 tests/compare_words.py "$input" "$out/$name.txt" "$min" || fail=1
   # Justified spacing of the reference input (ENGINE.md §9 gate, peers' measure).
   case "$name" in seed-resume) python3 tests/gap_stats.py "$pdf" 1.5 1.25 || fail=1 ;; esac
+  # Every built-in layout, and fitting to one page, must give a valid PDF.
+  for layout in modern compact; do
+    "$vita" build "$input" -o "$out/$name.$layout.pdf" --layout "$layout" --quiet
+    qpdf --check "$out/$name.$layout.pdf" >/dev/null 2>&1 || { echo "FAIL $name: qpdf --check ($layout)"; fail=1; }
+  done
+  case "$name" in seed-resume)
+    "$vita" build "$input" -o "$out/$name.one.pdf" --pages 1 --quiet
+    pages=$(pdfinfo "$out/$name.one.pdf" | awk '/^Pages:/ {print $2}')
+    [ "$pages" = 1 ] || { echo "FAIL $name: --pages 1 gave $pages pages"; fail=1; }
+    qpdf --check "$out/$name.one.pdf" >/dev/null 2>&1 || { echo "FAIL $name: qpdf --check (--pages 1)"; fail=1; }
+  ;; esac
   echo "ok   $name: $size bytes, $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}') page(s)"
 done
 exit $fail

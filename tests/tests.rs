@@ -4,3 +4,4 @@ mod util;
 
 mod build;
 mod errors;
+mod pages;

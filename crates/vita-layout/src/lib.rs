@@ -27,7 +27,7 @@ pub use inline::LineFigures;
 mod theme;
 
 pub use display::*;
-pub use flow::layout;
+pub use flow::{Fit, FitError, Fitted, Knob, fit, layout};
 pub use font::{FaceId, FontBook, Variant};
 pub use theme::{
     Algorithm, Align, Colors, EntryStyle, FontStyle, HeaderStyle, Layout, LayoutError, Length,

@@ -7,7 +7,7 @@
 //! foot of every page but the last, squared so that pages fill evenly. A break whose penalty
 //! is 10000 or more is taken only when nothing else fits (a keep chain longer than a page).
 
-use super::vlist::VItem;
+use super::vlist::{VItem, Vertical};
 
 /// Penalty at or above which a break is avoided at almost any cost.
 pub(crate) const NO_BREAK: i32 = 10_000;
@@ -20,7 +20,7 @@ const FORCED_COST: f64 = 1.0e7;
 const FILL_WEIGHT: f64 = 1000.0;
 
 /// Indices of the list items that start a new page, for text areas `height` tall.
-pub(crate) fn choose(list: &[VItem], height: f32) -> Vec<usize> {
+pub(crate) fn choose(list: &[VItem], height: f32, vertical: Vertical) -> Vec<usize> {
     let lines: Vec<usize> = (0..list.len())
         .filter(|&i| matches!(list[i], VItem::Line(_)))
         .collect();
@@ -30,11 +30,7 @@ pub(crate) fn choose(list: &[VItem], height: f32) -> Vec<usize> {
     // Prefix sums of heights over the list, to measure any run of items in O(1).
     let mut prefix = vec![0.0f64; list.len() + 1];
     for (i, item) in list.iter().enumerate() {
-        prefix[i + 1] = prefix[i]
-            + match item {
-                VItem::Line(l) => f64::from(l.ascent + l.descent),
-                VItem::Space(s) => f64::from(*s),
-            };
+        prefix[i + 1] = prefix[i] + f64::from(vertical.height(item));
     }
     let height = f64::from(height);
     let n = lines.len();
@@ -107,10 +103,16 @@ mod tests {
     use super::*;
     use crate::flow::vlist::VLine;
 
+    /// Lines exactly 10pt tall.
+    const FLAT: Vertical = Vertical {
+        space_scale: 1.0,
+        leading: 1.0,
+    };
+
     fn line(penalty: i32) -> VItem {
         VItem::Line(VLine {
-            ascent: 8.0,
-            descent: 2.0,
+            size: 10.0,
+            depth_min: 0.0,
             items: Vec::new(),
             penalty,
             bookmark: None,
@@ -121,7 +123,7 @@ mod tests {
     #[test]
     fn fits_on_one_page_when_it_can() {
         let list: Vec<VItem> = (0..10).map(|_| line(0)).collect();
-        assert!(choose(&list, 100.0).is_empty());
+        assert!(choose(&list, 100.0, FLAT).is_empty());
     }
 
     #[test]
@@ -131,7 +133,7 @@ mod tests {
         for i in [6, 7, 8, 9] {
             list[i] = line(NO_BREAK);
         }
-        let breaks = choose(&list, 100.0);
+        let breaks = choose(&list, 100.0, FLAT);
         assert_eq!(breaks.len(), 1);
         let first_page = breaks[0];
         assert!(first_page <= 6 || first_page == 10, "{first_page}");
@@ -143,7 +145,7 @@ mod tests {
     #[test]
     fn a_keep_chain_longer_than_a_page_is_broken_anyway() {
         let list: Vec<VItem> = (0..25).map(|_| line(NO_BREAK)).collect();
-        let breaks = choose(&list, 100.0);
+        let breaks = choose(&list, 100.0, FLAT);
         assert_eq!(breaks, vec![10, 20]);
     }
 
@@ -158,7 +160,7 @@ mod tests {
         list.push(line(0));
         // Page 1: nine lines (90pt); the space would push line 10 off; page 2 starts at the
         // space, which is then dropped.
-        let breaks = choose(&list, 100.0);
+        let breaks = choose(&list, 100.0, FLAT);
         assert_eq!(breaks, vec![9]);
     }
 }

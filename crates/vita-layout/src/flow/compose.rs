@@ -213,7 +213,7 @@ impl<'a> Composer<'a> {
         let color = self.layout.colors.rule;
         let width = self.width;
         if let Some(VItem::Line(line)) = self.out.last_mut() {
-            let y = line.descent.min(self.body.size * 0.35) + gap * 0.5;
+            let y = self.body.size * 0.35 + gap * 0.5;
             line.items.push((
                 Item::Rule(Rule {
                     rect: Rect {
@@ -226,7 +226,7 @@ impl<'a> Composer<'a> {
                 }),
                 node,
             ));
-            line.descent = line.descent.max(y + thickness);
+            line.depth_min = line.depth_min.max(y + thickness);
         }
     }
 
@@ -584,6 +584,16 @@ impl<'a> Composer<'a> {
         para
     }
 
+    /// The font book in use.
+    pub fn book(&self) -> &FontBook {
+        self.book
+    }
+
+    /// Whether the layout asks for page footers.
+    pub fn footer_wanted(&self) -> bool {
+        self.layout.page.footer
+    }
+
     /// A centred footer line ("Ada Lovelace · Page 1 of 2") with its baseline at y = 0. Its
     /// runs carry empty ActualText: page furniture is not part of the résumé's text.
     pub fn footer(&mut self, text: &str) -> Vec<Item> {
@@ -643,11 +653,6 @@ impl<'a> Composer<'a> {
         } else {
             self.body.size
         };
-        let height = size * self.layout.fonts.leading;
-        // Split the leading evenly above and below the type, as CSS does: lines of different
-        // sizes then sit at predictable distances.
-        let ascent = size * 0.78 + (height - size) / 2.0;
-        let descent = height - ascent;
         if line.overfull > 0.1 {
             let source = items.iter().find_map(|(item, _)| match item {
                 Item::Text(run) => run.source.clone(),
@@ -675,8 +680,8 @@ impl<'a> Composer<'a> {
             (f, text, line.overfull)
         });
         self.out.push(VItem::Line(VLine {
-            ascent,
-            descent,
+            size,
+            depth_min: 0.0,
             items,
             penalty: if keep { NO_BREAK } else { 0 },
             bookmark: None,

@@ -2,6 +2,7 @@
 
 mod breaks;
 mod compose;
+mod fit;
 mod pages;
 mod text;
 mod vlist;
@@ -15,6 +16,8 @@ use crate::display::{Document, Metadata};
 use crate::font::FontBook;
 use crate::theme::{Layout, LayoutError};
 use crate::{Laid, LayoutOptions};
+pub use fit::{Fit, FitError, Fitted, Knob, fit};
+use vlist::Vertical;
 
 /// Lays out `resume` with `layout`, using the fonts in `book`.
 pub fn layout(
@@ -23,6 +26,46 @@ pub fn layout(
     book: &FontBook,
     options: &LayoutOptions,
 ) -> Result<Laid, LayoutError> {
+    let composed = compose(resume, layout, book)?;
+    let vertical = Vertical {
+        space_scale: 1.0,
+        leading: layout.fonts.leading,
+    };
+    Ok(finish(resume, composed, vertical, options))
+}
+
+/// A résumé set into lines, not yet cut into pages.
+pub(crate) struct Composed<'a> {
+    composer: compose::Composer<'a>,
+    frame: pages::Frame,
+}
+
+impl Composed<'_> {
+    /// How many pages the list takes with these vertical settings (no pages are written).
+    pub fn page_count(&self, vertical: Vertical) -> usize {
+        let lines = self
+            .composer
+            .out
+            .iter()
+            .any(|i| matches!(i, vlist::VItem::Line(_)));
+        let height = self.frame.bottom - self.frame.top;
+        usize::from(lines) + breaks::choose(&self.composer.out, height, vertical).len()
+    }
+
+    /// Total height of the content at these settings beyond what `pages` pages hold, in
+    /// points (0 when it fits), measured as if every page were filled to the bottom.
+    pub fn overflow(&self, vertical: Vertical, pages: usize) -> f32 {
+        let total: f32 = self.composer.out.iter().map(|i| vertical.height(i)).sum();
+        (total - pages as f32 * (self.frame.bottom - self.frame.top)).max(0.0)
+    }
+}
+
+/// Checks the layout against the book and sets the résumé into lines.
+pub(crate) fn compose<'a>(
+    resume: &Resume,
+    layout: &'a Layout,
+    book: &'a FontBook,
+) -> Result<Composed<'a>, LayoutError> {
     let (page_width, page_height) = layout.page_size().ok_or_else(|| LayoutError {
         message: format!(
             "unknown page size '{}': use \"a4\", \"letter\" or \"WIDTH x HEIGHT\" such as \"210mm x 297mm\"",
@@ -65,10 +108,25 @@ pub fn layout(
         top: margin,
         bottom: page_height - margin,
     };
-    let mut paged = pages::paginate(&composer.out, &composer.arena, frame);
+    Ok(Composed { composer, frame })
+}
+
+/// Cuts the composed résumé into pages and writes the display list.
+pub(crate) fn finish(
+    resume: &Resume,
+    composed: Composed<'_>,
+    vertical: Vertical,
+    options: &LayoutOptions,
+) -> Laid {
+    let Composed {
+        mut composer,
+        frame,
+    } = composed;
+    let mut paged = pages::paginate(&composer.out, &composer.arena, frame, vertical);
     let page_count = paged.pages.len();
-    if layout.page.footer && page_count > 1 {
+    if composer.footer_wanted() && page_count > 1 {
         let name = resume.header.name.as_ref().map(|n| n.plain());
+        let margin = frame.left;
         for (index, page) in paged.pages.iter_mut().enumerate() {
             let label = format!("Page {} of {page_count}", index + 1);
             let text = match &name {
@@ -76,7 +134,7 @@ pub fn layout(
                 None => label,
             };
             // In the bottom margin, halfway down it.
-            let baseline = page_height - margin / 2.0;
+            let baseline = frame.page_height - (frame.page_height - frame.bottom) / 2.0;
             for mut item in composer.footer(&text) {
                 vlist::translate(&mut item, margin, baseline);
                 page.items.push(item);
@@ -95,15 +153,15 @@ pub fn layout(
         language: Some(resume.settings.lang.clone().unwrap_or_else(|| "en".into())),
         creation_date: options.creation_date,
     };
-    Ok(Laid {
+    Laid {
         document: Document {
             pages: paged.pages,
-            fonts: book.font_table(),
+            fonts: composer.book().font_table(),
             outline: paged.outline,
             metadata,
             structure: paged.structure,
         },
-        warnings: composer.warnings,
+        warnings: std::mem::take(&mut composer.warnings),
         lines: paged.lines,
-    })
+    }
 }

@@ -4,7 +4,7 @@
 //! drops spaces at the top of each page, and writes pages, bookmarks and the structure tree.
 
 use super::compose::place;
-use super::vlist::{StructArena, VItem};
+use super::vlist::{StructArena, VItem, Vertical};
 use crate::LineReport;
 use crate::display::{OutlineEntry, Page, Point, StructChild, StructKind, StructNode};
 
@@ -34,8 +34,13 @@ pub(crate) struct Paged {
 }
 
 /// Cuts `list` into pages; returns the pages, bookmarks, structure tree and line figures.
-pub(crate) fn paginate(list: &[VItem], arena: &StructArena, frame: Frame) -> Paged {
-    let breaks = super::breaks::choose(list, frame.bottom - frame.top);
+pub(crate) fn paginate(
+    list: &[VItem],
+    arena: &StructArena,
+    frame: Frame,
+    vertical: Vertical,
+) -> Paged {
+    let breaks = super::breaks::choose(list, frame.bottom - frame.top, vertical);
     let mut placements = Vec::new();
     let mut page = 0;
     let mut y = frame.top;
@@ -47,19 +52,20 @@ pub(crate) fn paginate(list: &[VItem], arena: &StructArena, frame: Frame) -> Pag
             at_top = true;
         }
         match item {
-            VItem::Space(space) => {
+            VItem::Space(_) => {
                 if !at_top {
-                    y += space;
+                    y += vertical.height(item);
                 }
             }
             VItem::Line(line) => {
-                let baseline = y + line.ascent;
+                let (ascent, descent) = line.extent(vertical.leading);
+                let baseline = y + ascent;
                 placements.push(Placement {
                     index,
                     page,
                     baseline,
                 });
-                y = baseline + line.descent;
+                y = baseline + descent;
                 at_top = false;
             }
         }
@@ -86,7 +92,7 @@ pub(crate) fn paginate(list: &[VItem], arena: &StructArena, frame: Frame) -> Pag
                 page: placement.page,
                 at: Point {
                     x: frame.left,
-                    y: placement.baseline - line.ascent,
+                    y: placement.baseline - line.extent(vertical.leading).0,
                 },
             });
         }

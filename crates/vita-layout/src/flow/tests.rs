@@ -344,3 +344,205 @@ fn greedy_is_available_and_never_better() {
     );
     assert!(!optimal.lines.is_empty());
 }
+
+const THREE_PAGES: &str = include_str!("../../../../samples/three-pages.md");
+
+/// For every structure node of `kind`, the baselines of its text lines on each page.
+fn lines_per_page(doc: &Document, kinds: &[StructKind]) -> Vec<Vec<(usize, usize)>> {
+    fn walk(
+        node: &crate::StructNode,
+        kinds: &[StructKind],
+        doc: &Document,
+        out: &mut Vec<Vec<(usize, usize)>>,
+    ) {
+        if kinds.contains(&node.kind) {
+            let mut baselines: Vec<(usize, i64)> = Vec::new();
+            for child in &node.children {
+                if let crate::StructChild::Item(page, item) = child
+                    && let Item::Text(run) = &doc.pages[*page].items[*item]
+                {
+                    let key = (*page, (run.origin.y * 100.0) as i64);
+                    if !baselines.contains(&key) {
+                        baselines.push(key);
+                    }
+                }
+            }
+            let mut per_page: Vec<(usize, usize)> = Vec::new();
+            for (page, _) in baselines {
+                match per_page.last_mut() {
+                    Some((p, n)) if *p == page => *n += 1,
+                    _ => per_page.push((page, 1)),
+                }
+            }
+            out.push(per_page);
+        }
+        for child in &node.children {
+            if let crate::StructChild::Node(n) = child {
+                walk(n, kinds, doc, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for node in &doc.structure {
+        walk(node, kinds, doc, &mut out);
+    }
+    out
+}
+
+#[test]
+fn three_page_sample_has_no_stranded_headings_widows_or_orphans() {
+    let laid = lay(THREE_PAGES);
+    let doc = &laid.document;
+    assert_eq!(doc.pages.len(), 3);
+    // Headings never split from their content: every heading's page also holds the next
+    // line of text after it.
+    let parsed = vita_model::parse_markdown(THREE_PAGES).unwrap();
+    let mut headings: Vec<String> = Vec::new();
+    for section in &parsed.resume.sections {
+        headings.push(section.title.plain());
+        for block in &section.blocks {
+            if let vita_model::Block::Entry(e) = block {
+                headings.push(e.title.plain());
+                if let Some(org) = &e.organization {
+                    headings.push(org.plain());
+                }
+            }
+        }
+    }
+    for (index, page) in doc.pages.iter().enumerate().take(doc.pages.len() - 1) {
+        let last = page
+            .items
+            .iter()
+            .rev()
+            .find_map(|i| match i {
+                Item::Text(run) if !is_footer(run) && !run.text.starts_with('\u{200b}') => {
+                    Some(run)
+                }
+                _ => None,
+            })
+            .unwrap();
+        // The last line's first run (several runs share its baseline).
+        let first_on_line = page
+            .items
+            .iter()
+            .find_map(|i| match i {
+                Item::Text(run) if run.origin.y == last.origin.y => Some(run),
+                _ => None,
+            })
+            .unwrap();
+        assert!(
+            !headings
+                .iter()
+                .any(|h| first_on_line.text.trim() == h.as_str()),
+            "page {} ends with the heading {:?}",
+            index + 1,
+            first_on_line.text
+        );
+    }
+    // No paragraph or list item leaves a single line alone on a page.
+    let kinds = [StructKind::Paragraph, StructKind::ListBody];
+    for parts in lines_per_page(doc, &kinds) {
+        if parts.len() > 1 {
+            assert!(
+                parts.iter().all(|(_, lines)| *lines >= 2),
+                "a widow or orphan: {parts:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn fitting_the_seed_into_one_page_keeps_body_text_at_nine_points_or_more() {
+    let parsed = vita_model::parse_markdown(SEED).unwrap();
+    let book = FontBook::bundled();
+    let classic = Layout::builtin("classic").unwrap();
+    let options = LayoutOptions::default();
+    let plain = layout(&parsed.resume, &classic, &book, &options).unwrap();
+    assert_eq!(plain.document.pages.len(), 2);
+    let fitted = crate::fit(
+        &parsed.resume,
+        &classic,
+        &book,
+        &options,
+        &crate::Fit::pages(1),
+    )
+    .unwrap();
+    assert_eq!(fitted.laid.document.pages.len(), 1);
+    assert_eq!(fitted.natural_pages, 2);
+    assert!(!fitted.knobs.is_empty());
+    assert_eq!(fitted.knobs[0].name, "vertical spacing");
+    let smallest = runs(&fitted.laid.document)
+        .into_iter()
+        .map(|(_, r)| r.size)
+        .fold(f32::INFINITY, f32::min);
+    assert!(smallest >= 9.0, "text at {smallest}pt");
+    // Two pages allowed: nothing moves, the document is the plain one.
+    let roomy = crate::fit(
+        &parsed.resume,
+        &classic,
+        &book,
+        &options,
+        &crate::Fit::pages(2),
+    )
+    .unwrap();
+    assert!(roomy.knobs.is_empty());
+    assert_eq!(roomy.laid.document.pages, plain.document.pages);
+}
+
+#[test]
+fn fitting_what_cannot_fit_says_how_much_is_over() {
+    let mut source = String::from("# Ada Lovelace\n\n## Work\n\n");
+    for i in 0..150 {
+        source.push_str(&format!(
+            "- Item {i}: built and ran a service that many people used every day.\n"
+        ));
+    }
+    let parsed = vita_model::parse_markdown(&source).unwrap();
+    let book = FontBook::bundled();
+    let classic = Layout::builtin("classic").unwrap();
+    let err = crate::fit(
+        &parsed.resume,
+        &classic,
+        &book,
+        &LayoutOptions::default(),
+        &crate::Fit::pages(1),
+    )
+    .unwrap_err();
+    match err {
+        crate::FitError::TooLong {
+            pages,
+            lines,
+            at_floors,
+        } => {
+            assert_eq!(pages, 1);
+            assert!(at_floors >= 2);
+            assert!(lines > 20, "{lines}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn paragraphs_split_across_pages_keep_two_lines_on_each_side() {
+    let mut source = String::from("# Ada Lovelace\n\n## Notes\n\n");
+    for i in 0..14 {
+        source.push_str(&format!("Paragraph {i}. "));
+        source.push_str(&"The engine weaves algebraic patterns just as the loom weaves flowers and leaves, and it may act upon other things besides number. ".repeat(5));
+        source.push_str("\n\n");
+    }
+    let laid = lay(&source);
+    let doc = &laid.document;
+    assert!(doc.pages.len() >= 2);
+    let parts = lines_per_page(doc, &[StructKind::Paragraph]);
+    let split: Vec<&Vec<(usize, usize)>> = parts.iter().filter(|p| p.len() > 1).collect();
+    assert!(
+        !split.is_empty(),
+        "no paragraph straddles a page: {parts:?}"
+    );
+    for parts in split {
+        assert!(
+            parts.iter().all(|(_, n)| *n >= 2),
+            "a widow or orphan: {parts:?}"
+        );
+    }
+}

@@ -17,10 +17,10 @@ pub(crate) enum VItem {
 /// One line of the résumé.
 #[derive(Debug, Clone)]
 pub(crate) struct VLine {
-    /// Distance from the top of the line box to the baseline.
-    pub ascent: f32,
-    /// Distance from the baseline to the bottom of the line box.
-    pub descent: f32,
+    /// The largest font size on the line; with the leading it gives the line's height.
+    pub size: f32,
+    /// The least depth below the baseline (a rule under a section title needs room).
+    pub depth_min: f32,
     /// Items positioned with the baseline at y = 0, each with the structure node it belongs to.
     pub items: Vec<(Item, usize)>,
     /// Cost of a page break right after this line: 0 between blocks, club/widow/broken
@@ -31,6 +31,40 @@ pub(crate) struct VLine {
     pub bookmark: Option<(String, u8)>,
     /// The breaker's figures, for lines of broken paragraphs: (figures, text, overfull).
     pub figures: Option<(LineFigures, String, f32)>,
+}
+
+impl VLine {
+    /// Height above and depth below the baseline at `leading` (baseline-to-baseline distance
+    /// as a multiple of the size). The leading is split evenly above and below the type, as
+    /// CSS does, so lines of different sizes sit at predictable distances.
+    pub fn extent(&self, leading: f32) -> (f32, f32) {
+        let height = self.size * leading;
+        let ascent = self.size * 0.78 + (height - self.size) / 2.0;
+        (ascent, (height - ascent).max(self.depth_min))
+    }
+}
+
+/// Settings applied when the list is cut into pages, so that fitting to a page count can try
+/// them without setting the text again.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Vertical {
+    /// Factor on every vertical space.
+    pub space_scale: f32,
+    /// Baseline-to-baseline distance as a multiple of the font size.
+    pub leading: f32,
+}
+
+impl Vertical {
+    /// Height of a list item.
+    pub fn height(&self, item: &VItem) -> f32 {
+        match item {
+            VItem::Line(line) => {
+                let (ascent, descent) = line.extent(self.leading);
+                ascent + descent
+            }
+            VItem::Space(space) => space * self.space_scale,
+        }
+    }
 }
 
 /// The logical structure being built alongside the lines: an arena of nodes, each knowing

@@ -1,0 +1,26 @@
+//! Whole-résumé layout: a plain layout of the seed against fitting it into one page.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use vita_layout::{Fit, FontBook, Layout, LayoutOptions, fit, layout};
+
+const SEED: &str = include_str!("../../../tests/fixtures/seed-resume.md");
+
+fn pages(c: &mut Criterion) {
+    let resume = vita_model::parse_markdown(SEED).unwrap().resume;
+    let book = FontBook::bundled();
+    let options = LayoutOptions::default();
+    let mut group = c.benchmark_group("seed layout");
+    for name in ["classic", "modern", "compact"] {
+        let style = Layout::builtin(name).unwrap();
+        group.bench_function(format!("{name} plain"), |b| {
+            b.iter(|| layout(&resume, &style, &book, &options).unwrap())
+        });
+        group.bench_function(format!("{name} --pages 1"), |b| {
+            b.iter(|| fit(&resume, &style, &book, &options, &Fit::pages(1)).unwrap())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, pages);
+criterion_main!(benches);

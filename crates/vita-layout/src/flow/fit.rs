@@ -1,0 +1,295 @@
+//! Fitting a résumé into at most N pages by compressing it as little as possible.
+//!
+//! The knobs move in a fixed order, each only once the ones before it are exhausted, because
+//! each is more visible than the last: vertical spacing (down to 40%), looseness −1 on every
+//! paragraph (the breaker shortens only those it can shorten cheaply, within tolerance), leading
+//! (down to 1.1), the body size in quarter points (down to 9 pt, headings in proportion), then
+//! the margins (down to 10 mm). Within the knob that makes it fit, the least movement that fits
+//! is found by bisection, and the earlier knobs are then relaxed again as far as the page count
+//! allows. Spacing and leading only change where lines fall, so they are tried on the composed
+//! lines without setting the text again; looseness, size and margins need a new composition.
+//! A résumé that already fits is never enlarged.
+
+use vita_model::Resume;
+
+use super::vlist::Vertical;
+use super::{Composed, compose, finish};
+use crate::font::FontBook;
+use crate::theme::{Layout, LayoutError, Length};
+use crate::{Laid, LayoutOptions};
+
+/// How far fitting may go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fit {
+    /// The most pages allowed.
+    pub pages: usize,
+    /// Smallest factor on vertical spaces.
+    pub min_space_scale: f32,
+    /// Smallest leading (baseline distance over font size).
+    pub min_leading: f32,
+    /// Smallest body size in points.
+    pub min_size: f32,
+    /// Smallest margin.
+    pub min_margin: Length,
+}
+
+impl Fit {
+    /// Fit into `pages` pages with the default floors (9 pt body, 10 mm margins).
+    pub fn pages(pages: usize) -> Fit {
+        Fit {
+            pages,
+            min_space_scale: 0.4,
+            min_leading: 1.1,
+            min_size: 9.0,
+            min_margin: Length::Pt(10.0 * 72.0 / 25.4),
+        }
+    }
+}
+
+/// One knob that moved, for the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Knob {
+    /// What it is ("vertical spacing", "looseness", "leading", "body size", "margins").
+    pub name: &'static str,
+    /// Its value before.
+    pub from: String,
+    /// Its value after.
+    pub to: String,
+}
+
+/// A fitted résumé and what it took.
+#[derive(Debug, Clone)]
+pub struct Fitted {
+    /// The layout result.
+    pub laid: Laid,
+    /// The knobs that moved, in the order they were applied (empty when it already fitted).
+    pub knobs: Vec<Knob>,
+    /// The page count before fitting.
+    pub natural_pages: usize,
+}
+
+/// Why fitting failed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FitError {
+    /// The layout itself is wrong.
+    #[error(transparent)]
+    Layout(#[from] LayoutError),
+    /// Even at every floor the résumé is too long.
+    #[error("{lines} lines too long for {pages} page{}", if *pages == 1 { "" } else { "s" })]
+    TooLong {
+        /// The page count asked for.
+        pages: usize,
+        /// About how many body lines would have to go.
+        lines: usize,
+        /// The page count at every floor.
+        at_floors: usize,
+    },
+}
+
+/// Lays out `resume` in at most `fit.pages` pages, compressing as little as possible.
+pub fn fit(
+    resume: &Resume,
+    layout: &Layout,
+    book: &FontBook,
+    options: &LayoutOptions,
+    fit: &Fit,
+) -> Result<Fitted, FitError> {
+    let pages = fit.pages.max(1);
+    let leading = layout.fonts.leading;
+    let natural = Vertical {
+        space_scale: 1.0,
+        leading,
+    };
+    let base = compose(resume, layout, book)?;
+    let natural_pages = base.page_count(natural);
+    let done = |composed: Composed<'_>, vertical: Vertical, knobs: Vec<Knob>| Fitted {
+        laid: finish(resume, composed, vertical, options),
+        knobs,
+        natural_pages,
+    };
+    if natural_pages <= pages {
+        return Ok(done(base, natural, Vec::new()));
+    }
+    let tightest = |leading_floor: f32| Vertical {
+        space_scale: fit.min_space_scale,
+        leading: leading_floor,
+    };
+    let fits = |c: &Composed<'_>, v: Vertical| c.page_count(v) <= pages;
+
+    // 1. Vertical spacing.
+    if fits(&base, tightest(leading)) {
+        let v = relax_spacing(&base, leading, fit, pages);
+        return Ok(done(base, v, vec![spacing_knob(v)]));
+    }
+    // 2. Looseness −1.
+    let mut looser = layout.clone();
+    looser.paragraph.looseness = layout.paragraph.looseness - 1;
+    let shortened = compose(resume, &looser, book)?;
+    let looseness_knob = Knob {
+        name: "looseness",
+        from: layout.paragraph.looseness.to_string(),
+        to: looser.paragraph.looseness.to_string(),
+    };
+    if fits(&shortened, tightest(leading)) {
+        let v = relax_spacing(&shortened, leading, fit, pages);
+        return Ok(done(shortened, v, vec![spacing_knob(v), looseness_knob]));
+    }
+    // 3. Leading.
+    let min_leading = fit.min_leading.min(leading);
+    if fits(&shortened, tightest(min_leading)) {
+        let lead = bisect_max(min_leading, leading, |l| fits(&shortened, tightest(l)));
+        let v = relax_spacing(&shortened, lead, fit, pages);
+        let knobs = vec![spacing_knob(v), looseness_knob, leading_knob(leading, lead)];
+        return Ok(done(shortened, v, knobs));
+    }
+    // 4. Body size, in quarter points; headings shrink in proportion.
+    let size = layout.fonts.size.resolve(10.0);
+    let steps = ((size - fit.min_size) / 0.25).floor().max(0.0) as usize;
+    let mut sized = looser.clone();
+    sized.fonts.leading = min_leading;
+    let with_size = |step: usize| scaled(&sized, size, size - 0.25 * step as f32);
+    if steps > 0 {
+        let smallest = with_size(steps);
+        let attempt = compose(resume, &smallest, book)?;
+        if fits(&attempt, tightest(min_leading)) {
+            // The fewest quarter points that fit (page count falls as the size does).
+            let (mut lo, mut hi) = (0, steps);
+            while lo + 1 < hi {
+                let mid = (lo + hi) / 2;
+                let layout = with_size(mid);
+                if fits(&compose(resume, &layout, book)?, tightest(min_leading)) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            let chosen = with_size(hi);
+            let composed = compose(resume, &chosen, book)?;
+            let lead = bisect_max(min_leading, leading, |l| fits(&composed, tightest(l)));
+            let v = relax_spacing(&composed, lead, fit, pages);
+            let knobs = vec![
+                spacing_knob(v),
+                looseness_knob,
+                leading_knob(leading, lead),
+                Knob {
+                    name: "body size",
+                    from: format!("{size}pt"),
+                    to: format!("{}pt", size - 0.25 * hi as f32),
+                },
+            ];
+            return Ok(done(composed, v, knobs));
+        }
+    }
+    // 5. Margins, at the smallest size.
+    let smallest = with_size(steps);
+    let margin = layout.page.margin.resolve(size);
+    let min_margin = fit.min_margin.resolve(size).min(margin);
+    let with_margin = |m: f32| {
+        let mut l = smallest.clone();
+        l.page.margin = Length::Pt(m);
+        l
+    };
+    let narrowest = with_margin(min_margin);
+    let attempt = compose(resume, &narrowest, book)?;
+    if !fits(&attempt, tightest(min_leading)) {
+        let line = (fit.min_size.max(size - 0.25 * steps as f32)) * min_leading;
+        let over = attempt.overflow(tightest(min_leading), pages);
+        return Err(FitError::TooLong {
+            pages,
+            lines: ((over / line).ceil() as usize).max(1),
+            at_floors: attempt.page_count(tightest(min_leading)),
+        });
+    }
+    let mut best = min_margin;
+    let (mut lo, mut hi) = (min_margin, margin);
+    for _ in 0..6 {
+        let mid = (lo + hi) / 2.0;
+        let layout = with_margin(mid);
+        if fits(&compose(resume, &layout, book)?, tightest(min_leading)) {
+            best = mid;
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let chosen = with_margin(best);
+    let composed = compose(resume, &chosen, book)?;
+    let v = relax_spacing(&composed, min_leading, fit, pages);
+    let knobs = vec![
+        spacing_knob(v),
+        looseness_knob,
+        leading_knob(leading, min_leading),
+        Knob {
+            name: "body size",
+            from: format!("{size}pt"),
+            to: format!("{}pt", size - 0.25 * steps as f32),
+        },
+        Knob {
+            name: "margins",
+            from: format!("{:.1}mm", margin * 25.4 / 72.0),
+            to: format!("{:.1}mm", best * 25.4 / 72.0),
+        },
+    ];
+    Ok(done(composed, v, knobs))
+}
+
+/// The largest spacing factor that still fits, at a given leading.
+fn relax_spacing(composed: &Composed<'_>, leading: f32, fit: &Fit, pages: usize) -> Vertical {
+    let scale = bisect_max(fit.min_space_scale, 1.0, |s| {
+        composed.page_count(Vertical {
+            space_scale: s,
+            leading,
+        }) <= pages
+    });
+    Vertical {
+        space_scale: scale,
+        leading,
+    }
+}
+
+/// The largest value in `lo..=hi` for which `fits` holds, given that it holds at `lo`
+/// (seven halvings: within 1% of the range).
+fn bisect_max(lo: f32, hi: f32, fits: impl Fn(f32) -> bool) -> f32 {
+    if fits(hi) {
+        return hi;
+    }
+    let (mut good, mut bad) = (lo, hi);
+    for _ in 0..7 {
+        let mid = (good + bad) / 2.0;
+        if fits(mid) {
+            good = mid;
+        } else {
+            bad = mid;
+        }
+    }
+    good
+}
+
+/// The layout with its body size changed and heading sizes in proportion.
+fn scaled(layout: &Layout, from: f32, to: f32) -> Layout {
+    let mut layout = layout.clone();
+    let ratio = to / from;
+    layout.fonts.size = Length::Pt(to);
+    for length in [&mut layout.fonts.name_size, &mut layout.fonts.section_size] {
+        if let Length::Pt(pt) = length {
+            *pt *= ratio;
+        }
+    }
+    layout
+}
+
+fn spacing_knob(v: Vertical) -> Knob {
+    Knob {
+        name: "vertical spacing",
+        from: "100%".into(),
+        to: format!("{:.0}%", v.space_scale * 100.0),
+    }
+}
+
+fn leading_knob(from: f32, to: f32) -> Knob {
+    Knob {
+        name: "leading",
+        from: format!("{from:.2}"),
+        to: format!("{to:.2}"),
+    }
+}

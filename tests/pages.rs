@@ -1,0 +1,114 @@
+//! Layouts and fitting to a page count, through the binary.
+
+use crate::util::{Dir, assert_ok, pdf_text, repo, stderr};
+
+fn seed(dir: &Dir) -> std::path::PathBuf {
+    dir.write(
+        "seed.md",
+        std::fs::read(repo("tests/fixtures/seed-resume.md")).unwrap(),
+    )
+}
+
+#[test]
+fn seed_fits_one_page_when_asked() {
+    let dir = Dir::new();
+    let input = seed(&dir);
+    let run = dir.vita(&[
+        "build",
+        input.to_str().unwrap(),
+        "-o",
+        "one.pdf",
+        "--pages",
+        "1",
+    ]);
+    assert_ok(&run);
+    assert_eq!(pdf_text(&dir.path("one.pdf")).len(), 1);
+    assert!(
+        stderr(&run).contains("fitted 2 pages into 1"),
+        "{}",
+        stderr(&run)
+    );
+}
+
+#[test]
+fn a_page_limit_it_already_meets_changes_nothing() {
+    let dir = Dir::new();
+    let input = seed(&dir);
+    assert_ok(&dir.vita(&["build", input.to_str().unwrap(), "-o", "plain.pdf"]));
+    assert_ok(&dir.vita(&[
+        "build",
+        input.to_str().unwrap(),
+        "-o",
+        "two.pdf",
+        "--pages",
+        "2",
+    ]));
+    let plain = std::fs::read(dir.path("plain.pdf")).unwrap();
+    let two = std::fs::read(dir.path("two.pdf")).unwrap();
+    assert!(plain == two, "--pages 2 changed a two-page résumé");
+}
+
+#[test]
+fn front_matter_pages_is_honoured() {
+    let dir = Dir::new();
+    let body = std::fs::read_to_string(repo("tests/fixtures/seed-resume.md")).unwrap();
+    let input = dir.write(
+        "cv.md",
+        format!("+++\nname = \"Ada Lovelace\"\npages = 1\n+++\n{body}"),
+    );
+    assert_ok(&dir.vita(&["build", input.to_str().unwrap()]));
+    assert_eq!(pdf_text(&dir.path("cv.pdf")).len(), 1);
+}
+
+#[test]
+fn too_long_for_the_pages_is_exit_3_with_the_overflow() {
+    let dir = Dir::new();
+    let mut source = String::from("# Ada Lovelace\n\n## Work\n\n");
+    for i in 0..150 {
+        source.push_str(&format!(
+            "- Item {i}: built a service that many people used every day.\n"
+        ));
+    }
+    let input = dir.write("long.md", source);
+    let run = dir.vita(&["build", input.to_str().unwrap(), "--pages", "1"]);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    let message = stderr(&run);
+    assert!(message.contains("lines too long for 1 page"), "{message}");
+    assert!(!dir.path("long.pdf").exists());
+}
+
+#[test]
+fn every_built_in_layout_builds_the_seed() {
+    let dir = Dir::new();
+    let input = seed(&dir);
+    for layout in ["classic", "modern", "compact"] {
+        let out = format!("{layout}.pdf");
+        assert_ok(&dir.vita(&[
+            "build",
+            input.to_str().unwrap(),
+            "-o",
+            &out,
+            "--layout",
+            layout,
+        ]));
+        let text = pdf_text(&dir.path(&out)).join("\n");
+        assert!(text.contains("Staff Software Engineer"), "{layout}");
+    }
+}
+
+#[test]
+fn a_user_layout_extends_a_built_in() {
+    let dir = Dir::new();
+    let input = seed(&dir);
+    let layout = dir.write(
+        "mine.toml",
+        "extends = \"modern\"\n[colors]\naccent = \"#aa0000\"\n",
+    );
+    let run = dir.vita(&[
+        "build",
+        input.to_str().unwrap(),
+        "--layout",
+        layout.to_str().unwrap(),
+    ]);
+    assert_ok(&run);
+}
