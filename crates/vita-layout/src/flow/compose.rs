@@ -28,6 +28,8 @@ pub(crate) struct Composer<'a> {
     hyphenator: Hyphenator,
     justified: Breaking,
     ragged: Breaking,
+    /// Width of the date column, widened to the widest dates of the résumé (0: none).
+    date_column: f32,
     pub out: Vec<VItem>,
     pub arena: StructArena,
     pub warnings: Vec<Warning>,
@@ -68,6 +70,7 @@ impl<'a> Composer<'a> {
             bold: false,
             italic: false,
             small_caps: false,
+            tracking: 0.0,
             hyphenate: true,
         };
         Composer {
@@ -78,6 +81,7 @@ impl<'a> Composer<'a> {
             hyphenator,
             justified,
             ragged,
+            date_column: 0.0,
             out: Vec::new(),
             arena: StructArena::default(),
             warnings: Vec::new(),
@@ -95,6 +99,7 @@ impl<'a> Composer<'a> {
     }
 
     pub fn resume(&mut self, resume: &Resume) {
+        self.date_column = self.date_column_width(resume);
         let document = self.arena.open(StructKind::Section, None);
         self.header(&resume.header, document);
         for (index, section) in resume.sections.iter().enumerate() {
@@ -180,9 +185,16 @@ impl<'a> Composer<'a> {
                 bold: self.layout.section.bold,
                 italic: false,
                 small_caps: self.layout.section.case == TitleCase::SmallCaps,
+                tracking: self.layout.section.letter_spacing.resolve(self.em()),
                 hyphenate: false,
             };
-            let para = self.shape(pieces(self.book, &section.title, &style), false);
+            let mut letters = pieces(self.book, &section.title, &style);
+            if self.layout.section.case == TitleCase::Upper {
+                for piece in &mut letters {
+                    piece.text = piece.text.to_uppercase();
+                }
+            }
+            let para = self.shape(letters, false);
             let width = self.width;
             let lines = self.lines(&para, false, |_| width);
             let count = lines.len();
@@ -266,6 +278,14 @@ impl<'a> Composer<'a> {
         let first = self.out.len();
         let node = self.arena.open(StructKind::Section, Some(parent));
         let muted = self.body.clone().color(self.layout.colors.muted);
+        // With a date column, the dates hang left of the entry and everything else moves in.
+        let column = self.date_column;
+        let dates_left = column > 0.0 && column < width / 2.0 && entry.dates.is_some();
+        let (x, width, outer_x) = if dates_left {
+            (x + column, width - column, x)
+        } else {
+            (x, width, x)
+        };
         let mut lefts: Vec<(Vec<Piece>, usize)> = Vec::new();
         let heading = self.arena.open(StructKind::Heading(3), Some(node));
         lefts.push((
@@ -285,7 +305,7 @@ impl<'a> Composer<'a> {
         if let Some(place) = &entry.place {
             rights.push(pieces(self.book, place, &muted.clone().italic()));
         }
-        if let Some(dates) = &entry.dates {
+        if let Some(dates) = entry.dates.as_ref().filter(|_| !dates_left) {
             rights.push(vec![muted.piece(self.book, dates.text.clone())]);
         }
         // More right-hand items than lines to pair them with: join them on the first line.
@@ -307,6 +327,21 @@ impl<'a> Composer<'a> {
             let keep = i + 1 < heading_lines || !entry.body.is_empty() || !entry.details.is_empty();
             self.left_right(left, right, x, width, node, keep);
         }
+        if dates_left && let Some(dates) = &entry.dates {
+            let (para, line) = self.single_line(vec![muted.piece(self.book, dates.text.clone())]);
+            let first_line =
+                (first..self.out.len()).find(|&i| matches!(self.out[i], VItem::Line(_)));
+            if let (Some(line), Some(index)) = (line, first_line) {
+                let items = line_items(self.book, &para, &line, Point { x: outer_x, y: 0.0 });
+                if let VItem::Line(vline) = &mut self.out[index] {
+                    // Dates first: they are read before the title, as they are seen.
+                    let mut placed: Vec<(Item, usize)> =
+                        items.into_iter().map(|i| (i, heading)).collect();
+                    placed.append(&mut vline.items);
+                    vline.items = placed;
+                }
+            }
+        }
         for detail in &entry.details {
             let detail_node = self.arena.open(StructKind::Paragraph, Some(node));
             let pieces = pieces(self.book, detail, &self.body.clone().italic());
@@ -317,6 +352,30 @@ impl<'a> Composer<'a> {
         }
         self.blocks(&entry.body, x, width, node);
         self.keep_short_entry(first);
+    }
+
+    /// The date column: as wide as the layout asks, and at least as wide as the widest dates
+    /// plus the gap, so that every entry's text starts at one edge.
+    fn date_column_width(&mut self, resume: &Resume) -> f32 {
+        let asked = self.layout.entry.date_column.resolve(self.em());
+        if asked <= 0.0 {
+            return 0.0;
+        }
+        let muted = self.body.clone().color(self.layout.colors.muted);
+        let mut widest: f32 = 0.0;
+        for section in &resume.sections {
+            for block in &section.blocks {
+                if let Block::Entry(Entry {
+                    dates: Some(dates), ..
+                }) = block
+                {
+                    let (_, line) =
+                        self.single_line(vec![muted.piece(self.book, dates.text.clone())]);
+                    widest = widest.max(line.map_or(0.0, |l| l.width));
+                }
+            }
+        }
+        asked.max(widest + self.layout.entry.gap.resolve(self.em()))
     }
 
     /// A line with text flush left and other text flush right on its first line.

@@ -271,6 +271,7 @@ fn seed_paragraphs(book: &FontBook) -> Vec<crate::inline::Paragraph> {
         bold: false,
         italic: false,
         small_caps: false,
+        tracking: 0.0,
         hyphenate: true,
     };
     let hyphenator = crate::inline::Hyphenator::new(None, &[]);
@@ -545,4 +546,29 @@ fn paragraphs_split_across_pages_keep_two_lines_on_each_side() {
             "a widow or orphan: {parts:?}"
         );
     }
+}
+
+#[test]
+fn a_date_column_puts_dates_left_and_indents_the_entry() {
+    let parsed = vita_model::parse_markdown(ENTRY).unwrap();
+    let book = FontBook::bundled();
+    let mut classic = Layout::builtin("classic").unwrap();
+    classic.entry.date_column = crate::Length::Pt(80.0);
+    classic.section.case = crate::TitleCase::Upper;
+    classic.section.letter_spacing = crate::Length::Em(0.05);
+    let laid = layout(&parsed.resume, &classic, &book, &LayoutOptions::default()).unwrap();
+    let doc = &laid.document;
+    let margin = 17.0 * 72.0 / 25.4;
+    let dates = run_with(doc, "2018 – 2023");
+    let title = run_with(doc, "Staff Software Engineer");
+    let bullet_text = run_with(doc, "Joined as");
+    assert!((dates.origin.x - margin).abs() < 0.01);
+    assert_eq!(dates.origin.y, title.origin.y, "dates on the title's line");
+    assert!((title.origin.x - (margin + 80.0)).abs() < 0.01);
+    assert!(bullet_text.origin.x > margin + 80.0);
+    // Upper case with letter-spacing: each glyph advance carries the tracking.
+    let heading = run_with(doc, "EXPERIENCE");
+    let plain = lay(ENTRY);
+    let normal = run_with(&plain.document, "Experience");
+    assert!(heading.width() > normal.width());
 }

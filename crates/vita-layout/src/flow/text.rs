@@ -15,6 +15,8 @@ pub(crate) struct TextStyle {
     pub bold: bool,
     pub italic: bool,
     pub small_caps: bool,
+    /// Letter-spacing in points.
+    pub tracking: f32,
     /// Whether words in this style may be hyphenated.
     pub hyphenate: bool,
 }
@@ -53,6 +55,7 @@ impl TextStyle {
             size: self.size,
             color: self.color,
             small_caps: self.small_caps,
+            tracking: self.tracking,
         }
     }
 

@@ -40,6 +40,8 @@ pub(crate) struct PieceStyle {
     pub size: f32,
     pub color: Color,
     pub small_caps: bool,
+    /// Extra space after every glyph (letter-spacing), in points.
+    pub tracking: f32,
 }
 
 /// What an item of the paragraph stands for.
@@ -280,9 +282,10 @@ impl Paragraph {
                 .sum();
             let chars = shaped.glyphs.get(first).map_or(0, |g| g.cluster)
                 ..shaped.glyphs.get(cut).map_or(text.len(), |g| g.cluster);
+            let tracking = style.tracking * glyphs.len() as f32;
             self.push(
                 Item::Box {
-                    width: units_to_pt(book, style, units),
+                    width: units_to_pt(book, style, units) + tracking,
                 },
                 Content::Word {
                     piece,
@@ -534,6 +537,7 @@ pub fn text_items(book: &FontBook, family: &str, size: f32, text: &str) -> Vec<I
         size,
         color: Color::BLACK,
         small_caps: false,
+        tracking: 0.0,
     };
     let piece = Piece {
         text: text.to_string(),

@@ -68,7 +68,8 @@ pub(crate) fn line_items(
                     .iter()
                     .map(|g| g.advance)
                     .sum();
-                let scale = fragment_scale(book, style, units, fragment.width);
+                let tracking = style.tracking * glyphs.len() as f32;
+                let scale = fragment_scale(book, style, units, fragment.width - tracking);
                 for i in glyphs.clone() {
                     let g = &shaped.glyphs[i];
                     let end = shaped
@@ -80,7 +81,7 @@ pub(crate) fn line_items(
                     let end = end.clamp(chars.start, chars.end) - chars.start;
                     run.glyphs.push(Glyph {
                         id: g.id,
-                        advance: g.advance * scale,
+                        advance: g.advance * scale + style.tracking,
                         x_offset: g.x_offset * scale,
                         y_offset: g.y_offset * scale,
                         text: base + start..base + end,

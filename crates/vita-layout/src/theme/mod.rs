@@ -196,8 +196,10 @@ pub struct HeaderStyle {
 pub enum TitleCase {
     /// As written.
     AsWritten,
-    /// Small capitals (the font's `smcp`/`c2sc` features; the text stays as written).
+    /// Small capitals (the font's `smcp` feature; the text stays as written).
     SmallCaps,
+    /// Capitals: the text itself is upper-cased, and reads back so.
+    Upper,
 }
 
 /// Section titles.
@@ -208,6 +210,9 @@ pub struct SectionStyle {
     pub case: TitleCase,
     /// Bold titles.
     pub bold: bool,
+    /// Extra space after every letter. Keep it small (≤ 0.08em): text extractors split
+    /// words whose letters stand further apart than about a tenth of an em.
+    pub letter_spacing: Length,
     /// Thickness of the rule under the title; `0` for none.
     pub rule: Length,
     /// Space above the title.
@@ -226,6 +231,9 @@ pub struct EntryStyle {
     pub italic_organization: bool,
     /// Minimum space between a left part and its right-aligned part (place, dates).
     pub gap: Length,
+    /// Width of a column on the left for the dates (`0`: dates go right, after the
+    /// organisation); the rest of the entry is indented by it.
+    pub date_column: Length,
 }
 
 /// Lists.
@@ -456,6 +464,7 @@ impl Default for SectionStyle {
         SectionStyle {
             case: TitleCase::SmallCaps,
             bold: false,
+            letter_spacing: Length::Pt(0.0),
             rule: Length::Pt(0.5),
             space_before: Length::Pt(10.0),
             space_after: Length::Pt(5.0),
@@ -469,6 +478,7 @@ impl Default for EntryStyle {
             space_before: Length::Pt(7.0),
             italic_organization: true,
             gap: Length::Em(1.0),
+            date_column: Length::Pt(0.0),
         }
     }
 }
