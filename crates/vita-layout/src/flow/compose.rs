@@ -4,6 +4,9 @@
 //! (title left and place right, organisation left and dates right, hanging bullets, aligned
 //! field values). Everything below it deals in pieces of text and lines.
 
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeSet;
+
 use vita_model::{Block, Entry, Field, Header, List, Resume, Section, SplitLine, Text};
 
 use super::breaks::NO_BREAK;
@@ -18,6 +21,17 @@ use crate::inline::{
 };
 use crate::theme::{Algorithm, Align, Layout, TitleCase};
 
+/// What setting one paragraph a line shorter would cost (looseness −1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Saving {
+    /// The paragraph's number, in the order paragraphs are set.
+    pub paragraph: usize,
+    /// Lines saved.
+    pub lines: usize,
+    /// Extra demerits.
+    pub cost: i64,
+}
+
 /// Builds the vertical list for one résumé.
 pub(crate) struct Composer<'a> {
     book: &'a FontBook,
@@ -30,6 +44,14 @@ pub(crate) struct Composer<'a> {
     ragged: Breaking,
     /// Width of the date column, widened to the widest dates of the résumé (0: none).
     date_column: f32,
+    /// Paragraphs set so far (numbers them for `shorten` and `savings`).
+    paragraphs: Cell<usize>,
+    /// Paragraphs to set one line shorter if they can be (fitting to a page count).
+    pub shorten: BTreeSet<usize>,
+    /// Whether to measure what shortening each paragraph would cost.
+    pub probe: bool,
+    /// What shortening each paragraph would cost, when probing.
+    pub savings: RefCell<Vec<Saving>>,
     pub out: Vec<VItem>,
     pub arena: StructArena,
     pub warnings: Vec<Warning>,
@@ -82,6 +104,10 @@ impl<'a> Composer<'a> {
             justified,
             ragged,
             date_column: 0.0,
+            paragraphs: Cell::new(0),
+            shorten: BTreeSet::new(),
+            probe: false,
+            savings: RefCell::new(Vec::new()),
             out: Vec::new(),
             arena: StructArena::default(),
             warnings: Vec::new(),
@@ -684,7 +710,32 @@ impl<'a> Composer<'a> {
         } else {
             &self.ragged
         };
-        para.lines(self.book, breaking, width)
+        let index = self.paragraphs.get();
+        self.paragraphs.set(index + 1);
+        if self.shorten.contains(&index) {
+            let mut shorter = breaking.clone();
+            shorter.params.looseness -= 1;
+            return para.lines(self.book, &shorter, width);
+        }
+        let lines = para.lines(self.book, breaking, &width);
+        if self.probe && lines.len() > 1 && !breaking.greedy {
+            let mut shorter = breaking.clone();
+            shorter.params.looseness -= 1;
+            let tighter = para.lines(self.book, &shorter, &width);
+            let demerits = |l: &[SetLine]| {
+                l.first()
+                    .and_then(|l| l.figures)
+                    .map_or(0, |f| f.paragraph_demerits)
+            };
+            if tighter.len() < lines.len() {
+                self.savings.borrow_mut().push(Saving {
+                    paragraph: index,
+                    lines: lines.len() - tighter.len(),
+                    cost: (demerits(&tighter) - demerits(&lines)).max(0),
+                });
+            }
+        }
+        lines
     }
 
     /// The one line of a piece of text that is never broken (labels, right-aligned parts).

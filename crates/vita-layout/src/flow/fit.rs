@@ -1,8 +1,8 @@
 //! Fitting a résumé into at most N pages by compressing it as little as possible.
 //!
 //! The knobs move in a fixed order, each only once the ones before it are exhausted, because
-//! each is more visible than the last: vertical spacing (down to 40%), looseness −1 on every
-//! paragraph (the breaker shortens only those it can shorten cheaply, within tolerance), leading
+//! each is more visible than the last: vertical spacing (down to 40%), looseness −1 on the
+//! paragraphs where a line costs the fewest extra demerits (as few as needed), leading
 //! (down to 1.1), the body size in quarter points (down to 9 pt, headings in proportion), then
 //! the margins (down to 10 mm). Within the knob that makes it fit, the least movement that fits
 //! is found by bisection, and the earlier knobs are then relaxed again as far as the page count
@@ -13,7 +13,7 @@
 use vita_model::Resume;
 
 use super::vlist::Vertical;
-use super::{Composed, compose, finish};
+use super::{Composed, Shortening, compose, finish};
 use crate::font::FontBook;
 use crate::theme::{Layout, LayoutError, Length};
 use crate::{Laid, LayoutOptions};
@@ -100,12 +100,16 @@ pub fn fit(
         space_scale: 1.0,
         leading,
     };
-    let base = compose(resume, layout, book)?;
+    let base = compose(resume, layout, book, &Shortening::default())?;
     let natural_pages = base.page_count(natural);
-    let done = |composed: Composed<'_>, vertical: Vertical, knobs: Vec<Knob>| Fitted {
-        laid: finish(resume, composed, vertical, options),
-        knobs,
-        natural_pages,
+    let done = |composed: Composed<'_>, vertical: Vertical, mut knobs: Vec<Knob>| {
+        // A knob that ended where it started (relaxed back) did not move.
+        knobs.retain(|k| k.from != k.to);
+        Fitted {
+            laid: finish(resume, composed, vertical, options),
+            knobs,
+            natural_pages,
+        }
     };
     if natural_pages <= pages {
         return Ok(done(base, natural, Vec::new()));
@@ -121,19 +125,59 @@ pub fn fit(
         let v = relax_spacing(&base, leading, fit, pages);
         return Ok(done(base, v, vec![spacing_knob(v)]));
     }
-    // 2. Looseness −1.
+    // 2. Looseness −1, cheapest paragraphs first (extra demerits per line saved).
+    let probe = Shortening {
+        paragraphs: Default::default(),
+        probe: true,
+    };
+    let mut savings = compose(resume, layout, book, &probe)?.savings();
+    savings.sort_by(|a, b| {
+        let per_line = |s: &super::compose::Saving| s.cost as f64 / s.lines as f64;
+        per_line(a)
+            .total_cmp(&per_line(b))
+            .then(a.paragraph.cmp(&b.paragraph))
+    });
+    let shorten_first = |k: usize| Shortening {
+        paragraphs: savings[..k].iter().map(|s| s.paragraph).collect(),
+        probe: false,
+    };
+    if !savings.is_empty() {
+        let all = compose(resume, layout, book, &shorten_first(savings.len()))?;
+        if fits(&all, tightest(leading)) {
+            // The fewest paragraphs that fit (more shortened paragraphs never add pages).
+            let (mut lo, mut hi) = (0, savings.len());
+            while lo + 1 < hi {
+                let mid = (lo + hi) / 2;
+                let attempt = compose(resume, layout, book, &shorten_first(mid))?;
+                if fits(&attempt, tightest(leading)) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            let composed = compose(resume, layout, book, &shorten_first(hi))?;
+            let v = relax_spacing(&composed, leading, fit, pages);
+            let knob = Knob {
+                name: "looseness",
+                from: layout.paragraph.looseness.to_string(),
+                to: format!(
+                    "{} on {hi} of {} paragraphs",
+                    layout.paragraph.looseness - 1,
+                    savings.len()
+                ),
+            };
+            return Ok(done(composed, v, vec![spacing_knob(v), knob]));
+        }
+    }
+    // From here on every paragraph that can be shorter is.
     let mut looser = layout.clone();
     looser.paragraph.looseness = layout.paragraph.looseness - 1;
-    let shortened = compose(resume, &looser, book)?;
+    let shortened = compose(resume, &looser, book, &Shortening::default())?;
     let looseness_knob = Knob {
         name: "looseness",
         from: layout.paragraph.looseness.to_string(),
         to: looser.paragraph.looseness.to_string(),
     };
-    if fits(&shortened, tightest(leading)) {
-        let v = relax_spacing(&shortened, leading, fit, pages);
-        return Ok(done(shortened, v, vec![spacing_knob(v), looseness_knob]));
-    }
     // 3. Leading.
     let min_leading = fit.min_leading.min(leading);
     if fits(&shortened, tightest(min_leading)) {
@@ -150,21 +194,24 @@ pub fn fit(
     let with_size = |step: usize| scaled(&sized, size, size - 0.25 * step as f32);
     if steps > 0 {
         let smallest = with_size(steps);
-        let attempt = compose(resume, &smallest, book)?;
+        let attempt = compose(resume, &smallest, book, &Shortening::default())?;
         if fits(&attempt, tightest(min_leading)) {
             // The fewest quarter points that fit (page count falls as the size does).
             let (mut lo, mut hi) = (0, steps);
             while lo + 1 < hi {
                 let mid = (lo + hi) / 2;
                 let layout = with_size(mid);
-                if fits(&compose(resume, &layout, book)?, tightest(min_leading)) {
+                if fits(
+                    &compose(resume, &layout, book, &Shortening::default())?,
+                    tightest(min_leading),
+                ) {
                     hi = mid;
                 } else {
                     lo = mid;
                 }
             }
             let chosen = with_size(hi);
-            let composed = compose(resume, &chosen, book)?;
+            let composed = compose(resume, &chosen, book, &Shortening::default())?;
             let lead = bisect_max(min_leading, leading, |l| fits(&composed, tightest(l)));
             let v = relax_spacing(&composed, lead, fit, pages);
             let knobs = vec![
@@ -190,7 +237,7 @@ pub fn fit(
         l
     };
     let narrowest = with_margin(min_margin);
-    let attempt = compose(resume, &narrowest, book)?;
+    let attempt = compose(resume, &narrowest, book, &Shortening::default())?;
     if !fits(&attempt, tightest(min_leading)) {
         let line = (fit.min_size.max(size - 0.25 * steps as f32)) * min_leading;
         let over = attempt.overflow(tightest(min_leading), pages);
@@ -205,7 +252,10 @@ pub fn fit(
     for _ in 0..6 {
         let mid = (lo + hi) / 2.0;
         let layout = with_margin(mid);
-        if fits(&compose(resume, &layout, book)?, tightest(min_leading)) {
+        if fits(
+            &compose(resume, &layout, book, &Shortening::default())?,
+            tightest(min_leading),
+        ) {
             best = mid;
             lo = mid;
         } else {
@@ -213,7 +263,7 @@ pub fn fit(
         }
     }
     let chosen = with_margin(best);
-    let composed = compose(resume, &chosen, book)?;
+    let composed = compose(resume, &chosen, book, &Shortening::default())?;
     let v = relax_spacing(&composed, min_leading, fit, pages);
     let knobs = vec![
         spacing_knob(v),

@@ -26,7 +26,7 @@ pub fn layout(
     book: &FontBook,
     options: &LayoutOptions,
 ) -> Result<Laid, LayoutError> {
-    let composed = compose(resume, layout, book)?;
+    let composed = compose(resume, layout, book, &Shortening::default())?;
     let vertical = Vertical {
         space_scale: 1.0,
         leading: layout.fonts.leading,
@@ -52,6 +52,11 @@ impl Composed<'_> {
         usize::from(lines) + breaks::choose(&self.composer.out, height, vertical).len()
     }
 
+    /// What setting each paragraph a line shorter would cost (when composed with `probe`).
+    pub fn savings(&self) -> Vec<compose::Saving> {
+        self.composer.savings.borrow().clone()
+    }
+
     /// Total height of the content at these settings beyond what `pages` pages hold, in
     /// points (0 when it fits), measured as if every page were filled to the bottom.
     pub fn overflow(&self, vertical: Vertical, pages: usize) -> f32 {
@@ -60,11 +65,21 @@ impl Composed<'_> {
     }
 }
 
+/// Which paragraphs to set a line shorter, and whether to measure what that would cost.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Shortening {
+    /// Paragraph numbers to set with looseness −1.
+    pub paragraphs: std::collections::BTreeSet<usize>,
+    /// Record [`compose::Saving`]s for every paragraph.
+    pub probe: bool,
+}
+
 /// Checks the layout against the book and sets the résumé into lines.
 pub(crate) fn compose<'a>(
     resume: &Resume,
     layout: &'a Layout,
     book: &'a FontBook,
+    shortening: &Shortening,
 ) -> Result<Composed<'a>, LayoutError> {
     let (page_width, page_height) = layout.page_size().ok_or_else(|| LayoutError {
         message: format!(
@@ -100,6 +115,8 @@ pub(crate) fn compose<'a>(
         &resume.settings.hyphenation,
     );
     let mut composer = compose::Composer::new(book, layout, width, hyphenator);
+    composer.shorten = shortening.paragraphs.clone();
+    composer.probe = shortening.probe;
     composer.resume(resume);
     let frame = pages::Frame {
         page_width,

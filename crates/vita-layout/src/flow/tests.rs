@@ -572,3 +572,34 @@ fn a_date_column_puts_dates_left_and_indents_the_entry() {
     let normal = run_with(&plain.document, "Experience");
     assert!(heading.width() > normal.width());
 }
+
+#[test]
+fn fitting_shortens_the_cheapest_paragraphs_before_the_leading() {
+    let words: Vec<&str> = "the quick engine weaves algebraic patterns as the loom weaves flowers and leaves while analysts read its tables carefully".split(' ').collect();
+    let mut source = String::from("# Ada Lovelace\n\n## Notes\n\n");
+    for i in 0..24 {
+        let text: Vec<&str> = (0..34).map(|j| words[(i + j) % words.len()]).collect();
+        source.push_str(&format!("Note {i}: {}.\n\n", text.join(" ")));
+    }
+    let parsed = vita_model::parse_markdown(&source).unwrap();
+    let book = FontBook::bundled();
+    let classic = Layout::builtin("classic").unwrap();
+    let options = LayoutOptions::default();
+    let fitted = crate::fit(
+        &parsed.resume,
+        &classic,
+        &book,
+        &options,
+        &crate::Fit::pages(1),
+    )
+    .unwrap();
+    assert_eq!(fitted.natural_pages, 2);
+    assert_eq!(fitted.laid.document.pages.len(), 1);
+    let names: Vec<&str> = fitted.knobs.iter().map(|k| k.name).collect();
+    assert!(names.contains(&"looseness"), "{:?}", fitted.knobs);
+    assert!(
+        !names.contains(&"leading") && !names.contains(&"body size"),
+        "{:?}",
+        fitted.knobs
+    );
+}
