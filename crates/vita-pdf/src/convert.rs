@@ -46,10 +46,12 @@ pub fn pdf(doc: &Display, options: &PdfOptions) -> Result<Vec<u8>, Error> {
         let mut pdf_page = document.start_page_with(PageSettings::new(size));
         if prime {
             // Calling `surface()` again below discards everything drawn here; only the
-            // glyph-to-text entries krilla recorded along the way remain.
+            // glyph-to-text entries krilla recorded along the way remain. Only runs with
+            // ActualText need it: every other run records its natural text anyway.
             let mut scratch = pdf_page.surface();
             for item in doc.pages.iter().flat_map(|page| &page.items) {
                 if let Item::Text(run) = item
+                    && run.actual_text.is_some()
                     && let Some(font) = fonts.get(run.font)
                 {
                     text::draw(&mut scratch, run, font, TextMode::Natural);

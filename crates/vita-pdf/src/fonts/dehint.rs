@@ -11,8 +11,8 @@
 //! without renaming it. The font files on disk stay untouched: the rewrite happens in memory,
 //! at embed time, and keeps the copyright (ID 0) and licence URL (ID 14).
 //!
-//! Glyph ids do not change, so the display list stays valid and every other table (`cmap`,
-//! `hmtx`, `GSUB`, ...) is copied as is. Glyphs the document does not draw are emptied, since
+//! Glyph ids do not change, so the display list stays valid; the tables a PDF needs (`cmap`,
+//! `hmtx`, `post`, ...) are copied as they are and the shaping tables are dropped. Glyphs the document does not draw are emptied, since
 //! the subsetter drops them anyway. Anything unexpected (a CFF font, a face of a collection,
 //! a malformed table) gives back the original bytes: this is an optimisation, and must never
 //! be the reason a PDF fails.
@@ -20,8 +20,13 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Tables that only serve hinting (or cache hinted metrics), dropped whole.
-const DROPPED: [&[u8; 4]; 6] = [b"fpgm", b"prep", b"cvt ", b"hdmx", b"LTSH", b"VDMX"];
+/// The tables a PDF's embedded TrueType font needs (outlines, metrics, names for the
+/// descriptor, and the character map krilla reads); everything else — hinting (`fpgm`, `prep`,
+/// `cvt `, `hdmx`, `LTSH`, `VDMX`) and shaping (`GSUB`, `GPOS`, `GDEF`, `kern`), already
+/// applied by layout — is dropped whole, which also spares copying most of the file.
+const KEPT: [&[u8; 4]; 10] = [
+    b"OS/2", b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp", b"name", b"post",
+];
 
 /// Composite glyph component flags (OpenType `glyf` specification).
 const ARG_1_AND_2_ARE_WORDS: u16 = 0x0001;
@@ -82,10 +87,10 @@ fn rewrite(font: &[u8], used: &BTreeSet<u16>) -> Option<Vec<u8>> {
 
     let mut glyf = Some(glyf);
     let mut loca = Some(loca);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(KEPT.len());
     for &(tag, data) in &tables {
         let data = match &tag {
-            tag if DROPPED.contains(&tag) => continue,
+            tag if !KEPT.contains(&tag) => continue,
             b"glyf" => Cow::Owned(glyf.take()?),
             b"loca" => Cow::Owned(loca.take()?),
             b"head" => {
@@ -282,7 +287,12 @@ fn assemble(version: &[u8], tables: &[([u8; 4], Cow<'_, [u8]>)]) -> Option<Vec<u
     let selector = u16::try_from(count.checked_ilog2()?).ok()?;
     let range_end = count.checked_mul(16)?;
     let search_range = 16 << selector;
-    let mut out = version.to_vec();
+    let total: usize = tables
+        .iter()
+        .map(|(_, d)| d.len().next_multiple_of(4))
+        .sum();
+    let mut out = Vec::with_capacity(12 + 16 * tables.len() + total);
+    out.extend_from_slice(version);
     for field in [count, search_range, selector, range_end - search_range] {
         out.extend_from_slice(&field.to_be_bytes());
     }
@@ -393,10 +403,10 @@ mod tests {
         let before = FontRef::new(CHARIS).expect("original parses");
         let after = FontRef::new(&out).expect("result parses");
         assert!(krilla::text::Font::new(out.to_vec().into(), 0).is_some());
-        for tag in [b"fpgm", b"prep", b"cvt "] {
+        for tag in [b"fpgm", b"prep", b"cvt ", b"GSUB", b"GPOS", b"GDEF"] {
             assert!(after.table_data(Tag::new(tag)).is_none(), "{tag:?} dropped");
         }
-        for tag in [b"cmap", b"GSUB", b"GPOS", b"hmtx", b"OS/2"] {
+        for tag in [b"cmap", b"hmtx", b"OS/2", b"hhea", b"post"] {
             let tag = Tag::new(tag);
             assert_eq!(
                 after.table_data(tag).map(|d| d.as_bytes()),
