@@ -652,18 +652,20 @@ impl<'a> Composer<'a> {
             ex_hyphen_penalty: self.layout.paragraph.ex_hyphen_penalty,
         };
         let mut para = Paragraph::new(self.book, pieces, justify, hyphens, spacing);
-        for (word, source) in para.missing.drain(..) {
-            let face = para
-                .pieces
-                .first()
-                .map(|p| self.book.face_name(p.style.face));
+        for (c, word, source) in para.missing.drain(..) {
             let message = format!(
-                "'{word}' has characters that {} cannot set; they will show as boxes",
-                face.unwrap_or("the font")
+                "no available font has '{c}' (U+{:04X}) in '{word}'; it will show as a box",
+                u32::from(c)
             );
-            // One warning per word and face is enough (a bullet repeats on every item).
-            if !self.warnings.iter().any(|w| w.message == message) {
-                self.warnings.push(Warning { message, source });
+            // One warning per character is enough.
+            if !self.warnings.iter().any(|w| {
+                w.message
+                    .starts_with(&message[..message.find(" in '").unwrap_or(0)])
+            }) {
+                self.warnings.push(Warning {
+                    message: format!("{message}; {}", font_advice(c)),
+                    source,
+                });
             }
         }
         para
@@ -797,6 +799,22 @@ impl<'a> Composer<'a> {
             bookmark: None,
             figures,
         }));
+    }
+}
+
+/// What to install for a character no font has.
+fn font_advice(c: char) -> &'static str {
+    match u32::from(c) {
+        0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => {
+            "install a CJK font (Debian: fonts-noto-cjk) or pass --font-path"
+        }
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF => {
+            "install an emoji font (Debian: fonts-noto-color-emoji) or pass --font-path"
+        }
+        0xE000..=0xF8FF => {
+            "it is a private-use character (an icon font's glyph?): write the word instead"
+        }
+        _ => "install a font that covers it (Debian: fonts-noto) or pass --font-path",
     }
 }
 

@@ -5,13 +5,9 @@ use crate::{Document, FontBook, GlyphRun, Item, Layout, LayoutOptions, StructKin
 fn lay(markdown: &str) -> crate::Laid {
     let parsed = vita_model::parse_markdown(markdown).expect("parses");
     let classic = Layout::builtin("classic").unwrap();
-    layout(
-        &parsed.resume,
-        &classic,
-        &FontBook::bundled(),
-        &LayoutOptions::default(),
-    )
-    .unwrap()
+    // No system fonts: results must not depend on the machine.
+    let book = FontBook::with_fallback(Vec::new(), false);
+    layout(&parsed.resume, &classic, &book, &LayoutOptions::default()).unwrap()
 }
 
 fn runs(doc: &Document) -> Vec<(usize, &GlyphRun)> {
@@ -307,7 +303,7 @@ fn seed_paragraphs(book: &FontBook) -> Vec<crate::inline::Paragraph> {
 fn optimal_demerits_never_exceed_first_fit_on_the_seed() {
     use crate::inline::knuth_plass::{Params, break_optimal, evaluate};
     use crate::inline::linebreak::break_greedy;
-    let book = FontBook::bundled();
+    let book = FontBook::with_fallback(Vec::new(), false);
     let paragraphs = seed_paragraphs(&book);
     assert_eq!(paragraphs.len(), 14, "the seed's bullets");
     let params = Params {
@@ -334,7 +330,7 @@ fn optimal_demerits_never_exceed_first_fit_on_the_seed() {
 #[test]
 fn greedy_is_available_and_never_better() {
     let parsed = vita_model::parse_markdown(SEED).unwrap();
-    let book = FontBook::bundled();
+    let book = FontBook::with_fallback(Vec::new(), false);
     let mut classic = Layout::builtin("classic").unwrap();
     let optimal = layout(&parsed.resume, &classic, &book, &LayoutOptions::default()).unwrap();
     classic.paragraph.algorithm = crate::Algorithm::Greedy;
@@ -455,7 +451,7 @@ fn three_page_sample_has_no_stranded_headings_widows_or_orphans() {
 #[test]
 fn fitting_the_seed_into_one_page_keeps_body_text_at_nine_points_or_more() {
     let parsed = vita_model::parse_markdown(SEED).unwrap();
-    let book = FontBook::bundled();
+    let book = FontBook::with_fallback(Vec::new(), false);
     let classic = Layout::builtin("classic").unwrap();
     let options = LayoutOptions::default();
     let plain = layout(&parsed.resume, &classic, &book, &options).unwrap();
@@ -499,7 +495,7 @@ fn fitting_what_cannot_fit_says_how_much_is_over() {
         ));
     }
     let parsed = vita_model::parse_markdown(&source).unwrap();
-    let book = FontBook::bundled();
+    let book = FontBook::with_fallback(Vec::new(), false);
     let classic = Layout::builtin("classic").unwrap();
     let err = crate::fit(
         &parsed.resume,
@@ -551,7 +547,7 @@ fn paragraphs_split_across_pages_keep_two_lines_on_each_side() {
 #[test]
 fn a_date_column_puts_dates_left_and_indents_the_entry() {
     let parsed = vita_model::parse_markdown(ENTRY).unwrap();
-    let book = FontBook::bundled();
+    let book = FontBook::with_fallback(Vec::new(), false);
     let mut classic = Layout::builtin("classic").unwrap();
     classic.entry.date_column = crate::Length::Pt(80.0);
     classic.section.case = crate::TitleCase::Upper;
@@ -582,7 +578,7 @@ fn fitting_shortens_the_cheapest_paragraphs_before_the_leading() {
         source.push_str(&format!("Note {i}: {}.\n\n", text.join(" ")));
     }
     let parsed = vita_model::parse_markdown(&source).unwrap();
-    let book = FontBook::bundled();
+    let book = FontBook::with_fallback(Vec::new(), false);
     let classic = Layout::builtin("classic").unwrap();
     let options = LayoutOptions::default();
     let fitted = crate::fit(

@@ -5,9 +5,11 @@
 //! every document lists the whole book; backends embed only faces that glyphs actually use.
 
 mod bundled;
+mod fallback;
 mod shape;
 
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 use harfrust::{Direction, Feature, ShapePlan};
 
@@ -33,6 +35,8 @@ pub(crate) struct Face {
     pub variant: Variant,
     pub name: String,
     pub data: FontBytes,
+    /// Face index inside a collection file.
+    pub index: u32,
     pub font: harfrust::Font,
     pub units_per_em: f32,
     /// Height above the baseline, in font units.
@@ -45,8 +49,14 @@ pub(crate) struct Face {
 }
 
 impl Face {
-    fn new(family: &str, variant: Variant, name: &str, data: FontBytes) -> Option<Face> {
-        let font = harfrust::Font::new(data.clone(), 0)?;
+    fn new(
+        family: &str,
+        variant: Variant,
+        name: &str,
+        data: FontBytes,
+        index: u32,
+    ) -> Option<Face> {
+        let font = harfrust::Font::new(data.clone(), index)?;
         let metrics = font.metrics();
         let units_per_em = f32::from(font.units_per_em().max(1));
         let line = metrics.typo_line.or(metrics.hhea_line);
@@ -72,6 +82,7 @@ impl Face {
             variant,
             name: name.to_string(),
             data,
+            index,
             font,
             units_per_em,
             ascender,
@@ -97,10 +108,16 @@ fn parse_features(names: &[&str]) -> Vec<Feature> {
     names.iter().filter_map(|n| n.parse().ok()).collect()
 }
 
-/// The fonts a layout may use: every bundled family, parsed once.
+/// The fonts a layout may use: every bundled family, parsed once, and fallback faces for
+/// characters they lack, found on demand.
 pub struct FontBook {
     faces: Vec<Face>,
     pub(crate) shapes: ShapeCache,
+    /// Extra font files or folders to search for missing characters.
+    font_paths: Vec<PathBuf>,
+    /// Whether to search the system's fonts too.
+    system_fonts: bool,
+    fallback: OnceLock<fallback::Fallback>,
 }
 
 impl std::fmt::Debug for FontBook {
@@ -112,18 +129,28 @@ impl std::fmt::Debug for FontBook {
 }
 
 impl FontBook {
-    /// The families bundled with Vita (a serif and a sans, four styles each).
+    /// The families bundled with Vita (a serif and a sans, four styles each), with the
+    /// system's fonts as fallback for characters they lack.
     pub fn bundled() -> FontBook {
+        FontBook::with_fallback(Vec::new(), true)
+    }
+
+    /// The bundled families, with fallback to the fonts in `paths` (files or folders) and,
+    /// when `system` is set, the fonts installed on the system.
+    pub fn with_fallback(paths: Vec<PathBuf>, system: bool) -> FontBook {
         let faces = bundled::FACES
             .iter()
             .filter_map(|f| {
                 let data: FontBytes = Arc::new(f.data);
-                Face::new(f.family, f.variant, f.name, data)
+                Face::new(f.family, f.variant, f.name, data, 0)
             })
             .collect();
         FontBook {
             faces,
             shapes: ShapeCache::default(),
+            font_paths: paths,
+            system_fonts: system,
+            fallback: OnceLock::new(),
         }
     }
 
@@ -154,24 +181,57 @@ impl FontBook {
         FaceId(exact.or_else(regular).unwrap_or(0))
     }
 
+    /// Whether face `id` maps `c` to a glyph.
+    pub(crate) fn has_glyph(&self, id: FaceId, c: char) -> bool {
+        fallback::has_glyph(self.face(id), c)
+    }
+
     /// The full name of a face ("Charis SIL Bold").
     pub fn face_name(&self, id: FaceId) -> &str {
-        &self.faces[id.0].name
+        &self.face(id).name
     }
 
+    /// The face behind an id. Ids past the bundled faces are fallback slots, handed out only
+    /// once their face is loaded; an unknown id gets the first face rather than a panic.
     pub(crate) fn face(&self, id: FaceId) -> &Face {
-        &self.faces[id.0]
+        match self.faces.get(id.0) {
+            Some(face) => face,
+            None => self
+                .fallback
+                .get()
+                .and_then(|f| f.face(id.0 - self.faces.len()))
+                .unwrap_or(&self.faces[0]),
+        }
     }
 
-    /// The fonts table of a display list: every face, in [`FaceId`] order.
+    /// The fonts table of a display list, in [`FaceId`] order: the bundled faces, then every
+    /// fallback slot up to the last one loaded (slots never loaded hold no data and carry no
+    /// glyphs).
     pub fn font_table(&self) -> Vec<FontData> {
-        self.faces
-            .iter()
-            .map(|f| FontData {
-                name: f.name.clone(),
-                data: f.data.clone(),
-                index: 0,
-            })
-            .collect()
+        let data = |f: &Face| FontData {
+            name: f.name.clone(),
+            data: f.data.clone(),
+            index: f.index,
+        };
+        let mut table: Vec<FontData> = self.faces.iter().map(data).collect();
+        if let Some(fallback) = self.fallback.get() {
+            let loaded: Vec<Option<&Face>> =
+                (0..fallback.len()).map(|s| fallback.face(s)).collect();
+            let last = loaded
+                .iter()
+                .rposition(Option::is_some)
+                .map_or(0, |i| i + 1);
+            for face in &loaded[..last] {
+                table.push(match face {
+                    Some(face) => data(face),
+                    None => FontData {
+                        name: String::new(),
+                        data: Arc::new(Vec::<u8>::new()),
+                        index: 0,
+                    },
+                });
+            }
+        }
+        table
     }
 }

@@ -8,6 +8,7 @@ mod hyphenate;
 pub mod knuth_plass;
 pub mod linebreak;
 mod runs;
+mod segment;
 #[cfg(test)]
 mod testutil;
 
@@ -51,6 +52,8 @@ pub(crate) enum Content {
     /// hyphenation points: `glyphs` of the word's shaping, covering `chars` of its text.
     Word {
         piece: usize,
+        /// The face the fragment is set in (the piece's, or a fallback).
+        face: FaceId,
         text: Arc<str>,
         shaped: Arc<ShapedText>,
         glyphs: Range<usize>,
@@ -109,8 +112,8 @@ pub(crate) struct Paragraph {
     pub pieces: Vec<Piece>,
     pub items: Vec<Item>,
     pub contents: Vec<Content>,
-    /// Words with characters the face has no glyph for, with the source span of their piece.
-    pub missing: Vec<(String, Option<Range<usize>>)>,
+    /// Characters no available font has, with their word and the source span of its piece.
+    pub missing: Vec<(char, String, Option<Range<usize>>)>,
     justify: bool,
     spacing: Spacing,
 }
@@ -246,9 +249,9 @@ impl Paragraph {
     ) {
         let style = self.pieces[piece].style;
         let shaped = book.shape(style.face, style.small_caps, text);
-        if shaped.missing {
-            let source = self.pieces[piece].source.clone();
-            self.missing.push((text.to_string(), source));
+        if shaped.missing || text.chars().any(segment::is_cjk) {
+            self.push_mixed_word(book, piece, text);
+            return;
         }
         let word: Arc<str> = Arc::from(text);
         // Cut only where a glyph cluster starts, so no ligature is split.
@@ -289,6 +292,7 @@ impl Paragraph {
                 },
                 Content::Word {
                     piece,
+                    face: style.face,
                     text: word.clone(),
                     shaped: shaped.clone(),
                     glyphs,
@@ -316,6 +320,81 @@ impl Paragraph {
             }
             first = cut;
         }
+    }
+
+    /// A word that needs more than one face, or breaks inside it (CJK): each face's run is
+    /// shaped on its own, and cut where UAX #14 allows a break, with a zero-width glue there
+    /// (stretchable when justifying). Such words are not hyphenated.
+    fn push_mixed_word(&mut self, book: &FontBook, piece: usize, text: &str) {
+        let style = self.pieces[piece].style;
+        let (segments, missing) = segment::by_face(book, style.face, text);
+        let source = self.pieces[piece].source.clone();
+        for c in missing {
+            self.missing.push((c, text.to_string(), source.clone()));
+        }
+        let breaks = segment::cjk_breaks(text);
+        let word: Arc<str> = Arc::from(text);
+        for (n, seg) in segments.iter().enumerate() {
+            let face_style = PieceStyle {
+                face: seg.face,
+                ..style
+            };
+            let shaped = book.shape(seg.face, style.small_caps, &text[seg.range.clone()]);
+            let base = seg.range.start;
+            // Cut at break opportunities inside this run, where a glyph cluster starts.
+            let mut cuts: Vec<usize> = breaks
+                .iter()
+                .filter(|&&b| b > seg.range.start && b < seg.range.end)
+                .filter_map(|&b| shaped.glyphs.iter().position(|g| g.cluster + base == b))
+                .collect();
+            cuts.push(shaped.glyphs.len());
+            let mut first = 0;
+            for cut in cuts {
+                if first > 0 || (n > 0 && breaks.contains(&seg.range.start)) {
+                    self.push_break_glue(style.size);
+                }
+                let glyphs = first..cut;
+                let units: f32 = shaped.glyphs[glyphs.clone()]
+                    .iter()
+                    .map(|g| g.advance)
+                    .sum();
+                let chars = base + shaped.glyphs.get(first).map_or(0, |g| g.cluster)
+                    ..shaped
+                        .glyphs
+                        .get(cut)
+                        .map_or(seg.range.end, |g| base + g.cluster);
+                let tracking = style.tracking * glyphs.len() as f32;
+                self.push(
+                    Item::Box {
+                        width: units_to_pt(book, face_style, units) + tracking,
+                    },
+                    Content::Word {
+                        piece,
+                        face: seg.face,
+                        text: word.clone(),
+                        shaped: shaped.clone(),
+                        glyphs,
+                        chars,
+                    },
+                );
+                first = cut;
+            }
+        }
+    }
+
+    /// A break opportunity inside a word (between ideographs): zero width, a little stretch
+    /// when justifying, so that CJK lines can fill the measure.
+    fn push_break_glue(&mut self, size: f32) {
+        let stretch = if self.justify { size * 0.1 } else { 0.0 };
+        self.push(
+            Item::Glue {
+                width: 0.0,
+                stretch,
+                shrink: 0.0,
+                fill: false,
+            },
+            Content::Nothing,
+        );
     }
 
     fn push_space(&mut self, book: &FontBook, piece: usize) {
@@ -370,6 +449,7 @@ impl Paragraph {
             };
             let Content::Word {
                 piece,
+                face,
                 text,
                 shaped,
                 glyphs,
@@ -389,7 +469,11 @@ impl Paragraph {
                 _ => continue,
             };
             if let Some(glyph) = glyphs.clone().last().and_then(|g| shaped.glyphs.get(g)) {
-                out[i] = share * units_to_pt(book, self.pieces[*piece].style, glyph.advance);
+                let style = PieceStyle {
+                    face: *face,
+                    ..self.pieces[*piece].style
+                };
+                out[i] = share * units_to_pt(book, style, glyph.advance);
             }
         }
         out

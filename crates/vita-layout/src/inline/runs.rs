@@ -28,7 +28,13 @@ pub(crate) fn line_items(
             Content::Nothing => continue,
         };
         let piece = &para.pieces[piece_index];
-        let style = piece.style;
+        let style = match &para.contents[fragment.content] {
+            Content::Word { face, .. } => PieceStyle {
+                face: *face,
+                ..piece.style
+            },
+            _ => piece.style,
+        };
         let x = origin.x + fragment.x;
         let same_role = index > 0 && roles[index - 1] == *role;
         let continues = same_role

@@ -17,13 +17,15 @@ use crate::Error;
 
 /// The document's fonts, parsed once, indexed like [`vita_layout::Document::fonts`].
 pub(crate) struct FontSet {
-    fonts: Vec<Font>,
+    /// `None` for fonts no run draws from: they are neither parsed nor embedded (a layout
+    /// lists its whole font book, fallback slots included, most of it unused).
+    fonts: Vec<Option<Font>>,
 }
 
 impl FontSet {
-    /// Parses every font of `doc` up front, so an unreadable file fails before any page is
-    /// drawn. Fonts that some run draws from are stripped of their hinting first (see
-    /// [`dehint`]), keeping the glyphs `doc` uses.
+    /// Parses every font `doc` draws from up front, so an unreadable file fails before any
+    /// page is drawn. Each is stripped of its hinting first (see [`dehint`]), keeping the
+    /// glyphs `doc` uses.
     pub(crate) fn new(doc: &Document) -> Result<Self, Error> {
         let mut used = vec![BTreeSet::new(); doc.fonts.len()];
         for item in doc.pages.iter().flat_map(|page| &page.items) {
@@ -37,14 +39,20 @@ impl FontSet {
             .fonts
             .iter()
             .zip(&used)
-            .map(|(font, used)| load(font, used))
+            .map(|(font, used)| {
+                if used.is_empty() {
+                    Ok(None)
+                } else {
+                    load(font, used).map(Some)
+                }
+            })
             .collect::<Result<_, _>>()?;
         Ok(Self { fonts })
     }
 
     /// The font for `id`, or `None` when the display list names a font it does not have.
     pub(crate) fn get(&self, id: FontId) -> Option<&Font> {
-        self.fonts.get(id.0)
+        self.fonts.get(id.0)?.as_ref()
     }
 
     /// How many fonts there are, for error messages.
@@ -53,18 +61,15 @@ impl FontSet {
     }
 }
 
-/// One krilla font: dehinted when `used` has glyphs, else over the original bytes.
+/// One krilla font for the glyphs in `used`: dehinted, or over the original bytes when the
+/// rewrite does not apply (a CFF font, a face of a collection).
 fn load(font: &FontData, used: &BTreeSet<u16>) -> Result<Font, Error> {
     // The display list shares font bytes behind an `Arc`; krilla takes the same `Arc`, so
     // the original bytes are never copied.
     let original = || Font::new(font.data.clone().into(), font.index);
-    let dehinted = if used.is_empty() {
-        None
-    } else {
-        match dehint::dehint((*font.data).as_ref(), font.index, used) {
-            Cow::Owned(data) => Font::new(data.into(), 0),
-            Cow::Borrowed(_) => None,
-        }
+    let dehinted = match dehint::dehint((*font.data).as_ref(), font.index, used) {
+        Cow::Owned(data) => Font::new(data.into(), 0),
+        Cow::Borrowed(_) => None,
     };
     // A rewrite krilla cannot read (it should not happen) falls back to the original font.
     dehinted.or_else(original).ok_or_else(|| Error::Font {

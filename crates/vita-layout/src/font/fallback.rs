@@ -1,0 +1,156 @@
+//! Font fallback: finding a face for characters the layout's fonts cannot set (CJK, Greek,
+//! emoji), among the other bundled faces, the folders given with `--font-path`, and the fonts
+//! installed on the system.
+//!
+//! Nothing is scanned until a character is missing, so résumés the bundled fonts can set pay
+//! nothing. Candidate faces are listed once (fontdb reads only their names), then opened and
+//! asked for the character one by one, read and parsed only when needed; the answer is cached
+//! per character and style. Faces keep stable ids (slots after the bundled faces),
+//! so a display list can point at them.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+
+use super::{Face, FaceId, Variant};
+
+/// Faces found outside the bundled set, loaded on demand.
+pub(crate) struct Fallback {
+    db: fontdb::Database,
+    /// fontdb ids in slot order (sorted by path and index, so slots are deterministic).
+    ids: Vec<fontdb::ID>,
+    /// Slot `i` holds the face of `ids[i]` once it has been opened (`None`: unreadable).
+    faces: Vec<OnceLock<Option<Face>>>,
+    /// Which slot covers a character in a style (`None`: no face has it).
+    by_char: Mutex<HashMap<(char, Variant), Option<usize>>>,
+}
+
+impl Fallback {
+    /// Lists the faces in `paths` and, when `system` is set, the system's font folders.
+    pub fn new(paths: &[PathBuf], system: bool) -> Fallback {
+        let mut db = fontdb::Database::new();
+        for path in paths {
+            if path.is_dir() {
+                db.load_fonts_dir(path);
+            } else {
+                let _ = db.load_font_file(path);
+            }
+        }
+        if system {
+            db.load_system_fonts();
+        }
+        let mut faces: Vec<(String, u32, fontdb::ID)> = db
+            .faces()
+            .map(|f| (source_key(&f.source), f.index, f.id))
+            .collect();
+        faces.sort();
+        let ids: Vec<fontdb::ID> = faces.into_iter().map(|(_, _, id)| id).collect();
+        Fallback {
+            faces: ids.iter().map(|_| OnceLock::new()).collect(),
+            ids,
+            db,
+            by_char: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The loaded face in `slot`, if it has been opened and could be read.
+    pub fn face(&self, slot: usize) -> Option<&Face> {
+        self.faces.get(slot)?.get()?.as_ref()
+    }
+
+    /// Number of slots (loaded or not).
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// A slot whose face has `c`, preferring one in `variant`'s weight and slant.
+    pub fn find(&self, c: char, variant: Variant) -> Option<usize> {
+        let key = (c, variant);
+        if let Some(hit) = self.lock().get(&key) {
+            return *hit;
+        }
+        let mut best: Option<(u8, usize)> = None;
+        for (slot, id) in self.ids.iter().enumerate() {
+            let Some(info) = self.db.face(*id) else {
+                continue;
+            };
+            let bold = info.weight.0 >= 600;
+            let italic = info.style != fontdb::Style::Normal;
+            let score = u8::from(bold != variant.bold) + u8::from(italic != variant.italic);
+            if best.is_some_and(|(s, _)| s <= score) {
+                continue;
+            }
+            if self.open(slot).is_some_and(|face| has_glyph(face, c)) {
+                best = Some((score, slot));
+                if score == 0 {
+                    break;
+                }
+            }
+        }
+        let found = best.map(|(_, slot)| slot);
+        self.lock().insert(key, found);
+        found
+    }
+
+    /// Opens the face in `slot` (once) and returns it.
+    fn open(&self, slot: usize) -> Option<&Face> {
+        self.faces
+            .get(slot)?
+            .get_or_init(|| {
+                let id = *self.ids.get(slot)?;
+                let info = self.db.face(id)?;
+                let family = info.families.first().map_or("", |(name, _)| name.as_str());
+                let name = info.post_script_name.clone();
+                let variant = Variant {
+                    bold: info.weight.0 >= 600,
+                    italic: info.style != fontdb::Style::Normal,
+                };
+                let data: super::FontBytes = match &info.source {
+                    fontdb::Source::File(path) => std::sync::Arc::new(std::fs::read(path).ok()?),
+                    fontdb::Source::Binary(data) => data.clone(),
+                };
+                Face::new(family, variant, &name, data, info.index)
+            })
+            .as_ref()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(char, Variant), Option<usize>>> {
+        self.by_char.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Whether `face` maps `c` to a glyph.
+pub(crate) fn has_glyph(face: &Face, c: char) -> bool {
+    face.font
+        .charmap()
+        .map_unicode(u32::from(c))
+        .is_some_and(|g| g.to_u32() != 0)
+}
+
+/// Where a face comes from, for a stable order.
+fn source_key(source: &fontdb::Source) -> String {
+    match source {
+        fontdb::Source::File(path) => path.display().to_string(),
+        fontdb::Source::Binary(_) => String::new(),
+    }
+}
+
+impl super::FontBook {
+    /// A face for `c` when `primary` has no glyph for it: another bundled face first, then the
+    /// font paths and the system's fonts. `None` when no available font has it.
+    pub(crate) fn fallback_for(&self, primary: FaceId, c: char) -> Option<FaceId> {
+        let variant = self.face(primary).variant;
+        let bundled = self.faces.len();
+        let same_style = (0..bundled).find(|&i| {
+            i != primary.0 && self.faces[i].variant == variant && has_glyph(&self.faces[i], c)
+        });
+        let any_style = || (0..bundled).find(|&i| i != primary.0 && has_glyph(&self.faces[i], c));
+        if let Some(i) = same_style.or_else(any_style) {
+            return Some(FaceId(i));
+        }
+        let fallback = self
+            .fallback
+            .get_or_init(|| Fallback::new(&self.font_paths, self.system_fonts));
+        fallback.find(c, variant).map(|slot| FaceId(bundled + slot))
+    }
+}
