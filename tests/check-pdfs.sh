@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked --quiet
-vita=target/release/vita
+vita="${CARGO_TARGET_DIR:-target}/release/vita"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
