@@ -11,6 +11,10 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// A font file or folder to search for characters the layout's fonts lack (CJK, Greek,
+    /// emoji), before the fonts installed on the system (repeatable).
+    #[arg(long = "font-path", value_name = "PATH", global = true)]
+    pub font_path: Vec<PathBuf>,
 }
 
 /// The subcommands.
@@ -18,6 +22,38 @@ pub struct Cli {
 pub enum Command {
     /// Build a PDF from a Markdown résumé.
     Build(BuildArgs),
+    /// Build every variant listed in a manifest (vita.toml), in parallel.
+    Batch(BatchArgs),
+    /// Build in memory, read the PDF's text back and compare it with the source (ATS check).
+    Check(CheckArgs),
+    /// Rebuild the PDF whenever the résumé (or its layout file) is saved.
+    Watch(WatchArgs),
+    /// Write a starter résumé with tags and a manifest with two variants.
+    Init(InitArgs),
+    /// List the built-in layouts.
+    Layouts,
+    /// List the font families available to layouts.
+    Fonts,
+}
+
+/// How one résumé is turned into one variant: shared by build, check and watch.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct VariantArgs {
+    /// A built-in layout name (classic, modern, compact) or the path of a layout file.
+    #[arg(short, long, value_name = "NAME|PATH")]
+    pub layout: Option<String>,
+    /// Fit the résumé into at most N pages, compressing spacing, leading, size and margins
+    /// as little as needed (never enlarging); exit 3 if even the floors do not fit.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub pages: Option<u32>,
+    /// Keep only the tagged parts this expression selects: `backend,!frontend` keeps elements
+    /// tagged backend and drops those tagged frontend. Untagged content is always kept.
+    #[arg(short, long, value_name = "EXPR")]
+    pub tags: Option<String>,
+    /// Set a front-matter field for this build, e.g. `--set headline="Platform engineer"`
+    /// (repeatable).
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
 }
 
 /// Arguments of `vita build`.
@@ -28,25 +64,78 @@ pub struct BuildArgs {
     /// Where to write the PDF [default: INPUT with the extension .pdf].
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// A built-in layout name (classic) or the path of a layout file.
-    #[arg(short, long, value_name = "NAME|PATH")]
-    pub layout: Option<String>,
-    /// Fit the résumé into at most N pages, compressing spacing, leading, size and margins
-    /// as little as needed (never enlarging); exit 3 if even the floors do not fit.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
-    pub pages: Option<u32>,
-    /// Print nothing but errors.
+    /// Layout, pages, tags and field overrides.
+    #[command(flatten)]
+    pub variant: VariantArgs,
+    /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
     /// Print a machine-readable report on standard output: pages, warnings, and the line
     /// breaker's figures for every line (adjustment ratio, badness, fitness, hyphen, demerits).
-    #[arg(long, value_name = "FORMAT")]
-    pub report: Option<ReportFormat>,
+    #[arg(long, visible_alias = "report", value_name = "FORMAT")]
+    pub format: Option<Format>,
 }
 
-/// Formats of `--report`.
+/// Arguments of `vita batch`.
+#[derive(Debug, clap::Args)]
+pub struct BatchArgs {
+    /// The manifest listing the variants (see `vita init` for an example).
+    pub manifest: PathBuf,
+    /// Build at most N variants at once [default: twice the number of CPUs, so that a variant
+    /// waiting for its file to reach the disk leaves its CPU to another].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub jobs: Option<u32>,
+    /// Also run the ATS check on every variant; a failed check fails the variant (exit 3).
+    #[arg(long)]
+    pub check: bool,
+    /// Print nothing but errors and warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print a machine-readable report of every variant on standard output.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<Format>,
+}
+
+/// Arguments of `vita check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The résumé to check.
+    pub input: PathBuf,
+    /// Layout, pages, tags and field overrides.
+    #[command(flatten)]
+    pub variant: VariantArgs,
+    /// Print only failures.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print a machine-readable report on standard output.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<Format>,
+}
+
+/// Arguments of `vita watch`.
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// The résumé to watch.
+    pub input: PathBuf,
+    /// Where to write the PDF [default: INPUT with the extension .pdf].
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Layout, pages, tags and field overrides.
+    #[command(flatten)]
+    pub variant: VariantArgs,
+}
+
+/// Arguments of `vita init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder to write `resume.md` and `vita.toml` into (created if missing).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// Formats of machine-readable reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportFormat {
+pub enum Format {
     /// One JSON object.
     Json,
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// Exit code for a wrong input or layout (diagnostics printed).
 pub const EXIT_INPUT: i32 = 1;
-/// Exit code for a check that failed (more pages than allowed).
+/// Exit code for a check that failed (more pages than allowed, text not recoverable).
 pub const EXIT_CHECK: i32 = 3;
 
 /// A failed command: a fully worded message and the exit code to leave with.
@@ -67,4 +67,53 @@ pub fn located(
         let _ = write!(out, "\n{:gutter$} = hint: {hint}", "");
     }
     out
+}
+
+/// A diagnostic about a flag's value: "error: FLAG: MESSAGE", the value with a caret under
+/// byte `offset`, then an optional hint.
+pub fn in_flag(
+    flag: &str,
+    value: &str,
+    offset: usize,
+    message: &str,
+    hint: Option<&str>,
+) -> String {
+    let col = value
+        .get(..offset.min(value.len()))
+        .map_or(0, |s| s.chars().count());
+    let mut out = format!(
+        "error: {flag}: {message}\n  | {value}\n  | {}^",
+        " ".repeat(col)
+    );
+    if let Some(hint) = hint {
+        let _ = write!(out, "\n  = hint: {hint}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn located_quotes_the_line_with_a_caret() {
+        let message = located(
+            "error",
+            Path::new("cv.md"),
+            "a\nbad line\n",
+            6,
+            "oops",
+            Some("fix it"),
+        );
+        assert_eq!(
+            message,
+            "error: cv.md:2:5: oops\n  |\n2 | bad line\n  |     ^\n  = hint: fix it"
+        );
+    }
+
+    #[test]
+    fn flag_values_get_a_caret_too() {
+        let message = in_flag("--tags", "a,,b", 2, "empty term", None);
+        assert_eq!(message, "error: --tags: empty term\n  | a,,b\n  |   ^");
+    }
 }

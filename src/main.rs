@@ -1,13 +1,23 @@
-//! The `vita` command: parses arguments, runs a command, reports, and picks the exit code.
+//! The `vita` command: parses arguments, runs a command, and leaves with its exit code.
 //!
-//! Exit codes: 0 success, 1 the input or layout is wrong, 2 usage error (from clap), 3 a
-//! check failed (the résumé does not fit the pages asked for).
+//! Exit codes: 0 success, 1 the input, layout or manifest is wrong, 2 usage error (from clap),
+//! 3 a check failed (more pages than allowed, text not recoverable, missing glyphs).
 
+mod batch;
 mod build;
+mod check;
 mod cli;
+mod compile;
 mod failure;
+mod fonts;
+mod init;
+mod lists;
+mod manifest;
 mod output;
+mod progress;
 mod report;
+mod source;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -15,43 +25,33 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    fonts::set_paths(cli.font_path.clone());
     let result = match &cli.command {
         cli::Command::Build(args) => build::run(args).map(|built| {
             for warning in &built.warnings {
                 eprintln!("{warning}");
             }
-            if args.report == Some(cli::ReportFormat::Json) {
-                println!("{:#}", report::json(&built));
+            if args.format == Some(cli::Format::Json) {
+                println!("{:#}", report::build(&built));
             }
             if !args.quiet {
-                eprintln!(
-                    "wrote {} ({} page{}, {} bytes)",
-                    built.path.display(),
-                    built.pages,
-                    if built.pages == 1 { "" } else { "s" },
-                    built.bytes
-                );
-                if !built.knobs.is_empty() {
-                    let moved: Vec<String> = built
-                        .knobs
-                        .iter()
-                        .map(|k| format!("{} {} → {}", k.name, k.from, k.to))
-                        .collect();
-                    eprintln!(
-                        "fitted {} pages into {}: {}",
-                        built.natural_pages,
-                        built.pages,
-                        moved.join(", ")
-                    );
-                }
+                eprintln!("{}", build::summary(&built));
             }
+            0
         }),
+        cli::Command::Batch(args) => batch::run(args),
+        cli::Command::Check(args) => check::run(args),
+        cli::Command::Watch(args) => watch::run(args),
+        cli::Command::Init(args) => init::run(args),
+        cli::Command::Layouts => Ok(lists::layouts()),
+        cli::Command::Fonts => Ok(lists::fonts()),
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+    let code = match result {
+        Ok(code) => code,
         Err(failure) => {
             eprintln!("{}", failure.message);
-            ExitCode::from(u8::try_from(failure.code).unwrap_or(1))
+            failure.code
         }
-    }
+    };
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
 }

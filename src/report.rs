@@ -1,15 +1,22 @@
-//! `--report json`: what a build produced, for CI and for judging the typesetting.
+//! `--format json`: machine-readable reports of build, check and batch, for CI and for judging
+//! the typesetting.
+
+use std::path::Path;
 
 use serde_json::{Value, json};
 
+use crate::batch::Outcome;
 use crate::build::Built;
+use crate::check::Findings;
+use crate::compile::Compiled;
 
 /// TeX's fitness classes by number.
 const FITNESS: [&str; 4] = ["very loose", "loose", "decent", "tight"];
 
 /// The JSON report of a build.
-pub fn json(built: &Built) -> Value {
-    let lines: Vec<Value> = built
+pub fn build(built: &Built) -> Value {
+    let c = &built.compiled;
+    let lines: Vec<Value> = c
         .lines
         .iter()
         .map(|l| {
@@ -31,26 +38,116 @@ pub fn json(built: &Built) -> Value {
             })
         })
         .collect();
-    let overfull = built.lines.iter().filter(|l| l.overfull > 0.1).count();
-    let hyphenated = built.lines.iter().filter(|l| l.hyphenated).count();
-    let knobs: Vec<Value> = built
-        .knobs
-        .iter()
-        .map(|k| json!({ "knob": k.name, "from": k.from, "to": k.to }))
-        .collect();
     json!({
         "output": built.path.display().to_string(),
-        "pages": built.pages,
-        "natural_pages": built.natural_pages,
-        "fit": knobs,
+        "pages": c.pages,
+        "natural_pages": c.natural_pages,
+        "layout": c.layout,
+        "fit": knobs(c),
         "bytes": built.bytes,
         "warnings": built.warnings,
-        "summary": {
-            "lines": built.lines.len(),
-            "overfull": overfull,
-            "hyphenated": hyphenated,
-        },
+        "millis": round(built.millis as f32),
+        "summary": summary(c),
         "lines": lines,
+    })
+}
+
+/// The JSON report of a check.
+pub fn check(
+    input: &Path,
+    compiled: &Compiled,
+    findings: &Findings,
+    warnings: &[String],
+    millis: f64,
+) -> Value {
+    json!({
+        "input": input.display().to_string(),
+        "passed": findings.passed(),
+        "pages": compiled.pages,
+        "page_limit": compiled.page_limit,
+        "layout": compiled.layout,
+        "warnings": warnings,
+        "millis": round(millis as f32),
+        "summary": summary(compiled),
+        "check": findings_json(findings),
+    })
+}
+
+/// The findings of a check as JSON.
+pub fn findings_json(f: &Findings) -> Value {
+    let w = &f.words;
+    let code = |c: &char| format!("U+{:04X}", u32::from(*c));
+    json!({
+        "words": w.expected,
+        "recovered": w.recovered,
+        "recovered_percent": (w.percent() * 10.0).round() / 10.0,
+        "in_order": w.in_order,
+        "missing": w.missing,
+        "garbled": w.garbled.iter().map(|(want, got)| json!({ "source": want, "extracted": got })).collect::<Vec<_>>(),
+        "letter_spaced": w.letter_spaced,
+        "unmapped": w.unmapped.iter().map(|(c, t)| json!({ "char": code(c), "in": t })).collect::<Vec<_>>(),
+        "source_unmapped": f.source_unmapped.iter().map(|(c, t)| json!({ "char": code(c), "in": t })).collect::<Vec<_>>(),
+        "missing_glyphs": f.missing_glyphs.iter().map(|c| json!({ "char": c.to_string(), "code": code(c) })).collect::<Vec<_>>(),
+        "overflow": f.overflow,
+        "extra_words": w.extra,
+    })
+}
+
+/// The JSON report of a batch: every variant in manifest order, then totals.
+pub fn batch(manifest: &Path, outcomes: &[Outcome], millis: f64) -> Value {
+    let variants: Vec<Value> = outcomes
+        .iter()
+        .map(|o| {
+            let mut v = json!({
+                "name": o.name,
+                "output": o.output.display().to_string(),
+                "exit_code": o.code(),
+                "millis": round(o.millis as f32),
+            });
+            match &o.result {
+                Ok(done) => {
+                    v["status"] = json!(if o.code() == 0 { "ok" } else { "check failed" });
+                    v["pages"] = json!(done.pages);
+                    v["bytes"] = json!(done.bytes);
+                    v["warnings"] = json!(done.warnings);
+                    if let Some(f) = &done.findings {
+                        v["check"] = findings_json(f);
+                    }
+                }
+                Err(failure) => {
+                    v["status"] = json!("failed");
+                    v["error"] = json!(failure.message);
+                }
+            }
+            v
+        })
+        .collect();
+    let failed = outcomes.iter().filter(|o| o.code() != 0).count();
+    json!({
+        "manifest": manifest.display().to_string(),
+        "variants": variants,
+        "built": outcomes.len() - failed,
+        "failed": failed,
+        "millis": round(millis as f32),
+    })
+}
+
+/// What fitting moved.
+fn knobs(c: &Compiled) -> Vec<Value> {
+    c.knobs
+        .iter()
+        .map(|k| json!({ "knob": k.name, "from": k.from, "to": k.to }))
+        .collect()
+}
+
+/// Line counts: all, overfull, hyphenated.
+fn summary(c: &Compiled) -> Value {
+    let overfull = c.lines.iter().filter(|l| l.overfull > 0.1).count();
+    let hyphenated = c.lines.iter().filter(|l| l.hyphenated).count();
+    json!({
+        "lines": c.lines.len(),
+        "overfull": overfull,
+        "hyphenated": hyphenated,
     })
 }
 

@@ -45,5 +45,26 @@ for input in "${inputs[@]}"; do
     qpdf --check "$out/$name.one.pdf" >/dev/null 2>&1 || { echo "FAIL $name: qpdf --check (--pages 1)"; fail=1; }
   ;; esac
   echo "ok   $name: $size bytes, $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}') page(s)"
+  # The ATS check, read back with Vita's own reader, must pass on every input.
+  "$vita" check "$input" --quiet || { echo "FAIL $name: vita check"; fail=1; }
 done
+
+# Batch builds, as the workflow in docs/ci.md runs them: every variant of the sample manifest
+# passes the check, two runs give the same bytes, and every PDF is valid and embeds its fonts.
+mkdir -p "$out/batch"
+cp samples/tagged.md samples/vita.toml "$out/batch/"
+if "$vita" batch "$out/batch/vita.toml" --check --quiet --format json >"$out/batch/report.json"; then :; else
+  echo "FAIL batch: vita batch --check"; cat "$out/batch/report.json"; fail=1
+fi
+mkdir -p "$out/batch/first"
+cp "$out"/batch/pdf/*.pdf "$out/batch/first/"
+"$vita" batch "$out/batch/vita.toml" --quiet -j 1 || { echo "FAIL batch: second run"; fail=1; }
+for pdf in "$out"/batch/pdf/*.pdf; do
+  variant=$(basename "$pdf" .pdf)
+  cmp -s "$pdf" "$out/batch/first/$variant.pdf" || { echo "FAIL batch $variant: two runs differ"; fail=1; }
+  qpdf --check "$pdf" >/dev/null 2>&1 || { echo "FAIL batch $variant: qpdf --check"; fail=1; }
+  pdftotext "$pdf" "$out/batch/$variant.txt"
+  grep -q "Ines Hartmann" "$out/batch/$variant.txt" || { echo "FAIL batch $variant: name not extracted"; fail=1; }
+done
+echo "ok   batch: $(ls "$out"/batch/pdf/*.pdf | wc -l) variants, byte-identical on a rerun"
 exit $fail

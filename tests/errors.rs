@@ -91,3 +91,30 @@ fn output_never_overwrites_the_input() {
     assert_eq!(run.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&input).unwrap(), "# Ada\n");
 }
+
+#[test]
+fn font_path_supplies_characters_the_bundled_fonts_lack() {
+    let dir = Dir::new();
+    let input = dir.write("cv.md", "# Ada\n\n## Work\n\nSpoke 中文 at meetings.\n");
+    let fonts = crate::util::repo("tests/fixtures/fonts");
+    let run = dir.vita(&[
+        "build",
+        input.to_str().unwrap(),
+        "--font-path",
+        fonts.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(
+        !stderr(&run).contains("no available font"),
+        "{}",
+        stderr(&run)
+    );
+    let pdf = std::fs::read(dir.path("cv.pdf")).unwrap();
+    let needle = b"VitaTestCJK";
+    assert!(
+        pdf.windows(needle.len()).any(|w| w == needle),
+        "the test font is not embedded"
+    );
+    let text = crate::util::pdf_text(&dir.path("cv.pdf")).join("\n");
+    assert!(text.contains("中文"), "{text}");
+}

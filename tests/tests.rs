@@ -2,6 +2,11 @@
 
 mod util;
 
+mod batch;
 mod build;
+mod check;
+mod diagnostics;
 mod errors;
 mod pages;
+mod variants;
+mod watch;

@@ -27,6 +27,12 @@ pub enum ErrorKind {
     FrontMatterSyntax,
     /// A front-matter field has the wrong type or an unknown name.
     FrontMatterField,
+    /// A tag expression (`backend,!frontend`) does not parse; the span is into the expression.
+    TagExpression,
+    /// A JSON Resume file is not valid JSON (the span points at the offending character).
+    JsonSyntax,
+    /// A JSON Resume field has a type that cannot be read (an object where text is expected).
+    JsonField,
 }
 
 /// Something suspicious that does not stop the build.

@@ -5,6 +5,10 @@
 //! place and dates, lists, key–value rows. Markdown itself never fails to parse; only front
 //! matter can produce an [`Error`]. Everything odd but readable becomes a [`Warning`].
 //!
+//! Elements can be tagged with `<!-- tags: … -->` comments; [`select`] keeps the part of a
+//! résumé that a [`TagExpr`] asks for (one source, many variants), and [`apply_overrides`]
+//! sets front-matter fields from outside the file (a manifest's `set` table).
+//!
 //! ```
 //! let src = "# Ada Lovelace\nada@example.com\n\n## Experience\n\n### Analyst | Babbage & Co | 1842 – 1843\n\n- Wrote the first program.\n";
 //! let parsed = vita_model::parse_markdown(src).unwrap();
@@ -17,12 +21,16 @@
 #![deny(missing_docs)]
 
 mod diagnostic;
+mod json_resume;
 mod markdown;
 mod resume;
+mod select;
 mod suggest;
 
 pub use diagnostic::{Error, ErrorKind, Warning, line_at, line_col};
+pub use markdown::{FieldOverride, FieldValue, apply_overrides};
 pub use resume::*;
+pub use select::{Selection, TagExpr, UnknownTag, select, tags_in};
 pub use suggest::closest;
 
 /// A parsed résumé with the warnings collected while reading it.
@@ -37,4 +45,35 @@ pub struct Parsed {
 /// Reads a Markdown résumé. Fails only on malformed front matter.
 pub fn parse_markdown(source: &str) -> Result<Parsed, Error> {
     markdown::parse(source)
+}
+
+/// Reads a [JSON Resume](https://jsonresume.org/schema) file (schema v1, plus the older key
+/// names `company`, `website`, `picture` and `gpa`) into the same [`Resume`] as Markdown.
+///
+/// `basics` becomes the header (name, `label` as headline, email, phone, url, location and
+/// profiles as contacts) and its `summary` a first section "Summary"; the other top-level
+/// keys become sections in the order the file lists them. ISO dates (`YYYY`, `YYYY-MM`,
+/// `YYYY-MM-DD`) are shown as "Jun 2021" or "2021", and a missing `endDate` reads "Present".
+/// Unknown keys are ignored (a near miss of a known key is a [`Warning`]).
+///
+/// Fails with [`ErrorKind::JsonSyntax`] when the file is not JSON and with
+/// [`ErrorKind::JsonField`] when a known field holds something unreadable (an object where
+/// text is expected); the error's span points into `source`, so [`line_col`] gives its line
+/// and column. A string where a list is expected is read as a one-item list.
+///
+/// ```
+/// let src = r#"{"basics": {"name": "Ada Lovelace"},
+///   "work": [{"name": "Babbage & Co", "position": "Analyst", "startDate": "1842-06"}]}"#;
+/// let parsed = vita_model::parse_json_resume(src).unwrap();
+/// assert_eq!(parsed.resume.header.name.unwrap().plain(), "Ada Lovelace");
+/// let vita_model::Block::Entry(job) = &parsed.resume.sections[0].blocks[0] else { panic!() };
+/// assert_eq!(job.title.plain(), "Analyst");
+/// assert_eq!(job.dates.as_ref().unwrap().text, "Jun 1842 – Present");
+///
+/// let err = vita_model::parse_json_resume("{\n  \"basics\": {,\n}").unwrap_err();
+/// assert_eq!(err.kind, vita_model::ErrorKind::JsonSyntax);
+/// assert_eq!(vita_model::line_col("{\n  \"basics\": {,\n}", err.span.start), (2, 14));
+/// ```
+pub fn parse_json_resume(source: &str) -> Result<Parsed, Error> {
+    json_resume::parse(source)
 }

@@ -59,12 +59,15 @@ pub enum ContactKind {
 }
 
 /// A `##` section.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Section {
     /// The section title as written.
     pub title: Text,
     /// Its content in source order.
     pub blocks: Vec<Block>,
+    /// Tags from a `<!-- tags: a, b -->` comment (lower case, in source order); empty when
+    /// untagged. Untagged content is in every variant; see [`crate::Selection`].
+    pub tags: Vec<String>,
     /// Where the heading was read from.
     pub span: Span,
 }
@@ -85,27 +88,33 @@ pub enum Block {
 }
 
 /// A paragraph of rich text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Paragraph {
     /// The text.
     pub text: Text,
+    /// Tags from a `<!-- tags: a, b -->` comment (lower case, in source order); empty when
+    /// untagged. Untagged content is in every variant; see [`crate::Selection`].
+    pub tags: Vec<String>,
     /// Where it was read from.
     pub span: Span,
 }
 
 /// A line with a left part and a right-aligned part.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SplitLine {
     /// Text set flush left.
     pub left: Text,
     /// Text set flush right (often dates).
     pub right: Text,
+    /// Tags from a `<!-- tags: a, b -->` comment (lower case, in source order); empty when
+    /// untagged. Untagged content is in every variant; see [`crate::Selection`].
+    pub tags: Vec<String>,
     /// Where it was read from.
     pub span: Span,
 }
 
 /// An entry: a heading with recognised fields, meta lines, and a body.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Entry {
     /// The role, degree or project name.
     pub title: Text,
@@ -119,6 +128,9 @@ pub struct Entry {
     pub details: Vec<Text>,
     /// Paragraphs, lists, field rows that follow the meta lines.
     pub body: Vec<Block>,
+    /// Tags from a `<!-- tags: a, b -->` comment (lower case, in source order); empty when
+    /// untagged. Untagged content is in every variant; see [`crate::Selection`].
+    pub tags: Vec<String>,
     /// Where the `###` heading was read from.
     pub span: Span,
 }
@@ -155,7 +167,7 @@ pub enum DateEnd {
 }
 
 /// A list, possibly nested.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct List {
     /// `Some(n)` for a numbered list starting at n, `None` for bullets.
     pub start: Option<u64>,
@@ -166,23 +178,29 @@ pub struct List {
 }
 
 /// One list item: its text, then any nested blocks (sub-lists, further paragraphs).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListItem {
     /// The item's first paragraph.
     pub text: Text,
     /// Nested content after the first paragraph.
     pub children: Vec<Block>,
+    /// Tags from a `<!-- tags: a, b -->` comment (lower case, in source order); empty when
+    /// untagged. Untagged content is in every variant; see [`crate::Selection`].
+    pub tags: Vec<String>,
     /// Where it was read from.
     pub span: Span,
 }
 
 /// A key–value row (`**Languages:** Python, Rust`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Field {
     /// The key without its colon ("Languages").
     pub key: Text,
     /// The value.
     pub value: Text,
+    /// Tags from a `<!-- tags: a, b -->` comment (lower case, in source order); empty when
+    /// untagged. Untagged content is in every variant; see [`crate::Selection`].
+    pub tags: Vec<String>,
     /// Where it was read from.
     pub span: Span,
 }

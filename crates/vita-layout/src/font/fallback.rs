@@ -36,15 +36,23 @@ impl Fallback {
                 let _ = db.load_font_file(path);
             }
         }
+        // The user's fonts come first, the system's after: each group in path order, so the
+        // same fonts always give the same slots.
+        let sorted = |db: &fontdb::Database, skip: usize| {
+            let mut faces: Vec<(String, u32, fontdb::ID)> = db
+                .faces()
+                .skip(skip)
+                .map(|f| (source_key(&f.source), f.index, f.id))
+                .collect();
+            faces.sort();
+            faces.into_iter().map(|(_, _, id)| id).collect::<Vec<_>>()
+        };
+        let mut ids = sorted(&db, 0);
         if system {
+            let user = db.len();
             db.load_system_fonts();
+            ids.extend(sorted(&db, user));
         }
-        let mut faces: Vec<(String, u32, fontdb::ID)> = db
-            .faces()
-            .map(|f| (source_key(&f.source), f.index, f.id))
-            .collect();
-        faces.sort();
-        let ids: Vec<fontdb::ID> = faces.into_iter().map(|(_, _, id)| id).collect();
         Fallback {
             faces: ids.iter().map(|_| OnceLock::new()).collect(),
             ids,

@@ -9,7 +9,8 @@
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::inline::Piece;
-use crate::{Run, Span, Style};
+use super::tags;
+use crate::{Run, Span, Style, Warning};
 
 /// Deepest list nesting kept as structure; deeper lists are flattened.
 const MAX_DEPTH: usize = 16;
@@ -42,15 +43,23 @@ pub(super) enum Node {
         /// Where it was read from.
         span: Span,
     },
+    /// A `<!-- tags: … -->` comment on a line of its own (an HTML block of just that comment).
+    Tags {
+        /// The tag names, normalised.
+        names: Vec<String>,
+        /// Where the comment was read from.
+        span: Span,
+    },
 }
 
 impl Node {
     /// Where the node was read from.
     pub(super) fn span(&self) -> Span {
         match self {
-            Node::Heading { span, .. } | Node::Para { span, .. } | Node::List { span, .. } => {
-                span.clone()
-            }
+            Node::Heading { span, .. }
+            | Node::Para { span, .. }
+            | Node::List { span, .. }
+            | Node::Tags { span, .. } => span.clone(),
         }
     }
 }
@@ -64,12 +73,14 @@ pub(super) struct Item {
     pub span: Span,
 }
 
-/// Reads `body` (which starts at byte `base` of the file) into nodes.
-pub(super) fn read(body: &str, base: usize) -> Vec<Node> {
+/// Reads `body` (which starts at byte `base` of the file) into nodes. Malformed tag comments
+/// are reported in `warnings`.
+pub(super) fn read(body: &str, base: usize, warnings: &mut Vec<Warning>) -> Vec<Node> {
     let mut b = Builder::default();
     for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
         b.event(event, range.start + base..range.end + base);
     }
+    warnings.append(&mut b.warnings);
     b.finish()
 }
 
@@ -108,6 +119,8 @@ struct Builder {
     verbatim: Option<(String, Span, bool)>,
     /// Lists below [`MAX_DEPTH`] currently open.
     skipped: usize,
+    /// Problems with tag comments.
+    warnings: Vec<Warning>,
 }
 
 impl Builder {
@@ -139,8 +152,18 @@ impl Builder {
                 self.push_piece(piece, span);
             }
             Event::Rule => self.flush(),
-            // Inline HTML is dropped: comments vanish, other tags lose their markup while the
-            // text between them arrives as ordinary text events.
+            // A tags comment is kept as an invisible piece; other inline HTML is dropped:
+            // comments vanish, other tags lose their markup while the text between them
+            // arrives as ordinary text events.
+            Event::InlineHtml(html) if self.verbatim.is_none() => {
+                if let Some(names) = tags::read(&html, &span, &mut self.warnings) {
+                    let piece = Piece::Tags {
+                        names,
+                        span: span.clone(),
+                    };
+                    self.push_piece(piece, span);
+                }
+            }
             _ => {}
         }
     }
@@ -222,6 +245,10 @@ impl Builder {
             }
             TagEnd::CodeBlock | TagEnd::HtmlBlock => {
                 if let Some((buf, span, code)) = self.verbatim.take() {
+                    if !code && let Some(names) = tags::read(&buf, &span, &mut self.warnings) {
+                        self.push_node(Node::Tags { names, span });
+                        return;
+                    }
                     let pieces = if code {
                         code_pieces(&buf, &span)
                     } else {
@@ -394,6 +421,10 @@ fn html_pieces(html: &str, span: &Span) -> Vec<Piece> {
 mod tests {
     use super::*;
 
+    fn read(body: &str, base: usize) -> Vec<Node> {
+        super::read(body, base, &mut Vec::new())
+    }
+
     fn para_text(node: &Node) -> String {
         match node {
             Node::Para { pieces, .. } => super::super::inline::text(pieces).plain(),
@@ -406,6 +437,26 @@ mod tests {
         let nodes = read("<!-- a\nblock -->\n\na <!-- x\ny --> b <span>c</span>\n", 0);
         assert_eq!(nodes.len(), 1);
         assert_eq!(para_text(&nodes[0]), "a b c");
+    }
+
+    #[test]
+    fn tag_comments_are_pieces_or_nodes() {
+        let nodes = read(
+            "## A <!-- tags: x -->\n<!-- tags: y -->\n\np <!-- tags: z -->\n",
+            0,
+        );
+        let [
+            Node::Heading { pieces, .. },
+            Node::Tags { names, span },
+            Node::Para { pieces: para, .. },
+        ] = &nodes[..]
+        else {
+            panic!("{nodes:#?}")
+        };
+        assert_eq!(super::super::inline::tags(pieces), ["x"]);
+        assert_eq!((names.as_slice(), span.start), (&["y".to_string()][..], 22));
+        assert_eq!(super::super::inline::tags(para), ["z"]);
+        assert_eq!(para_text(&nodes[2]), "p");
     }
 
     #[test]

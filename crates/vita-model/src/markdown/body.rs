@@ -4,17 +4,18 @@
 
 use super::blocks::{Item, Node};
 use super::inline::{self, Piece};
-use crate::{Block, Field, List, ListItem, Paragraph, Run, Span, SplitLine, Style, Text};
+use super::tags;
+use crate::{Block, Field, List, ListItem, Paragraph, Run, Span, SplitLine, Style, Text, Warning};
 
 /// Longest key a `**Key:**` row may have; longer bold openings are emphasis, not labels.
 const MAX_KEY_CHARS: usize = 60;
 
 /// Converts nodes in order, gathering consecutive field rows.
-pub(super) fn blocks(nodes: Vec<Node>, source: &str) -> Vec<Block> {
+pub(super) fn blocks(nodes: Vec<Node>, source: &str, warnings: &mut Vec<Warning>) -> Vec<Block> {
     let mut out = Vec::new();
     let mut rows: Vec<Field> = Vec::new();
     for node in nodes {
-        for block in node_blocks(node, source) {
+        for block in node_blocks(node, source, warnings) {
             match block {
                 Block::Fields(more) => rows.extend(more),
                 other => {
@@ -35,7 +36,7 @@ fn flush_rows(rows: &mut Vec<Field>, out: &mut Vec<Block>) {
 }
 
 /// One node's blocks. Adjacent `Fields` in the result are merged by the caller.
-fn node_blocks(node: Node, source: &str) -> Vec<Block> {
+fn node_blocks(node: Node, source: &str, warnings: &mut Vec<Warning>) -> Vec<Block> {
     match node {
         Node::Para { pieces, span } => paragraph(&pieces, span, source),
         // Headings that reach here (level 4 and below, or inside list items) are set as a bold
@@ -45,62 +46,83 @@ fn node_blocks(node: Node, source: &str) -> Vec<Block> {
             for run in &mut text.runs {
                 run.style.strong = true;
             }
-            nonempty_paragraph(text, span)
+            nonempty_paragraph(text, span, inline::tags(&pieces))
         }
-        Node::List { start, items, span } => list(start, items, span, source),
+        Node::List { start, items, span } => list(start, items, span, source, warnings),
+        Node::Tags { span, .. } => {
+            warnings.push(tags::stray(&span));
+            Vec::new()
+        }
     }
 }
 
 /// A paragraph: tab-split lines, key–value rows, or running text.
+///
+/// A tags comment tags the whole paragraph, or, when the paragraph is read as one key–value row
+/// or TAB line per source line, the row or line it is on.
 pub(super) fn paragraph(pieces: &[Piece], span: Span, source: &str) -> Vec<Block> {
     let lines = inline::lines(pieces);
+    let line_tags = inline::line_tags(pieces);
     if lines
         .iter()
         .any(|line| split_at_tab(line, source).is_some())
     {
-        return tabbed_lines(lines, &span, source);
+        return tabbed_lines(lines, line_tags, &span, source);
     }
     let text = inline::text(pieces);
     if lines.len() > 1 {
         let rows: Option<Vec<Field>> = lines
             .iter()
-            .map(|line| {
-                field(
+            .zip(line_tags)
+            .map(|(line, tags)| {
+                let row = field(
                     inline::normalize(line.clone()),
                     inline::span_of(line, &span),
-                )
+                )?;
+                Some(Field { tags, ..row })
             })
             .collect();
         if let Some(rows) = rows {
             return vec![Block::Fields(rows)];
         }
     }
+    let tags = inline::tags(pieces);
     match field(text.clone(), span.clone()) {
-        Some(row) => vec![Block::Fields(vec![row])],
-        None => nonempty_paragraph(text, span),
+        Some(row) => vec![Block::Fields(vec![Field { tags, ..row }])],
+        None => nonempty_paragraph(text, span, tags),
     }
 }
 
-fn nonempty_paragraph(text: Text, span: Span) -> Vec<Block> {
+fn nonempty_paragraph(text: Text, span: Span, tags: Vec<String>) -> Vec<Block> {
     if text.is_empty() {
         return Vec::new();
     }
-    vec![Block::Paragraph(Paragraph { text, span })]
+    vec![Block::Paragraph(Paragraph { text, tags, span })]
 }
 
 /// Each line with a tab becomes a [`SplitLine`]; runs of other lines stay a paragraph.
-fn tabbed_lines(lines: Vec<Vec<Run>>, span: &Span, source: &str) -> Vec<Block> {
+fn tabbed_lines(
+    lines: Vec<Vec<Run>>,
+    line_tags: Vec<Vec<String>>,
+    span: &Span,
+    source: &str,
+) -> Vec<Block> {
     let mut out = Vec::new();
     let mut pending: Vec<Run> = Vec::new();
+    let mut pending_tags: Vec<String> = Vec::new();
+    let mut line_tags = line_tags.into_iter();
     for line in lines {
+        let tags = line_tags.next().unwrap_or_default();
         match split_at_tab(&line, source) {
             Some(split) => {
                 let text = inline::normalize(std::mem::take(&mut pending));
                 let pending_span = inline::span_of(&text.runs, span);
-                out.extend(nonempty_paragraph(text, pending_span));
-                out.push(Block::Split(split));
+                let before = std::mem::take(&mut pending_tags);
+                out.extend(nonempty_paragraph(text, pending_span, before));
+                out.push(Block::Split(SplitLine { tags, ..split }));
             }
             None => {
+                inline::merge_tags(&mut pending_tags, &tags);
                 if !pending.is_empty() {
                     pending.push(Run {
                         text: " ".into(),
@@ -115,7 +137,7 @@ fn tabbed_lines(lines: Vec<Vec<Run>>, span: &Span, source: &str) -> Vec<Block> {
     }
     let text = inline::normalize(pending);
     let pending_span = inline::span_of(&text.runs, span);
-    out.extend(nonempty_paragraph(text, pending_span));
+    out.extend(nonempty_paragraph(text, pending_span, pending_tags));
     out
 }
 
@@ -129,7 +151,12 @@ pub(super) fn split_at_tab(line: &[Run], source: &str) -> Option<SplitLine> {
         return None;
     }
     let span = inline::span_of(line, &(0..0));
-    Some(SplitLine { left, right, span })
+    Some(SplitLine {
+        left,
+        right,
+        tags: Vec::new(),
+        span,
+    })
 }
 
 /// A `**Key:** value` (or `**Key**: value`) row; `None` for any other text.
@@ -164,19 +191,36 @@ pub(super) fn field(text: Text, span: Span) -> Option<Field> {
     if key.is_empty() || value.is_empty() || key_chars > MAX_KEY_CHARS {
         return None;
     }
-    Some(Field { key, value, span })
+    Some(Field {
+        key,
+        value,
+        tags: Vec::new(),
+        span,
+    })
 }
 
 /// A list; items that are field rows (and have no nested content) become `Fields` instead,
 /// splitting the list around them with the numbering carried on.
-fn list(start: Option<u64>, items: Vec<Item>, span: Span, source: &str) -> Vec<Block> {
+fn list(
+    start: Option<u64>,
+    items: Vec<Item>,
+    span: Span,
+    source: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Block> {
     let mut out = Vec::new();
     let mut rows = Vec::new();
     let mut current: Vec<ListItem> = Vec::new();
     let mut first_index = 0;
-    for (index, item) in items.into_iter().enumerate() {
+    for (index, mut item) in items.into_iter().enumerate() {
+        let tags = item_tags(&mut item);
         let row = match item.nodes.as_slice() {
-            [Node::Para { pieces, .. }] => field(inline::text(pieces), item.span.clone()),
+            [Node::Para { pieces, .. }] => {
+                field(inline::text(pieces), item.span.clone()).map(|row| Field {
+                    tags: tags.clone(),
+                    ..row
+                })
+            }
             _ => None,
         };
         match row {
@@ -189,7 +233,7 @@ fn list(start: Option<u64>, items: Vec<Item>, span: Span, source: &str) -> Vec<B
                 if current.is_empty() {
                     first_index = index;
                 }
-                current.push(list_item(item, source));
+                current.push(list_item(item, tags, source, warnings));
             }
         }
     }
@@ -222,7 +266,24 @@ fn flush_list(
     }));
 }
 
-fn list_item(item: Item, source: &str) -> ListItem {
+/// An item's tags: those in its first paragraph and those of tags comments on lines of their
+/// own directly inside it (which are taken out of its nodes).
+fn item_tags(item: &mut Item) -> Vec<String> {
+    let mut tags = match item.nodes.first() {
+        Some(Node::Para { pieces, .. }) => inline::tags(pieces),
+        _ => Vec::new(),
+    };
+    item.nodes.retain(|node| match node {
+        Node::Tags { names, .. } => {
+            inline::merge_tags(&mut tags, names);
+            false
+        }
+        _ => true,
+    });
+    tags
+}
+
+fn list_item(item: Item, tags: Vec<String>, source: &str, warnings: &mut Vec<Warning>) -> ListItem {
     let mut nodes = item.nodes;
     let text = match nodes.first() {
         Some(Node::Para { pieces, .. }) => {
@@ -234,7 +295,8 @@ fn list_item(item: Item, source: &str) -> ListItem {
     };
     ListItem {
         text,
-        children: blocks(nodes, source),
+        children: blocks(nodes, source, warnings),
+        tags,
         span: item.span,
     }
 }
@@ -367,6 +429,41 @@ mod tests {
                 ("last $2 “quoted” — dash", false, false, false, None),
             ]
         );
+    }
+
+    #[test]
+    fn paragraphs_bullets_rows_and_tab_lines_are_tagged() {
+        let got = blocks(
+            "Intro. <!-- tags: a -->\n\n- one <!-- tags: b -->\n  - nested <!-- tags: c -->\n- two\n  <!-- tags: d -->\n- **K:** v <!-- tags: e -->\n\n\
+             **X:** 1 <!-- tags: f -->\n**Y:** 2\n\nBSc\t2010 <!-- tags: g -->\nMSc\t2012\n",
+        );
+        // The list item's row and the paragraph's rows are consecutive, so they form one block.
+        let [
+            Block::Paragraph(p),
+            Block::List(list),
+            Block::Fields(rows),
+            Block::Split(bsc),
+            Block::Split(msc),
+        ] = &got[..]
+        else {
+            panic!("{got:#?}")
+        };
+        assert_eq!(p.tags, ["a"]);
+        assert_eq!(list.items[0].tags, ["b"]);
+        let [Block::List(inner)] = &list.items[0].children[..] else {
+            panic!()
+        };
+        assert_eq!(inner.items[0].tags, ["c"]);
+        assert_eq!(list.items[1].tags, ["d"]);
+        assert!(list.items[1].children.is_empty());
+        let row_tags: Vec<Vec<String>> = rows.iter().map(|r| r.tags.clone()).collect();
+        assert_eq!(
+            row_tags,
+            [vec!["e".to_string()], vec!["f".to_string()], vec![]]
+        );
+        assert_eq!(bsc.tags, ["g"]);
+        assert!(msc.tags.is_empty());
+        assert_eq!(bsc.right.plain(), "2010");
     }
 
     #[test]

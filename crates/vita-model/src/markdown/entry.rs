@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::blocks::Node;
 use super::inline::{self, Piece};
 use super::{body, dates, parts, place};
-use crate::{Dates, Entry, Run, Span, Text};
+use crate::{Dates, Entry, Run, Span, Text, Warning};
 
 /// Longest line, in characters, that can be a meta line.
 const MAX_META_CHARS: usize = 120;
@@ -30,13 +30,35 @@ struct Slots {
 }
 
 /// Reads an entry from its heading's pieces and span and the nodes up to the next heading.
-pub(super) fn read(heading: &[Piece], span: Span, nodes: Vec<Node>, source: &str) -> Entry {
+///
+/// Its tags are those of the heading, of tags comments on their own lines before the body, and
+/// of tags comments in its meta lines.
+pub(super) fn read(
+    heading: &[Piece],
+    span: Span,
+    nodes: Vec<Node>,
+    source: &str,
+    warnings: &mut Vec<Warning>,
+) -> Entry {
     let mut slots = Slots::default();
+    let mut tags = inline::tags(heading);
     read_heading(&inline::text(heading).runs, source, &mut slots);
     let mut nodes = nodes.into_iter().peekable();
-    while let Some(lines) = nodes.peek().and_then(|node| meta_lines(node, source)) {
-        for line in lines {
-            read_meta(&line, source, &mut slots);
+    loop {
+        if let Some(Node::Tags { names, .. }) = nodes.peek() {
+            inline::merge_tags(&mut tags, names);
+        } else if let Some((lines, node)) = nodes
+            .peek()
+            .and_then(|node| Some((meta_lines(node, source)?, node)))
+        {
+            if let Node::Para { pieces, .. } = node {
+                inline::merge_tags(&mut tags, &inline::tags(pieces));
+            }
+            for line in lines {
+                read_meta(&line, source, &mut slots);
+            }
+        } else {
+            break;
         }
         nodes.next();
     }
@@ -46,7 +68,8 @@ pub(super) fn read(heading: &[Piece], span: Span, nodes: Vec<Node>, source: &str
         place: slots.place,
         dates: slots.dates,
         details: slots.details,
-        body: body::blocks(nodes.collect(), source),
+        body: body::blocks(nodes.collect(), source, warnings),
+        tags,
         span,
     }
 }

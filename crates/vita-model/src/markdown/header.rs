@@ -15,7 +15,8 @@ use super::blocks::Node;
 use super::contact;
 use super::front_matter::FrontMatter;
 use super::inline::{self, Piece};
-use crate::{Contact, ContactKind, Header, Run, Warning};
+use super::tags;
+use crate::{Contact, ContactKind, Header, Run, Span, Warning};
 
 /// Longest line, in characters, that still reads as a header line.
 const MAX_LINE_CHARS: usize = 120;
@@ -40,16 +41,21 @@ pub(super) fn read(
         span,
     }) = nodes.peek()
     {
+        warn_tags(pieces, span, warnings);
         heading = Some((inline::text(pieces), span.clone()));
         nodes.next();
     }
     let mut md = Header::default();
-    while let Some(Node::Para { pieces, .. }) = nodes.peek() {
-        if !is_header_material(pieces) {
-            break;
-        }
-        for line in inline::lines(pieces) {
-            read_line(line, source, &mut md);
+    loop {
+        match nodes.peek() {
+            Some(Node::Para { pieces, span }) if is_header_material(pieces) => {
+                warn_tags(pieces, span, warnings);
+                for line in inline::lines(pieces) {
+                    read_line(line, source, &mut md);
+                }
+            }
+            Some(Node::Tags { span, .. }) => warnings.push(tags::in_header(span)),
+            _ => break,
         }
         nodes.next();
     }
@@ -100,6 +106,13 @@ pub(super) fn read(
         contacts,
     };
     (header, nodes.collect())
+}
+
+/// Tags inside a header line are a warning: the header is in every variant.
+fn warn_tags(pieces: &[Piece], span: &Span, warnings: &mut Vec<Warning>) {
+    if !inline::tags(pieces).is_empty() {
+        warnings.push(tags::in_header(span));
+    }
 }
 
 fn is_header_material(pieces: &[Piece]) -> bool {
@@ -167,7 +180,8 @@ mod tests {
 
     fn header(src: &str) -> (Header, Vec<Node>, Vec<Warning>) {
         let mut warnings = Vec::new();
-        let (header, rest) = read(blocks::read(src, 0), None, src, 0, &mut warnings);
+        let nodes = blocks::read(src, 0, &mut warnings);
+        let (header, rest) = read(nodes, None, src, 0, &mut warnings);
         (header, rest, warnings)
     }
 

@@ -24,31 +24,41 @@ pub(super) enum Piece {
         /// Where the line ending was read from.
         span: Span,
     },
+    /// A `<!-- tags: … -->` comment: invisible, it tags the element it ends (see [`super::tags`]).
+    Tags {
+        /// The tag names, normalised.
+        names: Vec<String>,
+        /// Where the comment was read from.
+        span: Span,
+    },
 }
 
 /// The display text of a whole paragraph or heading.
 pub(super) fn text(pieces: &[Piece]) -> Text {
-    normalize(pieces.iter().map(|piece| match piece {
-        Piece::Run(run) => run.clone(),
-        Piece::Break {
-            hard: false,
-            style,
-            link,
-            span,
-        } => Run {
-            text: " ".into(),
-            style: *style,
-            link: link.clone(),
-            span: span.clone(),
-        },
-        Piece::Break {
-            hard: true, span, ..
-        } => Run {
-            text: "\n".into(),
-            style: Style::default(),
-            link: None,
-            span: span.clone(),
-        },
+    normalize(pieces.iter().filter_map(|piece| {
+        Some(match piece {
+            Piece::Run(run) => run.clone(),
+            Piece::Break {
+                hard: false,
+                style,
+                link,
+                span,
+            } => Run {
+                text: " ".into(),
+                style: *style,
+                link: link.clone(),
+                span: span.clone(),
+            },
+            Piece::Break {
+                hard: true, span, ..
+            } => Run {
+                text: "\n".into(),
+                style: Style::default(),
+                link: None,
+                span: span.clone(),
+            },
+            Piece::Tags { .. } => return None,
+        })
     }))
 }
 
@@ -63,9 +73,47 @@ pub(super) fn lines(pieces: &[Piece]) -> Vec<Vec<Run>> {
                 }
             }
             Piece::Break { .. } => lines.push(Vec::new()),
+            Piece::Tags { .. } => {}
         }
     }
     lines
+}
+
+/// Every tag of some pieces, in order, without repeats.
+pub(super) fn tags(pieces: &[Piece]) -> Vec<String> {
+    let mut out = Vec::new();
+    for piece in pieces {
+        if let Piece::Tags { names, .. } = piece {
+            merge_tags(&mut out, names);
+        }
+    }
+    out
+}
+
+/// The tags on each source line, aligned with [`lines`].
+pub(super) fn line_tags(pieces: &[Piece]) -> Vec<Vec<String>> {
+    let mut lines = vec![Vec::new()];
+    for piece in pieces {
+        match piece {
+            Piece::Run(_) => {}
+            Piece::Break { .. } => lines.push(Vec::new()),
+            Piece::Tags { names, .. } => {
+                if let Some(line) = lines.last_mut() {
+                    merge_tags(line, names);
+                }
+            }
+        }
+    }
+    lines
+}
+
+/// Adds `names` to `tags`, skipping those already there.
+pub(super) fn merge_tags(tags: &mut Vec<String>, names: &[String]) {
+    for name in names {
+        if !tags.contains(name) {
+            tags.push(name.clone());
+        }
+    }
 }
 
 /// The plain text of raw runs, as the range arithmetic of [`slice`] sees it.

@@ -16,8 +16,11 @@ mod inline;
 mod parts;
 mod place;
 mod section;
+mod tags;
 #[cfg(test)]
 mod testutil;
+
+pub use front_matter::{FieldOverride, FieldValue, apply_overrides};
 
 use crate::{Error, Parsed, Resume};
 use blocks::Node;
@@ -36,7 +39,7 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
         .map(|f| f.settings.clone())
         .unwrap_or_default();
     let body = source.get(body_start..).unwrap_or_default();
-    let mut nodes = blocks::read(body, body_start);
+    let mut nodes = blocks::read(body, body_start, &mut warnings);
     // The header reaches up to the first section heading; a leading `#` is the name, not one.
     let first_section = nodes
         .iter()
@@ -47,7 +50,7 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
         .unwrap_or(nodes.len());
     let rest = nodes.split_off(first_section);
     let (header, untitled) = header::read(nodes, front, source, body_start, &mut warnings);
-    let sections = section::read(untitled, rest, source);
+    let sections = section::read(untitled, rest, source, &mut warnings);
     warnings.sort_by_key(|w| w.span.start);
     Ok(Parsed {
         resume: Resume {

@@ -6,15 +6,30 @@
 //! the name is read as a section heading too, for files that use `#` throughout.
 
 use super::blocks::Node;
-use super::inline;
+use super::inline::{self, Piece};
 use super::{body, entry};
-use crate::{Block, Section, Span, Text};
+use crate::{Block, Section, Span, Text, Warning};
+
+/// A section being gathered: title, heading span, tags, content nodes.
+struct Open {
+    title: Text,
+    span: Span,
+    tags: Vec<String>,
+    /// False for the untitled section of content before the first heading.
+    titled: bool,
+    nodes: Vec<Node>,
+}
 
 /// Builds sections from the non-header nodes before the first section heading (`untitled`)
 /// and the nodes from that heading on.
-pub(super) fn read(untitled: Vec<Node>, rest: Vec<Node>, source: &str) -> Vec<Section> {
+pub(super) fn read(
+    untitled: Vec<Node>,
+    rest: Vec<Node>,
+    source: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Section> {
     let mut sections = Vec::new();
-    let mut current: Option<(Text, Span, Vec<Node>)> = None;
+    let mut current: Option<Open> = None;
     for node in untitled.into_iter().chain(rest) {
         match node {
             Node::Heading {
@@ -23,36 +38,61 @@ pub(super) fn read(untitled: Vec<Node>, rest: Vec<Node>, source: &str) -> Vec<Se
                 span,
             } => {
                 if let Some(done) = current.take() {
-                    sections.push(finish(done, source));
+                    sections.push(finish(done, source, warnings));
                 }
-                current = Some((inline::text(&pieces), span, Vec::new()));
+                current = Some(Open {
+                    title: inline::text(&pieces),
+                    tags: inline::tags(&pieces),
+                    span,
+                    titled: true,
+                    nodes: Vec::new(),
+                });
+            }
+            // A tags comment on its own line right under the heading tags the section.
+            Node::Tags { names, .. }
+                if current
+                    .as_ref()
+                    .is_some_and(|open| open.titled && open.nodes.is_empty()) =>
+            {
+                if let Some(open) = &mut current {
+                    inline::merge_tags(&mut open.tags, &names);
+                }
             }
             node => {
-                let (_, _, nodes) =
-                    current.get_or_insert_with(|| (Text::default(), node.span(), Vec::new()));
-                nodes.push(node);
+                let open = current.get_or_insert_with(|| Open {
+                    title: Text::default(),
+                    span: node.span(),
+                    tags: Vec::new(),
+                    titled: false,
+                    nodes: Vec::new(),
+                });
+                open.nodes.push(node);
             }
         }
     }
     if let Some(done) = current {
-        sections.push(finish(done, source));
+        sections.push(finish(done, source, warnings));
     }
     sections
 }
 
-fn finish((title, span, nodes): (Text, Span, Vec<Node>), source: &str) -> Section {
+fn finish(open: Open, source: &str, warnings: &mut Vec<Warning>) -> Section {
     Section {
-        title,
-        blocks: section_blocks(nodes, source),
-        span,
+        title: open.title,
+        blocks: section_blocks(open.nodes, source, warnings),
+        tags: open.tags,
+        span: open.span,
     }
 }
 
+/// An entry heading and the nodes after it.
+type OpenEntry = (Vec<Piece>, Span, Vec<Node>);
+
 /// A section's content: leading blocks, then one entry per `###`.
-fn section_blocks(nodes: Vec<Node>, source: &str) -> Vec<Block> {
+fn section_blocks(nodes: Vec<Node>, source: &str, warnings: &mut Vec<Warning>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut leading = Vec::new();
-    let mut open: Option<(Vec<_>, Span, Vec<Node>)> = None;
+    let mut open: Option<OpenEntry> = None;
     for node in nodes {
         match node {
             Node::Heading {
@@ -61,9 +101,11 @@ fn section_blocks(nodes: Vec<Node>, source: &str) -> Vec<Block> {
                 span,
             } => {
                 if let Some((heading, span, body)) = open.take() {
-                    blocks.push(Block::Entry(entry::read(&heading, span, body, source)));
+                    blocks.push(Block::Entry(entry::read(
+                        &heading, span, body, source, warnings,
+                    )));
                 } else {
-                    blocks.extend(body::blocks(std::mem::take(&mut leading), source));
+                    blocks.extend(body::blocks(std::mem::take(&mut leading), source, warnings));
                 }
                 open = Some((pieces, span, Vec::new()));
             }
@@ -75,9 +117,65 @@ fn section_blocks(nodes: Vec<Node>, source: &str) -> Vec<Block> {
     }
     match open {
         Some((heading, span, body)) => {
-            blocks.push(Block::Entry(entry::read(&heading, span, body, source)));
+            blocks.push(Block::Entry(entry::read(
+                &heading, span, body, source, warnings,
+            )));
         }
-        None => blocks.extend(body::blocks(leading, source)),
+        None => blocks.extend(body::blocks(leading, source, warnings)),
     }
     blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{entry_of, parse_ok};
+    use crate::Block;
+
+    #[test]
+    fn sections_are_tagged_at_the_end_of_the_heading_or_on_the_next_line() {
+        let parsed = parse_ok(
+            "# Ada\n\n## Work <!-- tags: Backend -->\n\nText.\n\n## Talks\n\n<!-- tags: speaking, lead -->\n\nSome.\n\n## Plain\n\nNone.\n",
+        );
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        let tags: Vec<_> = parsed
+            .resume
+            .sections
+            .iter()
+            .map(|s| s.tags.clone())
+            .collect();
+        assert_eq!(tags, [vec!["backend"], vec!["speaking", "lead"], vec![]]);
+        assert_eq!(parsed.resume.sections[0].title.plain(), "Work");
+        assert_eq!(parsed.resume.sections[1].blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_comment_after_content_tags_nothing() {
+        let parsed = parse_ok("# Ada\n\n## Work\n\nText.\n\n<!-- tags: late -->\n");
+        assert!(parsed.resume.sections[0].tags.is_empty());
+        assert_eq!(parsed.warnings.len(), 1);
+        assert!(parsed.warnings[0].message.contains("tags nothing"));
+    }
+
+    #[test]
+    fn entries_are_tagged_on_the_heading_or_the_line_under_it() {
+        let parsed = parse_ok(
+            "# Ada\n\n## Work\n\n### Lead | Acme | 2020 <!-- tags: lead -->\n\n- Led.\n\n\
+             ### Dev | Initech | 2018\n<!-- tags: backend -->\n\n- Coded.\n\n\
+             ### Intern | Hooli | 2017\n\nMountain View, CA <!-- tags: early -->\n",
+        );
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        let blocks = &parsed.resume.sections[0].blocks;
+        let lead = entry_of(&blocks[0]);
+        assert_eq!(
+            (lead.title.plain(), lead.tags.clone()),
+            ("Lead".into(), vec!["lead".into()])
+        );
+        assert_eq!(lead.dates.as_ref().unwrap().text, "2020");
+        let dev = entry_of(&blocks[1]);
+        assert_eq!(dev.tags, ["backend"]);
+        assert!(matches!(dev.body[..], [Block::List(_)]));
+        let intern = entry_of(&blocks[2]);
+        assert_eq!(intern.tags, ["early"]);
+        assert_eq!(intern.place.as_ref().unwrap().plain(), "Mountain View, CA");
+    }
 }

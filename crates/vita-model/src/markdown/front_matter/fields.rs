@@ -43,7 +43,7 @@ pub(super) enum Syntax {
 }
 
 /// Every known key with an example value.
-const KEYS: [(&str, &str); 11] = [
+pub(super) const KEYS: [(&str, &str); 11] = [
     ("name", "\"Ada Lovelace\""),
     ("headline", "\"Staff Engineer\""),
     ("email", "\"ada@example.com\""),

@@ -3,10 +3,13 @@
 //! [`toml_block`] and [`yaml_block`], and both feed the same field rules in [`fields`].
 
 mod fields;
+mod overrides;
 mod toml_block;
 mod yaml_block;
 
 use crate::{Contact, Error, ErrorKind, Settings, Span, Text, Warning};
+
+pub use overrides::{FieldOverride, FieldValue, apply_overrides};
 
 /// What front matter contributes to the résumé.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,0 +1,130 @@
+//! The list-like sections: `skills`, `languages`, `interests` as key–value rows, `references`
+//! as paragraphs.
+//!
+//! - skills: one [`Block::Fields`] with a row per skill, `name: keywords joined by ", "`, the
+//!   `level` appended in parentheses ("Rust, Go (Advanced)") or alone when there are no
+//!   keywords.
+//! - languages: rows `language: fluency` (`name`/`level` accepted from older files).
+//! - interests: rows `name: keywords`.
+//! - Items with a name but no value (`{"name": "Chess"}`, or a bare string in the list) would
+//!   make rows with an empty right side; they are gathered into one paragraph after the rows
+//!   instead ("Chess, Hiking").
+//! - references: the `reference` text as paragraphs, then a paragraph "— Name".
+
+use super::map::joined;
+use super::node::{Kind, Node, Str};
+use super::{Cx, make, schema};
+use crate::{Block, Error, Text};
+
+/// A row's name and its value, if any.
+type Row = (Str, Option<Str>);
+
+/// The `skills` section.
+pub(super) fn skills(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> {
+    let mut rows = Vec::new();
+    for item in items(node)? {
+        let obj = item.object_or("name")?;
+        cx.check_keys(&obj, schema::SKILL);
+        let keywords = joined(&obj.texts("keywords")?);
+        let level = obj.text("level")?;
+        let value = match (keywords, level) {
+            (Some(k), Some(l)) => Some(Str {
+                text: format!("{} ({})", k.text, l.text),
+                span: k.span.start.min(l.span.start)..k.span.end.max(l.span.end),
+            }),
+            (k, l) => k.or(l),
+        };
+        rows.extend(row(obj.text("name")?, value));
+    }
+    Ok(blocks(rows, node))
+}
+
+/// The `interests` section.
+pub(super) fn interests(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> {
+    let mut rows = Vec::new();
+    for item in items(node)? {
+        let obj = item.object_or("name")?;
+        cx.check_keys(&obj, schema::SKILL);
+        rows.extend(row(obj.text("name")?, joined(&obj.texts("keywords")?)));
+    }
+    Ok(blocks(rows, node))
+}
+
+/// The `languages` section.
+pub(super) fn languages(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> {
+    let mut rows = Vec::new();
+    for item in items(node)? {
+        let obj = item.object_or("language")?;
+        cx.check_keys(&obj, schema::LANGUAGE);
+        let name = obj.text_of(&["language", "name"])?;
+        rows.extend(row(name, obj.text_of(&["fluency", "level"])?));
+    }
+    Ok(blocks(rows, node))
+}
+
+/// The `references` section.
+pub(super) fn references(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> {
+    let mut blocks = Vec::new();
+    for item in items(node)? {
+        let obj = item.object_or("reference")?;
+        cx.check_keys(&obj, schema::REFERENCE);
+        if let Some(text) = obj.text("reference")? {
+            blocks.extend(make::paragraphs(&text));
+        }
+        if let Some(name) = obj.text("name")? {
+            let text = Text::plain_run(format!("— {}", name.text), name.span.clone());
+            blocks.push(make::paragraph(text, name.span));
+        }
+    }
+    Ok(blocks)
+}
+
+/// The non-null items of a list section (a lone value is one item).
+fn items<'a>(node: &Node<'a>) -> Result<Vec<Node<'a>>, Error> {
+    if node.kind() == Kind::Bool {
+        return Err(node.wrong_type("a list", Some("write it like [{ \"name\": \"…\" }]")));
+    }
+    Ok(node
+        .items()?
+        .into_iter()
+        .filter(|item| item.kind() != Kind::Null)
+        .collect())
+}
+
+/// A row from a name and a value; a value without a name gets an empty name.
+fn row(name: Option<Str>, value: Option<Str>) -> Option<Row> {
+    match (name, value) {
+        (Some(name), value) => Some((name, value)),
+        (None, Some(value)) => Some((
+            Str {
+                text: String::new(),
+                span: value.span.start..value.span.start,
+            },
+            Some(value),
+        )),
+        (None, None) => None,
+    }
+}
+
+/// Rows with values as one [`Block::Fields`], then the bare names as one paragraph.
+fn blocks(rows: Vec<Row>, node: &Node) -> Vec<Block> {
+    let mut fields = Vec::new();
+    let mut bare = Vec::new();
+    for (name, value) in rows {
+        match value {
+            Some(value) => {
+                let span = name.span.start.min(value.span.start)..name.span.end.max(value.span.end);
+                fields.push(make::field(make::text(&name), make::text(&value), span));
+            }
+            None => bare.push(name),
+        }
+    }
+    let mut blocks = Vec::new();
+    if !fields.is_empty() {
+        blocks.push(Block::Fields(fields));
+    }
+    if let Some(line) = joined(&bare) {
+        blocks.push(make::paragraph(make::text(&line), node.span.clone()));
+    }
+    blocks
+}

@@ -1,0 +1,92 @@
+//! The JSON Resume front-end: a `resume.json` (<https://jsonresume.org/schema>, v1 and the
+//! older 0.x key names) read into the same [`Resume`] as Markdown.
+//!
+//! Steps: [`node`] checks the whole file with serde_json and splits values into spanned
+//! source slices ([`syntax`] turns serde_json's line and column into a byte span); [`header`]
+//! reads `basics`; [`map`] and [`fields`] read the other top-level keys into sections, built
+//! through [`make`]; [`dates`] reads and shows ISO dates; [`schema`] lists the known keys.
+//!
+//! Mapping decisions (a later layout key may change the wording of titles and dates):
+//! - `basics.summary` becomes a first section titled "Summary": the header has no room for
+//!   running text, and Markdown résumés put their summary in a section too.
+//! - Sections follow the file's order of top-level keys (which is the schema's order in files
+//!   written by the JSON Resume tools), so users can reorder them without a layout.
+//! - Section titles: Experience (`work`), Volunteering, Education, Awards, Certificates,
+//!   Publications, Skills, Languages, Interests, References, Projects.
+//! - Spans are the byte range of the JSON value a node came from (quotes included).
+
+mod dates;
+mod fields;
+mod header;
+mod make;
+mod map;
+mod node;
+mod schema;
+mod syntax;
+
+use crate::{Error, Parsed, Resume, Warning, closest};
+use node::{Kind, Node, Obj};
+
+/// Reads a whole JSON Resume file.
+pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
+    let start = if source.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let root = Node::root(source, start)?;
+    if root.kind() != Kind::Object {
+        return Err(root.wrong_type(
+            "an object `{ … }`",
+            Some("start the file like { \"basics\": { \"name\": \"…\" }, \"work\": [ … ] }"),
+        ));
+    }
+    let root = root.object()?;
+    let mut cx = Cx::default();
+    cx.check_keys(&root, schema::TOP);
+    let (header, summary) = header::read(root.get("basics"), &root.node, &mut cx)?;
+    let mut sections: Vec<_> = summary.into_iter().collect();
+    for (key, node) in root.fields() {
+        sections.extend(map::section(key, node, &mut cx)?);
+    }
+    let mut warnings = cx.warnings;
+    warnings.sort_by_key(|w| w.span.start);
+    Ok(Parsed {
+        resume: Resume {
+            header,
+            sections,
+            settings: Default::default(),
+        },
+        warnings,
+    })
+}
+
+/// What the readers share while walking the file.
+#[derive(Debug, Default)]
+struct Cx {
+    /// Warnings so far, in reading order.
+    warnings: Vec<Warning>,
+}
+
+impl Cx {
+    /// Warns about keys of `obj` that are not in `known` but close to one of them (a typo);
+    /// other unknown keys are the user's own and are ignored.
+    fn check_keys(&mut self, obj: &Obj, known: &[&str]) {
+        for (key, node) in obj.fields() {
+            // Long keys are nobody's typo, and edit distance on them is slow.
+            if known.contains(&key.as_str()) || key.len() > 40 {
+                continue;
+            }
+            if let Some(near) = closest(key, known) {
+                self.warnings.push(Warning {
+                    message: format!("`{}` is not a JSON Resume key and is ignored", node.path),
+                    span: node.span.clone(),
+                    hint: Some(format!("did you mean `{near}`?")),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

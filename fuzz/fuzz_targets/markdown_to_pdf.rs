@@ -1,0 +1,40 @@
+//! Fuzz target: any bytes as a Markdown résumé, through layout and PDF writing, then read back.
+//! Nothing may panic; errors are fine.
+
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use vita_layout::{Fit, FontBook, Layout, LayoutOptions};
+
+fn book() -> &'static FontBook {
+    static BOOK: OnceLock<FontBook> = OnceLock::new();
+    BOOK.get_or_init(|| FontBook::with_fallback(Vec::new(), false))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(source) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(parsed) = vita_model::parse_markdown(source) else {
+        return;
+    };
+    let layout = Layout::builtin(if data.len() % 2 == 0 { "classic" } else { "modern" })
+        .expect("built-in layout");
+    let options = LayoutOptions::default();
+    let laid = if data.len() % 3 == 0 {
+        match vita_layout::fit(&parsed.resume, &layout, book(), &options, &Fit::pages(1)) {
+            Ok(fitted) => fitted.laid,
+            Err(_) => return,
+        }
+    } else {
+        match vita_layout::layout(&parsed.resume, &layout, book(), &options) {
+            Ok(laid) => laid,
+            Err(_) => return,
+        }
+    };
+    if let Ok(pdf) = vita_pdf::pdf(&laid.document, &vita_pdf::PdfOptions::default()) {
+        let _ = vita_pdf::extract_text(&pdf);
+    }
+});

@@ -1,0 +1,294 @@
+//! The in-memory pipeline shared by build, batch, check and watch: a parsed résumé and a
+//! variant (layout, pages, tags, field overrides) → PDF bytes and what the build found.
+
+use std::path::Path;
+
+use vita_layout::{FontBook, LayoutOptions};
+use vita_model::{FieldOverride, Resume, TagExpr};
+
+use crate::failure::{Failure, located};
+use crate::source::{Layouts, Source};
+
+/// Where a variant's tags and overrides were written, so their errors point there.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    /// Command-line flags (`--tags`, `--set`).
+    Flags,
+    /// A manifest: its path and text (override spans are byte ranges of it).
+    Manifest {
+        /// The manifest file.
+        path: std::path::PathBuf,
+        /// Its text.
+        text: std::sync::Arc<str>,
+        /// The variant's name.
+        variant: String,
+    },
+}
+
+/// What to build from a résumé.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// Layout name or path; `None` takes the front matter's, then `classic`.
+    pub layout: Option<String>,
+    /// Page limit; `None` takes the front matter's.
+    pub pages: Option<u32>,
+    /// Which tagged parts to keep.
+    pub tags: TagExpr,
+    /// Front-matter fields to set.
+    pub overrides: Vec<FieldOverride>,
+    /// Where the above were written.
+    pub origin: Origin,
+}
+
+/// Things every build of a run shares.
+pub struct Context<'a> {
+    /// The fonts, parsed once; its shaping cache is shared.
+    pub book: &'a FontBook,
+    /// Layouts resolved so far.
+    pub layouts: &'a Layouts,
+    /// The PDF creation date (`SOURCE_DATE_EPOCH`).
+    pub creation_date: Option<i64>,
+}
+
+/// What to do when the résumé cannot be fitted into the pages asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overflow {
+    /// Fail with exit code 3 (build, batch).
+    Fail,
+    /// Lay it out at its natural length and say so in [`Compiled::overflow`] (check).
+    Report,
+}
+
+/// A résumé built in memory.
+pub struct Compiled {
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Pages before fitting.
+    pub natural_pages: usize,
+    /// The page limit that applied, if any.
+    pub page_limit: Option<u32>,
+    /// The layout used.
+    pub layout: String,
+    /// Worded warnings of this variant (tags, layout); the source's own warnings are separate.
+    pub warnings: Vec<String>,
+    /// How each line of running text was set.
+    pub lines: Vec<vita_layout::LineReport>,
+    /// What fitting to a page count moved.
+    pub knobs: Vec<vita_layout::Knob>,
+    /// The résumé as selected and overridden: what the PDF should say.
+    pub resume: Resume,
+    /// With [`Overflow::Report`], why the résumé does not fit its page limit.
+    pub overflow: Option<String>,
+    /// Characters set with a font's missing-glyph box (glyph 0), once each, in order.
+    pub missing_glyphs: Vec<char>,
+}
+
+/// Builds `variant` of `source` in memory.
+pub fn compile(
+    source: &Source,
+    variant: &Variant,
+    ctx: &Context<'_>,
+    on_overflow: Overflow,
+) -> Result<Compiled, Failure> {
+    let mut warnings = Vec::new();
+    let overridden;
+    let resume = if variant.overrides.is_empty() {
+        &source.parsed.resume
+    } else {
+        let mut copy = source.parsed.resume.clone();
+        vita_model::apply_overrides(&mut copy, &variant.overrides)
+            .map_err(|e| override_failure(&e, &variant.origin))?;
+        overridden = copy;
+        &overridden
+    };
+    let selection = vita_model::select(resume, &variant.tags);
+    for unknown in &selection.unknown {
+        warnings.push(unknown_tag(unknown, &source.path, &variant.origin));
+    }
+    let resume = selection.resume;
+    let layout_name = variant
+        .layout
+        .clone()
+        .or_else(|| resume.settings.layout.clone())
+        .unwrap_or_else(|| "classic".to_string());
+    let layout = ctx.layouts.get(&layout_name, &source.path)?;
+    let options = LayoutOptions {
+        creation_date: ctx.creation_date,
+    };
+    let layout_failure =
+        |e: vita_layout::LayoutError| Failure::input(format!("error: layout '{layout_name}': {e}"));
+    let page_limit = variant.pages.or(resume.settings.pages);
+    let mut overflow = None;
+    let (laid, knobs, natural_pages) = match page_limit {
+        None => {
+            let laid = vita_layout::layout(&resume, &layout, ctx.book, &options)
+                .map_err(layout_failure)?;
+            let pages = laid.document.pages.len();
+            (laid, Vec::new(), pages)
+        }
+        Some(n) => {
+            let fit = vita_layout::Fit::pages(n as usize);
+            match vita_layout::fit(&resume, &layout, ctx.book, &options, &fit) {
+                Ok(fitted) => (fitted.laid, fitted.knobs, fitted.natural_pages),
+                Err(vita_layout::FitError::Layout(e)) => return Err(layout_failure(e)),
+                Err(e @ vita_layout::FitError::TooLong { .. }) => {
+                    let message = format!(
+                        "{}: {e}, even at 9pt body text, 1.1 leading and 10mm margins",
+                        source.path.display()
+                    );
+                    if on_overflow == Overflow::Fail {
+                        return Err(Failure::check(format!(
+                            "error: {message}\n  = hint: shorten the résumé or allow more pages (--pages {})",
+                            n + 1
+                        )));
+                    }
+                    overflow = Some(message);
+                    let laid = vita_layout::layout(&resume, &layout, ctx.book, &options)
+                        .map_err(layout_failure)?;
+                    let pages = laid.document.pages.len();
+                    (laid, Vec::new(), pages)
+                }
+            }
+        }
+    };
+    warnings.extend(laid.warnings.iter().map(|w| match &w.source {
+        Some(span) if span.end <= source.text.len() => {
+            source.located("warning", span.start, &w.message, None)
+        }
+        _ => format!("warning: {}: {}", source.path.display(), w.message),
+    }));
+    let missing_glyphs = missing_glyphs(&laid.document);
+    let bytes = vita_pdf::pdf(&laid.document, &vita_pdf::PdfOptions::default())
+        .map_err(|e| Failure::input(format!("error: could not write the PDF: {e}")))?;
+    Ok(Compiled {
+        bytes,
+        pages: laid.document.pages.len(),
+        natural_pages,
+        page_limit,
+        layout: layout_name,
+        warnings,
+        lines: laid.lines,
+        knobs,
+        resume,
+        overflow,
+        missing_glyphs,
+    })
+}
+
+/// Most missing characters listed; a file in a script the fonts lack would list thousands.
+const MAX_MISSING: usize = 50;
+
+/// The characters drawn as glyph 0 (`.notdef`, a box) anywhere in the document, at most
+/// [`MAX_MISSING`].
+fn missing_glyphs(document: &vita_layout::Document) -> Vec<char> {
+    let mut out = Vec::new();
+    for page in &document.pages {
+        for item in &page.items {
+            let vita_layout::Item::Text(run) = item else {
+                continue;
+            };
+            for glyph in run.glyphs.iter().filter(|g| g.id == 0) {
+                let text = run.text.get(glyph.text.clone()).unwrap_or_default();
+                for c in text.chars().filter(|c| !c.is_whitespace()) {
+                    if out.len() >= MAX_MISSING {
+                        return out;
+                    }
+                    if !out.contains(&c) {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An override that does not apply, worded at the manifest line or the `--set` flag.
+fn override_failure(e: &vita_model::Error, origin: &Origin) -> Failure {
+    Failure::input(match origin {
+        Origin::Manifest { path, text, .. } => located(
+            "error",
+            path,
+            text,
+            e.span.start,
+            &e.message,
+            e.hint.as_deref(),
+        ),
+        Origin::Flags => {
+            let mut message = format!("error: --set: {}", e.message);
+            if let Some(hint) = &e.hint {
+                message.push_str(&format!("\n  = hint: {hint}"));
+            }
+            message
+        }
+    })
+}
+
+/// The warning for a tag in the expression that the résumé never uses.
+fn unknown_tag(unknown: &vita_model::UnknownTag, input: &Path, origin: &Origin) -> String {
+    let from = match origin {
+        Origin::Flags => "--tags".to_string(),
+        Origin::Manifest { variant, .. } => format!("variant `{variant}`"),
+    };
+    let mut message = format!(
+        "warning: tag `{}` ({from}) is used nowhere in {}",
+        unknown.name,
+        input.display()
+    );
+    match &unknown.suggestion {
+        Some(s) => message.push_str(&format!("\n  = hint: did you mean `{s}`?")),
+        None => message.push_str(
+            "\n  = hint: tag elements with `<!-- tags: name -->` at the end of their line",
+        ),
+    }
+    message
+}
+
+/// Reads `--tags` and `--set` flags into a variant.
+pub fn from_flags(args: &crate::cli::VariantArgs) -> Result<Variant, Failure> {
+    let tags = match &args.tags {
+        Some(text) => TagExpr::parse(text).map_err(|e| {
+            Failure::input(crate::failure::in_flag(
+                "--tags",
+                text,
+                e.span.start,
+                &e.message,
+                e.hint.as_deref(),
+            ))
+        })?,
+        None => TagExpr::default(),
+    };
+    let overrides = args
+        .set
+        .iter()
+        .map(|pair| flag_override(pair))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Variant {
+        layout: args.layout.clone(),
+        pages: args.pages,
+        tags,
+        overrides,
+        origin: Origin::Flags,
+    })
+}
+
+/// `key=value` → an override; `pages` takes a number, `keywords` a comma-separated list.
+fn flag_override(pair: &str) -> Result<FieldOverride, Failure> {
+    let Some((key, value)) = pair.split_once('=') else {
+        return Err(Failure::input(format!(
+            "error: --set '{pair}' has no `=`\n  = hint: write it like --set headline=\"Platform engineer\""
+        )));
+    };
+    let key = key.trim();
+    let value = match (key, value.trim().parse::<i64>()) {
+        ("pages", Ok(n)) => vita_model::FieldValue::Number(n),
+        _ => vita_model::FieldValue::Text(value.to_string()),
+    };
+    Ok(FieldOverride {
+        key: key.to_string(),
+        value,
+        span: 0..0,
+    })
+}

@@ -1,0 +1,117 @@
+//! `vita check`: the ATS check on the seed, on an icon without text, on letter-spaced titles,
+//! and on a résumé that does not fit its pages.
+
+use crate::util::{Dir, assert_ok, repo, stderr};
+
+#[test]
+fn the_seed_passes_with_every_word_recovered() {
+    let dir = Dir::new();
+    let seed = repo("tests/fixtures/seed-resume.md");
+    let run = dir.vita(&["check", seed.to_str().unwrap()]);
+    assert_ok(&run);
+    let message = stderr(&run);
+    assert!(
+        message.contains("check passed") && message.contains("534 of 534 words recovered (100.0%)"),
+        "{message}"
+    );
+    let run = dir.vita(&["check", seed.to_str().unwrap(), "--format", "json"]);
+    assert_ok(&run);
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON");
+    assert_eq!(report["passed"], true);
+    assert_eq!(report["check"]["recovered_percent"], 100.0);
+    assert_eq!(report["check"]["missing"].as_array().unwrap().len(), 0);
+    assert!(
+        std::fs::read_dir(dir.path("")).unwrap().next().is_none(),
+        "check writes nothing"
+    );
+}
+
+#[test]
+fn an_icon_without_text_is_reported() {
+    let dir = Dir::new();
+    let input = dir.write(
+        "cv.md",
+        "# Ada Lovelace\n\n\u{e000} ada@example.com\n\n## Work\n\nWrote the first program.\n",
+    );
+    let run = dir.vita(&["check", input.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    let message = stderr(&run);
+    assert!(message.contains("check FAILED"), "{message}");
+    assert!(message.contains("U+E000"), "{message}");
+    let run = dir.vita(&["check", input.to_str().unwrap(), "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(report["passed"], false);
+    assert_eq!(report["check"]["source_unmapped"][0]["char"], "U+E000");
+}
+
+#[test]
+fn a_letter_spaced_name_is_reported() {
+    let dir = Dir::new();
+    let input = dir.write(
+        "cv.md",
+        "# Ada Lovelace\n\n## Experience\n\nWrote the first program.\n",
+    );
+    dir.write(
+        "wide.toml",
+        "extends = \"classic\"\n[section]\nletter-spacing = \"0.3em\"\n",
+    );
+    let run = dir.vita(&["check", input.to_str().unwrap(), "--layout", "wide.toml"]);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    let message = stderr(&run);
+    assert!(message.contains("letter-spaced"), "{message}");
+    assert!(
+        message.contains("E x p e r i e n c e") || message.contains("E X P E R I E N C E"),
+        "{message}"
+    );
+    // The same résumé with the plain layout passes.
+    assert_ok(&dir.vita(&["check", input.to_str().unwrap()]));
+}
+
+#[test]
+fn a_resume_that_cannot_fit_exits_3() {
+    let dir = Dir::new();
+    let long = repo("samples/three-pages.md");
+    let run = dir.vita(&["check", long.to_str().unwrap(), "--pages", "1"]);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("too long for 1 page"),
+        "{}",
+        stderr(&run)
+    );
+    let run = dir.vita(&[
+        "check",
+        long.to_str().unwrap(),
+        "--pages",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.status.code(), Some(3));
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert!(
+        report["check"]["overflow"]
+            .as_str()
+            .unwrap()
+            .contains("too long")
+    );
+}
+
+#[test]
+fn check_follows_tags() {
+    let dir = Dir::new();
+    let input = dir.write(
+        "cv.md",
+        "# Ada\n\n## Work\n\n- Rust <!-- tags: backend -->\n- React <!-- tags: frontend -->\n",
+    );
+    let run = dir.vita(&[
+        "check",
+        input.to_str().unwrap(),
+        "--tags",
+        "backend",
+        "--format",
+        "json",
+    ]);
+    assert_ok(&run);
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(report["check"]["words"], 3, "Ada, Work, Rust");
+}
