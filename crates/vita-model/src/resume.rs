@@ -28,6 +28,22 @@ pub struct Header {
     pub headline: Vec<Text>,
     /// Contact items in source order.
     pub contacts: Vec<Contact>,
+    /// A portrait photo, when the source has a local image in the header or first section
+    /// (and front matter does not say `photo = false`).
+    pub photo: Option<Photo>,
+}
+
+/// A local image file used as the résumé's photo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Photo {
+    /// The file as written in the source, relative to the résumé's folder. The reader only
+    /// accepts relative paths that stay inside that folder (no `..`, no absolute paths, no
+    /// URLs); whoever reads the file resolves it against the folder.
+    pub path: std::path::PathBuf,
+    /// The image's alternative text.
+    pub alt: String,
+    /// Where the image was read from.
+    pub span: Span,
 }
 
 /// One contact item (email, phone, web link, place, or free text).

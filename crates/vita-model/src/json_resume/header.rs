@@ -87,6 +87,7 @@ pub(super) fn read(
         name: name.as_ref().map(make::text),
         headline: obj.text("label")?.iter().map(make::text).collect(),
         contacts,
+        photo: None,
     };
     Ok((header, summary))
 }

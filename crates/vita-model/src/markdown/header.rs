@@ -104,6 +104,7 @@ pub(super) fn read(
         name,
         headline,
         contacts,
+        photo: None,
     };
     (header, nodes.collect())
 }
