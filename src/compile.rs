@@ -114,8 +114,18 @@ pub fn compile(
         .or_else(|| resume.settings.layout.clone())
         .unwrap_or_else(|| "classic".to_string());
     let layout = ctx.layouts.get(&layout_name, &source.path)?;
+    let photo = resume.header.photo.as_ref().and_then(|photo| {
+        match crate::photo::load(&source.path, photo) {
+            Ok(data) => Some(data),
+            Err(warning) => {
+                warnings.push(source.located("warning", photo.span.start, &warning, None));
+                None
+            }
+        }
+    });
     let options = LayoutOptions {
         creation_date: ctx.creation_date,
+        photo,
     };
     let layout_failure =
         |e: vita_layout::LayoutError| Failure::input(format!("error: layout '{layout_name}': {e}"));

@@ -14,6 +14,7 @@ mod init;
 mod lists;
 mod manifest;
 mod output;
+mod photo;
 mod progress;
 mod report;
 mod source;

@@ -70,6 +70,50 @@ pub enum Item {
     Rule(Rule),
     /// A clickable area pointing at a URL.
     Link(LinkArea),
+    /// A raster image (the résumé's photo).
+    Image(Image),
+}
+
+/// A raster image scaled into a rectangle.
+#[derive(Clone)]
+pub struct Image {
+    /// Where it is drawn.
+    pub rect: Rect,
+    /// The encoded file (PNG or JPEG), shared without copying.
+    pub data: FontBytes,
+    /// How `data` is encoded.
+    pub format: ImageFormat,
+    /// Alternative text for readers that cannot see it.
+    pub alt: String,
+}
+
+impl std::fmt::Debug for Image {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Image")
+            .field("rect", &self.rect)
+            .field("len", &(*self.data).as_ref().len())
+            .field("format", &self.format)
+            .field("alt", &self.alt)
+            .finish()
+    }
+}
+
+impl PartialEq for Image {
+    fn eq(&self, other: &Self) -> bool {
+        self.rect == other.rect
+            && self.format == other.format
+            && self.alt == other.alt
+            && (*self.data).as_ref() == (*other.data).as_ref()
+    }
+}
+
+/// Encodings of [`Image::data`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    /// Portable Network Graphics.
+    Png,
+    /// JPEG (baseline or progressive).
+    Jpeg,
 }
 
 /// A run of glyphs sharing font, size and colour, set on one baseline.
@@ -190,6 +234,8 @@ pub enum StructKind {
     ListBody,
     /// A grouping of related content (a section or an entry).
     Section,
+    /// An illustration (the photo); its alternative text is on the image item.
+    Figure,
 }
 
 /// A child of a structure node: a nested node or a page item.

@@ -31,7 +31,7 @@ pub use flow::{Fit, FitError, Fitted, Knob, fit, layout};
 pub use font::{FaceId, FontBook, Variant};
 pub use theme::{
     Algorithm, Align, Colors, EntryStyle, FontStyle, HeaderStyle, Layout, LayoutError, Length,
-    ListStyle, PageStyle, ParagraphStyle, SectionStyle, TitleCase, parse_color,
+    ListStyle, PageStyle, ParagraphStyle, SectionStyle, Side, TitleCase, parse_color,
 };
 
 /// Options for one layout run that are not part of the layout file.
@@ -40,6 +40,19 @@ pub struct LayoutOptions {
     /// Creation date for the metadata, as seconds since the Unix epoch (from
     /// `SOURCE_DATE_EPOCH`); `None` records no date.
     pub creation_date: Option<i64>,
+    /// The photo's file, read by the caller (layout reads no files); placed in the header.
+    pub photo: Option<PhotoData>,
+}
+
+/// An image file ready to place: its bytes, encoding and size in pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhotoData {
+    /// The encoded image.
+    pub image: Image,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
 }
 
 /// The result of a layout run.

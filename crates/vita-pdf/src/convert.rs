@@ -8,7 +8,7 @@ use vita_layout::{Document as Display, Item, Page};
 
 use crate::fonts::FontSet;
 use crate::text::TextMode;
-use crate::{Error, PdfOptions, link, metadata, outline, rule, text};
+use crate::{Error, PdfOptions, image, link, metadata, outline, rule, text};
 
 /// Serialises a laid-out document to PDF bytes.
 ///
@@ -138,12 +138,15 @@ fn check_page(index: usize, page: &Page, fonts: &FontSet) -> Result<Size, Error>
             Item::Link(area) => {
                 link::annotation(area).map_err(item_error)?;
             }
+            Item::Image(img) => {
+                image::load(img).map_err(item_error)?;
+            }
         }
     }
     Ok(size)
 }
 
-/// Draws a page's glyph runs and rules in display-list order (links are annotations, not
+/// Draws a page's glyph runs, rules and images in display-list order (links are annotations, not
 /// drawings). Items were checked by [`check_page`].
 fn draw_items(surface: &mut krilla::surface::Surface<'_>, page: &Page, fonts: &FontSet) {
     for item in &page.items {
@@ -154,6 +157,7 @@ fn draw_items(surface: &mut krilla::surface::Surface<'_>, page: &Page, fonts: &F
                 }
             }
             Item::Rule(r) => rule::draw(surface, r),
+            Item::Image(img) => image::draw(surface, img),
             Item::Link(_) => {}
         }
     }

@@ -14,6 +14,7 @@ mod convert;
 mod error;
 mod extract;
 mod fonts;
+mod image;
 mod link;
 mod metadata;
 mod outline;

@@ -12,6 +12,7 @@ use vita_model::{Block, Entry, Field, Header, List, Resume, Section, SplitLine, 
 use super::breaks::NO_BREAK;
 use super::text::{TextStyle, pieces};
 use super::vlist::{StructArena, VItem, VLine, translate};
+use crate::PhotoData;
 use crate::Warning;
 use crate::display::{Item, Point, Rect, Rule, StructKind};
 use crate::font::FontBook;
@@ -19,7 +20,7 @@ use crate::inline::knuth_plass::Params;
 use crate::inline::{
     Breaking, Hyphenator, Hyphens, Paragraph, Piece, SetLine, Spacing, gap_filler, line_items,
 };
-use crate::theme::{Algorithm, Align, Layout, TitleCase};
+use crate::theme::{Algorithm, Align, Layout, Side, TitleCase};
 
 /// What setting one paragraph a line shorter would cost (looseness −1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +53,8 @@ pub(crate) struct Composer<'a> {
     pub probe: bool,
     /// What shortening each paragraph would cost, when probing.
     pub savings: RefCell<Vec<Saving>>,
+    /// The photo to place in the header, if any.
+    pub photo: Option<PhotoData>,
     pub out: Vec<VItem>,
     pub arena: StructArena,
     pub warnings: Vec<Warning>,
@@ -108,6 +111,7 @@ impl<'a> Composer<'a> {
             shorten: BTreeSet::new(),
             probe: false,
             savings: RefCell::new(Vec::new()),
+            photo: None,
             out: Vec::new(),
             arena: StructArena::default(),
             warnings: Vec::new(),
@@ -137,6 +141,19 @@ impl<'a> Composer<'a> {
 
     fn header(&mut self, header: &Header, parent: usize) {
         let align = self.layout.header.align;
+        let first = self.out.len();
+        // With a photo, the header's lines share the width with it.
+        let photo = self.photo.clone().map(|p| {
+            let height = self.layout.header.photo_size.resolve(self.em());
+            let width = height * p.width as f32 / p.height.max(1) as f32;
+            (p, width.min(self.width / 3.0), height)
+        });
+        let gap = self.em() * 1.2;
+        let (x, width) = match (&photo, self.layout.header.photo_side) {
+            (Some((_, w, _)), Side::Left) => (w + gap, self.width - w - gap),
+            (Some((_, w, _)), Side::Right) => (0.0, self.width - w - gap),
+            (None, _) => (0.0, self.width),
+        };
         let heading = TextStyle {
             family: self.layout.fonts.heading.clone(),
             size: self.layout.fonts.name_size.resolve(self.em()),
@@ -147,7 +164,7 @@ impl<'a> Composer<'a> {
         if let Some(name) = &header.name {
             let node = self.arena.open(StructKind::Heading(1), Some(parent));
             let pieces = pieces(self.book, name, &heading.clone().bold().unhyphenated());
-            self.aligned(pieces, align, node, false);
+            self.aligned(pieces, align, node, (x, width));
             any = true;
         }
         for line in &header.headline {
@@ -155,7 +172,7 @@ impl<'a> Composer<'a> {
             let style = self.body.clone().italic().color(self.layout.colors.muted);
             let size = style.size * 1.1;
             let style = TextStyle { size, ..style };
-            self.aligned(pieces(self.book, line, &style), align, node, false);
+            self.aligned(pieces(self.book, line, &style), align, node, (x, width));
             any = true;
         }
         if !header.contacts.is_empty() {
@@ -173,7 +190,11 @@ impl<'a> Composer<'a> {
                 piece.source = Some(contact.span.clone());
                 line.push(piece);
             }
-            self.aligned(line, align, node, false);
+            self.aligned(line, align, node, (x, width));
+            any = true;
+        }
+        if let Some((photo, w, h)) = photo {
+            self.place_photo(photo, first, w, h, parent);
             any = true;
         }
         if any {
@@ -181,17 +202,83 @@ impl<'a> Composer<'a> {
         }
     }
 
-    fn aligned(&mut self, pieces: Vec<Piece>, align: Align, node: usize, keep: bool) {
-        let width = self.width;
+    /// Hangs the photo from the top of the header's first line, on the layout's side, and
+    /// makes the header at least as tall as the photo.
+    fn place_photo(
+        &mut self,
+        photo: PhotoData,
+        first: usize,
+        width: f32,
+        height: f32,
+        parent: usize,
+    ) {
+        let node = self.arena.open(StructKind::Figure, Some(parent));
+        let leading = self.layout.fonts.leading;
+        let x = match self.layout.header.photo_side {
+            Side::Left => 0.0,
+            Side::Right => self.width - width,
+        };
+        let mut image = photo.image;
+        let lines: Vec<usize> = (first..self.out.len())
+            .filter(|&i| matches!(self.out[i], VItem::Line(_)))
+            .collect();
+        let text_height: f32 = lines
+            .iter()
+            .map(|&i| match &self.out[i] {
+                VItem::Line(l) => {
+                    let (a, d) = l.extent(leading);
+                    a + d
+                }
+                VItem::Space(s) => *s,
+            })
+            .sum();
+        match lines.first().map(|&i| &mut self.out[i]) {
+            Some(VItem::Line(line)) => {
+                let (ascent, _) = line.extent(leading);
+                image.rect = Rect {
+                    x,
+                    y: -ascent,
+                    width,
+                    height,
+                };
+                line.items.push((Item::Image(image), node));
+            }
+            _ => {
+                // A header of only a photo: a line of its own.
+                image.rect = Rect {
+                    x,
+                    y: -height,
+                    width,
+                    height,
+                };
+                self.out.push(VItem::Line(VLine {
+                    size: 0.0,
+                    depth_min: 0.0,
+                    items: vec![(Item::Image(image), node)],
+                    penalty: NO_BREAK,
+                    bookmark: None,
+                    figures: None,
+                }));
+            }
+        }
+        if height > text_height {
+            self.space(height - text_height);
+        }
+    }
+
+    /// Lines set centred, left or right within the band `x..x + width`.
+    fn aligned(&mut self, pieces: Vec<Piece>, align: Align, node: usize, band: (f32, f32)) {
+        let (left, width) = band;
         let para = self.shape(pieces, false);
         for line in self.lines(&para, false, |_| width) {
-            let x = match align {
-                Align::Left => 0.0,
-                Align::Center => (width - line.width) / 2.0,
-                Align::Right => width - line.width,
-            };
+            let x = left
+                + match align {
+                    Align::Left => 0.0,
+                    Align::Center => (width - line.width) / 2.0,
+                    Align::Right => width - line.width,
+                };
             let items = line_items(self.book, &para, &line, Point { x, y: 0.0 });
-            self.push_line(&line, items, node, keep);
+            self.push_line(&line, items, node, false);
         }
     }
 

@@ -95,12 +95,17 @@ pub fn fit(
     fit: &Fit,
 ) -> Result<Fitted, FitError> {
     let pages = fit.pages.max(1);
+    // Every composition below carries the photo; only the paragraph choices differ.
+    let plain = Shortening {
+        photo: options.photo.clone(),
+        ..Shortening::default()
+    };
     let leading = layout.fonts.leading;
     let natural = Vertical {
         space_scale: 1.0,
         leading,
     };
-    let base = compose(resume, layout, book, &Shortening::default())?;
+    let base = compose(resume, layout, book, &plain)?;
     let natural_pages = base.page_count(natural);
     let done = |composed: Composed<'_>, vertical: Vertical, mut knobs: Vec<Knob>| {
         // A knob that ended where it started (relaxed back) did not move.
@@ -127,8 +132,8 @@ pub fn fit(
     }
     // 2. Looseness −1, cheapest paragraphs first (extra demerits per line saved).
     let probe = Shortening {
-        paragraphs: Default::default(),
         probe: true,
+        ..plain.clone()
     };
     let mut savings = compose(resume, layout, book, &probe)?.savings();
     savings.sort_by(|a, b| {
@@ -139,7 +144,7 @@ pub fn fit(
     });
     let shorten_first = |k: usize| Shortening {
         paragraphs: savings[..k].iter().map(|s| s.paragraph).collect(),
-        probe: false,
+        ..plain.clone()
     };
     if !savings.is_empty() {
         let all = compose(resume, layout, book, &shorten_first(savings.len()))?;
@@ -172,7 +177,7 @@ pub fn fit(
     // From here on every paragraph that can be shorter is.
     let mut looser = layout.clone();
     looser.paragraph.looseness = layout.paragraph.looseness - 1;
-    let shortened = compose(resume, &looser, book, &Shortening::default())?;
+    let shortened = compose(resume, &looser, book, &plain)?;
     let looseness_knob = Knob {
         name: "looseness",
         from: layout.paragraph.looseness.to_string(),
@@ -194,7 +199,7 @@ pub fn fit(
     let with_size = |step: usize| scaled(&sized, size, size - 0.25 * step as f32);
     if steps > 0 {
         let smallest = with_size(steps);
-        let attempt = compose(resume, &smallest, book, &Shortening::default())?;
+        let attempt = compose(resume, &smallest, book, &plain)?;
         if fits(&attempt, tightest(min_leading)) {
             // The fewest quarter points that fit (page count falls as the size does).
             let (mut lo, mut hi) = (0, steps);
@@ -202,7 +207,7 @@ pub fn fit(
                 let mid = (lo + hi) / 2;
                 let layout = with_size(mid);
                 if fits(
-                    &compose(resume, &layout, book, &Shortening::default())?,
+                    &compose(resume, &layout, book, &plain)?,
                     tightest(min_leading),
                 ) {
                     hi = mid;
@@ -211,7 +216,7 @@ pub fn fit(
                 }
             }
             let chosen = with_size(hi);
-            let composed = compose(resume, &chosen, book, &Shortening::default())?;
+            let composed = compose(resume, &chosen, book, &plain)?;
             let lead = bisect_max(min_leading, leading, |l| fits(&composed, tightest(l)));
             let v = relax_spacing(&composed, lead, fit, pages);
             let knobs = vec![
@@ -237,7 +242,7 @@ pub fn fit(
         l
     };
     let narrowest = with_margin(min_margin);
-    let attempt = compose(resume, &narrowest, book, &Shortening::default())?;
+    let attempt = compose(resume, &narrowest, book, &plain)?;
     if !fits(&attempt, tightest(min_leading)) {
         let line = (fit.min_size.max(size - 0.25 * steps as f32)) * min_leading;
         let over = attempt.overflow(tightest(min_leading), pages);
@@ -253,7 +258,7 @@ pub fn fit(
         let mid = (lo + hi) / 2.0;
         let layout = with_margin(mid);
         if fits(
-            &compose(resume, &layout, book, &Shortening::default())?,
+            &compose(resume, &layout, book, &plain)?,
             tightest(min_leading),
         ) {
             best = mid;
@@ -263,7 +268,7 @@ pub fn fit(
         }
     }
     let chosen = with_margin(best);
-    let composed = compose(resume, &chosen, book, &Shortening::default())?;
+    let composed = compose(resume, &chosen, book, &plain)?;
     let v = relax_spacing(&composed, min_leading, fit, pages);
     let knobs = vec![
         spacing_knob(v),

@@ -26,7 +26,11 @@ pub fn layout(
     book: &FontBook,
     options: &LayoutOptions,
 ) -> Result<Laid, LayoutError> {
-    let composed = compose(resume, layout, book, &Shortening::default())?;
+    let shortening = Shortening {
+        photo: options.photo.clone(),
+        ..Shortening::default()
+    };
+    let composed = compose(resume, layout, book, &shortening)?;
     let vertical = Vertical {
         space_scale: 1.0,
         leading: layout.fonts.leading,
@@ -72,6 +76,8 @@ pub(crate) struct Shortening {
     pub paragraphs: std::collections::BTreeSet<usize>,
     /// Record [`compose::Saving`]s for every paragraph.
     pub probe: bool,
+    /// The photo for the header.
+    pub photo: Option<crate::PhotoData>,
 }
 
 /// Checks the layout against the book and sets the résumé into lines.
@@ -117,6 +123,7 @@ pub(crate) fn compose<'a>(
     let mut composer = compose::Composer::new(book, layout, width, hyphenator);
     composer.shorten = shortening.paragraphs.clone();
     composer.probe = shortening.probe;
+    composer.photo = shortening.photo.clone();
     composer.resume(resume);
     let frame = pages::Frame {
         page_width,

@@ -599,3 +599,53 @@ fn fitting_shortens_the_cheapest_paragraphs_before_the_leading() {
         fitted.knobs
     );
 }
+
+#[test]
+fn a_photo_hangs_in_the_header_beside_narrower_lines() {
+    let png = include_bytes!("../../../../tests/fixtures/photo.png");
+    let photo = crate::PhotoData {
+        image: crate::Image {
+            rect: crate::Rect::default(),
+            data: std::sync::Arc::new(png.as_slice()),
+            format: crate::ImageFormat::Png,
+            alt: "Ada Lovelace".into(),
+        },
+        width: 60,
+        height: 80,
+    };
+    let parsed =
+        vita_model::parse_markdown("# Ada Lovelace\n\nAnalyst\n\n## Work\n\nWrote.\n").unwrap();
+    let book = FontBook::with_fallback(Vec::new(), false);
+    let classic = Layout::builtin("classic").unwrap();
+    let options = LayoutOptions {
+        photo: Some(photo),
+        ..LayoutOptions::default()
+    };
+    let laid = layout(&parsed.resume, &classic, &book, &options).unwrap();
+    let page = &laid.document.pages[0];
+    let image = page
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Image(image) => Some(image),
+            _ => None,
+        })
+        .expect("the photo is placed");
+    let margin = 17.0 * 72.0 / 25.4;
+    let height = 30.0 * 72.0 / 25.4;
+    assert!((image.rect.height - height).abs() < 0.01);
+    assert!((image.rect.width - height * 60.0 / 80.0).abs() < 0.01);
+    assert!(
+        (image.rect.x + image.rect.width - (page.width - margin)).abs() < 0.01,
+        "right side"
+    );
+    let name = run_with(&laid.document, "Ada Lovelace");
+    assert!(
+        name.origin.x + name.width() < image.rect.x,
+        "the name clears the photo"
+    );
+    // The first section starts below the photo.
+    let section = run_with(&laid.document, "Work");
+    assert!(section.origin.y > image.rect.y + image.rect.height);
+    assert_eq!(image.alt, "Ada Lovelace");
+}

@@ -97,5 +97,9 @@ pub(crate) fn translate(item: &mut Item, dx: f32, dy: f32) {
             link.rect.x += dx;
             link.rect.y += dy;
         }
+        Item::Image(image) => {
+            image.rect.x += dx;
+            image.rect.y += dy;
+        }
     }
 }

@@ -188,6 +188,20 @@ pub struct HeaderStyle {
     pub separator: String,
     /// Space below the header.
     pub space_after: Length,
+    /// Height of the photo, when the résumé has one (its width follows its proportions).
+    pub photo_size: Length,
+    /// Which side of the header the photo goes on: `"right"` or `"left"`.
+    pub photo_side: Side,
+}
+
+/// A side of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    /// The left.
+    Left,
+    /// The right.
+    Right,
 }
 
 /// How a section title's letters are set.
@@ -455,6 +469,8 @@ impl Default for HeaderStyle {
             align: Align::Center,
             separator: "·".into(),
             space_after: Length::Pt(8.0),
+            photo_size: Length::Pt(30.0 * 72.0 / 25.4),
+            photo_side: Side::Right,
         }
     }
 }

@@ -386,3 +386,40 @@ fn empty_document_serialises() {
     let bytes = write(&doc);
     assert!(bytes.starts_with(b"%PDF-"));
 }
+
+fn photo(data: &'static [u8], format: vita_layout::ImageFormat) -> Item {
+    Item::Image(vita_layout::Image {
+        rect: vita_layout::Rect {
+            x: 400.0,
+            y: 50.0,
+            width: 60.0,
+            height: 80.0,
+        },
+        data: std::sync::Arc::new(data),
+        format,
+        alt: "A portrait".into(),
+    })
+}
+
+#[test]
+fn an_image_is_embedded_and_scaled_into_its_rectangle() {
+    let png = include_bytes!("../../../../tests/fixtures/photo.png");
+    let doc = document(vec![page(vec![
+        Item::Text(run("Photo", 72.0, 100.0, 12.0)),
+        photo(png, vita_layout::ImageFormat::Png),
+    ])]);
+    let bytes = write(&doc);
+    assert!(contains(&bytes, b"/Subtype/Image") || contains(&bytes, b"/Subtype /Image"));
+    assert!(contains(&bytes, b"/Width 60") || contains(&bytes, b"/Width 60\n"));
+    assert_eq!(extract_text(&bytes).unwrap()[0].trim(), "Photo");
+}
+
+#[test]
+fn an_image_that_does_not_decode_is_an_error() {
+    let doc = document(vec![page(vec![photo(
+        b"not a png",
+        vita_layout::ImageFormat::Png,
+    )])]);
+    let err = pdf(&doc, &PdfOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("image"), "{err}");
+}

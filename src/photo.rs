@@ -1,0 +1,134 @@
+//! Reading the résumé's photo: a local PNG or JPEG beside the résumé, bounded in size, never
+//! outside the résumé's folder. Problems are warnings: the résumé builds without the photo.
+
+use std::path::{Component, Path};
+use std::sync::Arc;
+
+use vita_layout::{Image, ImageFormat, PhotoData, Rect};
+
+/// Largest photo file read.
+const MAX_BYTES: u64 = 8 * 1024 * 1024;
+/// Largest photo in pixels (a 40-megapixel camera image).
+const MAX_PIXELS: u64 = 40_000_000;
+
+/// Reads `photo`, relative to the folder of `resume`. `Err` is the warning to give.
+pub fn load(resume: &Path, photo: &vita_model::Photo) -> Result<PhotoData, String> {
+    let shown = photo.path.display();
+    if photo.path.is_absolute()
+        || photo
+            .path
+            .components()
+            .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)))
+    {
+        return Err(format!(
+            "the photo '{shown}' is outside the résumé's folder and is left out; put it beside the résumé"
+        ));
+    }
+    let folder = resume
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let path = folder.join(&photo.path);
+    // Links may still lead out of the folder: compare the real paths.
+    let (Ok(real), Ok(root)) = (path.canonicalize(), folder.canonicalize()) else {
+        return Err(format!("the photo '{shown}' was not found and is left out"));
+    };
+    if !real.starts_with(&root) {
+        return Err(format!(
+            "the photo '{shown}' is outside the résumé's folder and is left out; put it beside the résumé"
+        ));
+    }
+    let size = std::fs::metadata(&real).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_BYTES {
+        return Err(format!(
+            "the photo '{shown}' is {} MB, more than the 8 MB allowed; it is left out",
+            size / (1024 * 1024)
+        ));
+    }
+    let data =
+        std::fs::read(&real).map_err(|e| format!("the photo '{shown}' could not be read: {e}"))?;
+    let (format, width, height) = dimensions(&data)
+        .ok_or_else(|| format!("the photo '{shown}' is not a PNG or JPEG image; it is left out"))?;
+    if u64::from(width) * u64::from(height) > MAX_PIXELS || width == 0 || height == 0 {
+        return Err(format!(
+            "the photo '{shown}' is {width}×{height} pixels, more than allowed; scale it down"
+        ));
+    }
+    Ok(PhotoData {
+        image: Image {
+            rect: Rect::default(),
+            data: Arc::new(data),
+            format,
+            alt: photo.alt.clone(),
+        },
+        width,
+        height,
+    })
+}
+
+/// The format and pixel size of a PNG or JPEG file, read from its header.
+fn dimensions(data: &[u8]) -> Option<(ImageFormat, u32, u32)> {
+    if data.starts_with(b"\x89PNG\r\n\x1a\n") {
+        let be = |at: usize| Some(u32::from_be_bytes(data.get(at..at + 4)?.try_into().ok()?));
+        return Some((ImageFormat::Png, be(16)?, be(20)?));
+    }
+    if !data.starts_with(&[0xFF, 0xD8]) {
+        return None;
+    }
+    // Walk the JPEG segments to the frame header (SOF0–SOF15 except DHT, JPG, DAC).
+    let mut at = 2;
+    while at + 4 <= data.len() {
+        if data[at] != 0xFF {
+            return None;
+        }
+        let marker = data[at + 1];
+        let length = usize::from(u16::from_be_bytes([data[at + 2], data[at + 3]]));
+        if (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
+            let height = u16::from_be_bytes([*data.get(at + 5)?, *data.get(at + 6)?]);
+            let width = u16::from_be_bytes([*data.get(at + 7)?, *data.get(at + 8)?]);
+            return Some((ImageFormat::Jpeg, u32::from(width), u32::from(height)));
+        }
+        at += 2 + length;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn png_and_jpeg_sizes_come_from_their_headers() {
+        let png = include_bytes!("../tests/fixtures/photo.png");
+        assert_eq!(dimensions(png), Some((ImageFormat::Png, 60, 80)));
+        // A minimal JPEG header: SOI, APP0 (length 4), SOF0 with 120×90.
+        let jpeg = [
+            0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00,
+            0x5A, 0x00, 0x78,
+        ];
+        assert_eq!(dimensions(&jpeg), Some((ImageFormat::Jpeg, 120, 90)));
+        assert_eq!(dimensions(b"GIF89a"), None);
+        assert_eq!(dimensions(&[0xFF, 0xD8, 0xFF]), None);
+    }
+
+    #[test]
+    fn photos_outside_the_folder_are_refused() {
+        let photo = |p: &str| vita_model::Photo {
+            path: p.into(),
+            alt: String::new(),
+            span: 0..0,
+        };
+        let resume = Path::new("tests/fixtures/seed-resume.md");
+        for path in ["../../etc/passwd", "/etc/passwd", "../fixtures/photo.png"] {
+            let err = load(resume, &photo(path)).unwrap_err();
+            assert!(err.contains("outside"), "{path}: {err}");
+        }
+        assert!(
+            load(resume, &photo("missing.png"))
+                .unwrap_err()
+                .contains("not found")
+        );
+        let ok = load(resume, &photo("photo.png")).unwrap();
+        assert_eq!((ok.width, ok.height), (60, 80));
+    }
+}
