@@ -83,6 +83,42 @@ pub struct Compiled {
     pub overflow: Option<String>,
     /// Characters set with a font's missing-glyph box (glyph 0), once each, in order.
     pub missing_glyphs: Vec<char>,
+    /// Text the source hides (white, tiny, `display: none` …), which is left out of the PDF:
+    /// its line and its text, in source order.
+    pub hidden: Vec<HiddenText>,
+}
+
+/// A stretch of hidden text in the source (see [`vita_model::Parsed::hidden`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HiddenText {
+    /// One-based line of the source where it starts.
+    pub line: usize,
+    /// The source there, white space collapsed, cut to a readable length.
+    pub text: String,
+}
+
+/// Most characters of hidden text quoted in a report.
+const MAX_HIDDEN_CHARS: usize = 80;
+
+/// The hidden text of `source`, by line.
+fn hidden_text(source: &Source) -> Vec<HiddenText> {
+    source
+        .parsed
+        .hidden
+        .iter()
+        .map(|span| {
+            let text = source.text.get(span.clone()).unwrap_or_default();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut short: String = text.chars().take(MAX_HIDDEN_CHARS).collect();
+            if short.len() < text.len() {
+                short.push('…');
+            }
+            HiddenText {
+                line: vita_model::line_col(&source.text, span.start).0,
+                text: short,
+            }
+        })
+        .collect()
 }
 
 /// Builds `variant` of `source` in memory.
@@ -108,12 +144,19 @@ pub fn compile(
         warnings.push(unknown_tag(unknown, &source.path, &variant.origin));
     }
     let resume = selection.resume;
-    let layout_name = variant
+    let mut layout_name = variant
         .layout
         .clone()
         .or_else(|| resume.settings.layout.clone())
         .unwrap_or_else(|| "classic".to_string());
-    let layout = ctx.layouts.get(&layout_name, &source.path)?;
+    let layout = match ctx.layouts.get(&layout_name, &source.path) {
+        Err(_) if variant.layout.is_none() && is_page_layout(source, &layout_name) => {
+            warnings.push(page_layout_warning(source, &layout_name));
+            layout_name = "classic".to_string();
+            ctx.layouts.get(&layout_name, &source.path)?
+        }
+        other => other?,
+    };
     let photo = resume.header.photo.as_ref().and_then(|photo| {
         match crate::photo::load(&source.path, photo) {
             Ok(data) => Some(data),
@@ -184,7 +227,36 @@ pub fn compile(
         resume,
         overflow,
         missing_glyphs,
+        hidden: hidden_text(source),
     })
+}
+
+/// True when `name`, read from YAML front matter, is no Vita layout but a site generator's page
+/// layout (Jekyll's `layout: resume`): a name, not a layout file's path.
+fn is_page_layout(source: &Source, name: &str) -> bool {
+    let text = source.text.trim_start_matches('\u{feff}');
+    let yaml = text.starts_with("---");
+    yaml && !name.ends_with(".toml") && !name.contains(['/', '\\'])
+}
+
+/// The warning for a page layout in YAML front matter, at its line.
+fn page_layout_warning(source: &Source, name: &str) -> String {
+    let at = source
+        .text
+        .match_indices("layout:")
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || source.text.as_bytes().get(i - 1) == Some(&b'\n'))
+        .unwrap_or(0);
+    let names: Vec<&str> = vita_layout::Layout::builtin_names().collect();
+    source.located(
+        "warning",
+        at,
+        &format!("`layout: {name}` is not a Vita layout (a Jekyll page layout?); using classic"),
+        Some(&format!(
+            "choose a Vita layout with `--layout` ({}) or a layout file",
+            names.join(", ")
+        )),
+    )
 }
 
 /// Most missing characters listed; a file in a script the fonts lack would list thousands.

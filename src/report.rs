@@ -89,6 +89,7 @@ pub fn findings_json(f: &Findings) -> Value {
         "source_unmapped": f.source_unmapped.iter().map(|(c, t)| json!({ "char": code(c), "in": t })).collect::<Vec<_>>(),
         "missing_glyphs": f.missing_glyphs.iter().map(|c| json!({ "char": c.to_string(), "code": code(c) })).collect::<Vec<_>>(),
         "overflow": f.overflow,
+        "hidden_text": f.hidden.iter().map(|h| json!({ "line": h.line, "text": h.text })).collect::<Vec<_>>(),
         "extra_words": w.extra,
     })
 }

@@ -67,4 +67,20 @@ for pdf in "$out"/batch/pdf/*.pdf; do
   grep -q "Ines Hartmann" "$out/batch/$variant.txt" || { echo "FAIL batch $variant: name not extracted"; fail=1; }
 done
 echo "ok   batch: $(ls "$out"/batch/pdf/*.pdf | wc -l) variants, byte-identical on a rerun"
+
+# The input corpus (tests/corpus): Markdown as found in the wild and JSON Resume files. Each
+# builds, passes qpdf --check, and gives back through pdftotext the words its expectation file
+# says must appear (and none it says must not).
+mkdir -p "$out/corpus"
+for input in tests/corpus/markdown/*.md tests/corpus/json/*.json; do
+  name=$(basename "$input")
+  pdf="$out/corpus/$name.pdf"
+  "$vita" build "$input" -o "$pdf" --quiet 2>"$out/corpus/$name.err" || {
+    echo "FAIL corpus $name: vita build"; cat "$out/corpus/$name.err"; fail=1; continue; }
+  qpdf --check "$pdf" >"$out/qpdf.txt" 2>&1 || { echo "FAIL corpus $name: qpdf --check"; cat "$out/qpdf.txt"; fail=1; }
+  pdftotext "$pdf" "$out/corpus/$name.txt" || { echo "FAIL corpus $name: pdftotext"; fail=1; continue; }
+  expect="${input%.*}.expect.toml"
+  python3 tests/corpus_expect.py "$expect" "$out/corpus/$name.txt" || fail=1
+done
+echo "ok   corpus: $(ls tests/corpus/markdown/*.md tests/corpus/json/*.json | wc -l) inputs"
 exit $fail

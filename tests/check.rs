@@ -1,5 +1,5 @@
 //! `vita check`: the ATS check on the seed, on an icon without text, on letter-spaced titles,
-//! and on a résumé that does not fit its pages.
+//! on hidden text, and on a résumé that does not fit its pages.
 
 use crate::util::{Dir, assert_ok, repo, stderr};
 
@@ -114,4 +114,38 @@ fn check_follows_tags() {
     assert_ok(&run);
     let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
     assert_eq!(report["check"]["words"], 3, "Ada, Work, Rust");
+}
+
+#[test]
+fn hidden_text_is_left_out_and_fails_the_check_at_its_line() {
+    let dir = Dir::new();
+    let input = dir.write(
+        "cv.md",
+        "# Ada Lovelace\n\nada@example.com\n\n## Work\n\n- Wrote the first program.\n\
+         - Translated Menabrea <span style=\"color:#fff\">python kubernetes</span>.\n",
+    );
+    let built = dir.vita(&["build", input.to_str().unwrap()]);
+    assert_ok(&built);
+    assert!(stderr(&built).contains("cv.md:8:"), "{}", stderr(&built));
+    let text = crate::util::pdf_text(&dir.path("cv.pdf")).join("\n");
+    assert!(
+        text.contains("Menabrea") && !text.contains("kubernetes"),
+        "{text}"
+    );
+
+    let run = dir.vita(&["check", input.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    let message = stderr(&run);
+    assert!(
+        message.contains("hidden text: line 8: `python kubernetes`"),
+        "{message}"
+    );
+    let run = dir.vita(&["check", input.to_str().unwrap(), "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(report["passed"], false);
+    assert_eq!(report["check"]["hidden_text"][0]["line"], 8);
+    assert_eq!(
+        report["check"]["hidden_text"][0]["text"],
+        "python kubernetes"
+    );
 }

@@ -5,6 +5,7 @@ mod util;
 mod batch;
 mod build;
 mod check;
+mod corpus;
 mod diagnostics;
 mod errors;
 mod pages;

@@ -2,7 +2,9 @@
 //! vita-pdf's reader (a PDF parser, not the layout's own state) and compares its words with
 //! the source's, in order. Fails (exit 3) on missing or garbled words, letter-spaced words
 //! that come back as single letters, characters no reader can map to text (private-use icons,
-//! U+FFFD, glyphs the fonts lack) and a résumé that does not fit the pages asked for.
+//! U+FFFD, glyphs the fonts lack), hidden text in the source (white, tiny or `display: none`
+//! text, which Vita leaves out of the PDF: it is what keyword stuffing looks like) and a résumé
+//! that does not fit the pages asked for.
 
 mod compare;
 mod words;
@@ -10,7 +12,7 @@ mod words;
 use std::fmt::Write as _;
 
 use crate::cli::{CheckArgs, Format};
-use crate::compile::{self, Compiled, Context, Overflow};
+use crate::compile::{self, Compiled, Context, HiddenText, Overflow};
 use crate::failure::{EXIT_CHECK, Failure};
 use crate::report;
 use crate::source::{self, Layouts, Source};
@@ -29,6 +31,8 @@ pub struct Findings {
     pub missing_glyphs: Vec<char>,
     /// Why the résumé does not fit its page limit, if it does not.
     pub overflow: Option<String>,
+    /// Text the source hides from readers, by line.
+    pub hidden: Vec<HiddenText>,
     /// Pages of the PDF that was read.
     pub pages: usize,
 }
@@ -40,6 +44,7 @@ impl Findings {
             && self.source_unmapped.is_empty()
             && self.missing_glyphs.is_empty()
             && self.overflow.is_none()
+            && self.hidden.is_empty()
     }
 }
 
@@ -65,6 +70,7 @@ pub fn inspect(compiled: &Compiled) -> Result<Findings, Failure> {
         source_unmapped,
         missing_glyphs: compiled.missing_glyphs.clone(),
         overflow: compiled.overflow.clone(),
+        hidden: compiled.hidden.clone(),
         pages: pages.len(),
     })
 }
@@ -160,6 +166,13 @@ pub fn describe(input: &std::path::Path, f: &Findings) -> String {
             out,
             "\n  missing glyph: `{c}` (U+{:04X}) has no glyph in the layout's fonts and shows as a box",
             u32::from(*c)
+        );
+    }
+    for hidden in &f.hidden {
+        let _ = write!(
+            out,
+            "\n  hidden text: line {}: `{}` is hidden from readers and left out of the PDF\n    = hint: text a reader cannot see but a machine reads is keyword stuffing to an applicant tracking system; delete it or make it visible",
+            hidden.line, hidden.text
         );
     }
     if let Some(overflow) = &f.overflow {

@@ -62,6 +62,11 @@ fn blocks(list: &[Block], out: &mut Vec<String>) {
                 out.push(s.left.plain());
                 out.push(s.right.plain());
             }
+            Block::Table(t) => {
+                let cells = t.header.iter().chain(t.rows.iter().flatten());
+                out.extend(cells.map(Text::plain));
+            }
+            Block::PageBreak => {}
         }
     }
 }

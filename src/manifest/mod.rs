@@ -349,6 +349,7 @@ fn set(value: &Value<'_>) -> Result<Vec<FieldOverride>, ManifestError> {
         let value = match v.get_ref() {
             DeValue::String(s) => FieldValue::Text(s.to_string()),
             DeValue::Integer(_) => FieldValue::Number(values::integer(key, v, "1")?),
+            DeValue::Boolean(on) => FieldValue::Flag(*on),
             DeValue::Array(_) => FieldValue::List(
                 values::strings(key, v, "[\"rust\", \"go\"]")?
                     .into_iter()
@@ -358,7 +359,7 @@ fn set(value: &Value<'_>) -> Result<Vec<FieldOverride>, ManifestError> {
             _ => {
                 return Err(values::wrong(
                     key,
-                    "a string, a number or a list of strings",
+                    "a string, a number, a boolean or a list of strings",
                     v,
                     "\"…\"",
                 ));

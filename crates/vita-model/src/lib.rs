@@ -40,6 +40,14 @@ pub struct Parsed {
     pub resume: Resume,
     /// Everything suspicious that did not stop the read, in source order.
     pub warnings: Vec<Warning>,
+    /// Text its author hid, in source order: inside HTML whose inline style makes it invisible
+    /// (white or transparent colour, `font-size` below 4px, `display: none`,
+    /// `visibility: hidden`, `opacity: 0`) or that has the `hidden` attribute. Hidden text is
+    /// never put into the [`Resume`]; each span covers the hidden text (or, where the source
+    /// cannot be mapped exactly, the HTML block holding it) and also has a [`Warning`]. Hidden
+    /// text in a résumé is usually keyword stuffing for applicant tracking systems, so `vita
+    /// check` fails when this is not empty.
+    pub hidden: Vec<Span>,
 }
 
 /// Reads a Markdown résumé. Fails only on malformed front matter.

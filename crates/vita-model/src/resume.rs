@@ -101,6 +101,39 @@ pub enum Block {
     Fields(Vec<Field>),
     /// A line split by a TAB into a left and a right part (e.g. a degree and its dates).
     Split(SplitLine),
+    /// A GFM table that is neither a two-column key–value table (read as [`Block::Fields`])
+    /// nor a table of contact items in the header (read as [`Header::contacts`]).
+    ///
+    /// ```markdown
+    /// | Language | Level  | Years |
+    /// |----------|--------|-------|
+    /// | Rust     | Expert | 6     |
+    /// ```
+    Table(Table),
+    /// A page-break hint written by the author: `\newpage` alone on a line, or an HTML block
+    /// such as `<div class="pagebreak"></div>` or `<div style="page-break-before: always">`.
+    ///
+    /// It is a hint: the page builder may honour it by starting a new page at this point. A
+    /// hint written right before a heading ends the section (or entry) above it and is lifted
+    /// out of an entry's body to the section's level. It carries no text and no tags; tag
+    /// selection always keeps it.
+    PageBreak,
+}
+
+/// A table of rich-text cells, row by row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    /// The header row's cells; empty when the source's header row has no text (GFM requires a
+    /// header row, so authors who want none leave it blank).
+    pub header: Vec<Text>,
+    /// The body rows. Every row has as many cells as the table has columns (GFM pads short
+    /// rows with empty cells and cuts long ones).
+    pub rows: Vec<Vec<Text>>,
+    /// Tags from `<!-- tags: a, b -->` comments in any cell (lower case, in source order);
+    /// empty when untagged. Untagged content is in every variant; see [`crate::Selection`].
+    pub tags: Vec<String>,
+    /// Where the table was read from.
+    pub span: Span,
 }
 
 /// A paragraph of rich text.
@@ -289,4 +322,8 @@ pub struct Settings {
     pub keywords: Vec<String>,
     /// User hyphenation exceptions, e.g. `"mi-cro-ser-vice"`.
     pub hyphenation: Vec<String>,
+    /// The address relative links are resolved against (`base_url = "https://ada.dev/"`),
+    /// always ending with `/`. Links are resolved while the file is read; without it, a
+    /// relative link keeps its text and loses its target (a warning).
+    pub base_url: Option<String>,
 }

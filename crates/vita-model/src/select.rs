@@ -193,6 +193,8 @@ fn collect_blocks(blocks: &[Block], set: &mut BTreeSet<String>) {
                 set.extend(rows.iter().flat_map(|r| r.tags.iter().cloned()));
             }
             Block::Split(split) => set.extend(split.tags.iter().cloned()),
+            Block::Table(table) => set.extend(table.tags.iter().cloned()),
+            Block::PageBreak => {}
         }
     }
 }
@@ -236,7 +238,9 @@ fn select_section(section: &Section, expr: &TagExpr) -> Option<Section> {
         return None;
     }
     let blocks = select_blocks(&section.blocks, expr);
-    if blocks.is_empty() && !section.blocks.is_empty() {
+    // A page-break hint is no content: a section left with nothing else is dropped too.
+    let has_content = |blocks: &[Block]| blocks.iter().any(|b| !matches!(b, Block::PageBreak));
+    if !has_content(&blocks) && has_content(&section.blocks) {
         return None;
     }
     Some(Section {
@@ -287,6 +291,8 @@ fn select_blocks(blocks: &[Block], expr: &TagExpr) -> Vec<Block> {
                 (!rows.is_empty()).then_some(Block::Fields(rows))
             }
             Block::Split(split) => expr.keeps(&split.tags).then(|| block.clone()),
+            Block::Table(table) => expr.keeps(&table.tags).then(|| block.clone()),
+            Block::PageBreak => Some(Block::PageBreak),
         })
         .collect()
 }

@@ -11,6 +11,8 @@ use super::vlist::{VItem, Vertical};
 
 /// Penalty at or above which a break is avoided at almost any cost.
 pub(crate) const NO_BREAK: i32 = 10_000;
+/// Penalty at or below which a page must end after the line (a page-break hint).
+pub(crate) const FORCE_BREAK: i32 = -10_000;
 
 /// Cost units: one more page outweighs any arrangement of fewer pages.
 const PAGE_COST: f64 = 1.0e9;
@@ -53,18 +55,23 @@ pub(crate) fn choose(list: &[VItem], height: f32, vertical: Vertical) -> Vec<usi
             } else {
                 penalty_after(&list[lines[end]])
             };
+            let forced = penalty <= FORCE_BREAK;
             let mut cost = base + PAGE_COST;
             if penalty >= NO_BREAK {
                 cost += FORCED_COST;
-            } else {
+            } else if !forced {
                 cost += f64::from(penalty);
             }
-            if !last {
+            if !last && !forced {
                 let empty = ((height - used) / height).max(0.0);
                 cost += FILL_WEIGHT * empty * empty;
             }
             if best[end + 1].is_none_or(|(c, _)| cost < c) {
                 best[end + 1] = Some((cost, start));
+            }
+            // No page runs past a forced break.
+            if forced {
+                break;
             }
         }
     }
@@ -147,6 +154,13 @@ mod tests {
         let list: Vec<VItem> = (0..25).map(|_| line(NO_BREAK)).collect();
         let breaks = choose(&list, 100.0, FLAT);
         assert_eq!(breaks, vec![10, 20]);
+    }
+
+    #[test]
+    fn a_forced_break_ends_the_page() {
+        let mut list: Vec<VItem> = (0..6).map(|_| line(0)).collect();
+        list[1] = line(FORCE_BREAK);
+        assert_eq!(choose(&list, 100.0, FLAT), vec![2]);
     }
 
     #[test]

@@ -649,3 +649,50 @@ fn a_photo_hangs_in_the_header_beside_narrower_lines() {
     assert!(section.origin.y > image.rect.y + image.rect.height);
     assert_eq!(image.alt, "Ada Lovelace");
 }
+
+#[test]
+fn a_page_break_hint_starts_a_new_page() {
+    let laid =
+        lay("# Ada Lovelace\n\n## One\n\nFirst page.\n\n\\newpage\n\n## Two\n\nSecond page.\n");
+    let doc = &laid.document;
+    assert_eq!(doc.pages.len(), 2, "the hint breaks the page");
+    let (page, _) = runs(doc)
+        .into_iter()
+        .find(|(_, r)| r.text.contains("Second"))
+        .unwrap();
+    assert_eq!(page, 1);
+}
+
+#[test]
+fn a_table_sets_columns_side_by_side_with_a_ruled_header() {
+    let laid = lay(
+        "# Ada\n\n## Projects\n\n| Project | Role | Result |\n|---|---|---|\n| Engine | Lead | Faster |\n| Notes | Author | Published |\n",
+    );
+    let doc = &laid.document;
+    let exact = |text: &str| {
+        runs(doc)
+            .into_iter()
+            .map(|(_, r)| r)
+            .find(|r| r.text == text)
+            .unwrap_or_else(|| panic!("no run {text:?}"))
+    };
+    let (project, role, engine, lead) = (
+        exact("Project"),
+        exact("Role"),
+        exact("Engine"),
+        exact("Lead"),
+    );
+    assert_eq!(project.origin.y, role.origin.y, "header cells on one line");
+    assert!(role.origin.x > project.origin.x + project.width());
+    assert!(
+        (lead.origin.x - role.origin.x).abs() < 0.01,
+        "columns line up"
+    );
+    assert!(engine.origin.y > project.origin.y);
+    let rules = doc.pages[0]
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Rule(_)))
+        .count();
+    assert!(rules >= 2, "section rule and header rule");
+}

@@ -58,6 +58,7 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
             settings: Default::default(),
         },
         warnings,
+        hidden: Vec::new(),
     })
 }
 

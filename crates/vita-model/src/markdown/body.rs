@@ -1,10 +1,11 @@
 //! Section and entry content: nodes → [`Block`]s. Here live the tab-split reading, the
 //! key–value reading (`**Key:** value` rows, consecutive ones gathered into one
-//! [`Block::Fields`]) and list conversion.
+//! [`Block::Fields`], two-column tables included) and list conversion. A heading that opens a
+//! list item (`- ### Engineer`) is that item's text, set bold.
 
 use super::blocks::{Item, Node};
 use super::inline::{self, Piece};
-use super::tags;
+use super::{tables, tags};
 use crate::{Block, Field, List, ListItem, Paragraph, Run, Span, SplitLine, Style, Text, Warning};
 
 /// Longest key a `**Key:**` row may have; longer bold openings are emphasis, not labels.
@@ -49,6 +50,8 @@ fn node_blocks(node: Node, source: &str, warnings: &mut Vec<Warning>) -> Vec<Blo
             nonempty_paragraph(text, span, inline::tags(&pieces))
         }
         Node::List { start, items, span } => list(start, items, span, source, warnings),
+        Node::Table { head, rows, span } => tables::blocks(head, rows, span),
+        Node::PageBreak { .. } => vec![Block::PageBreak],
         Node::Tags { span, .. } => {
             warnings.push(tags::stray(&span));
             Vec::new()
@@ -179,9 +182,14 @@ pub(super) fn field(text: Text, span: Span) -> Option<Field> {
         last_key.text = stripped.to_string();
     } else {
         let first_value = value.first_mut()?;
-        let rest = first_value.text.strip_prefix(':')?;
+        // `**Key**: value`, or `**Key** : value` with French spacing.
+        let spaced = first_value
+            .text
+            .trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        let rest = spaced.strip_prefix(':')?;
+        let cut = first_value.text.len() - rest.len();
         if first_value.span.len() == first_value.text.len() {
-            first_value.span.start += 1;
+            first_value.span.start += cut;
         }
         first_value.text = rest.to_string();
     }
@@ -230,10 +238,15 @@ fn list(
             }
             None => {
                 flush_rows(&mut rows, &mut out);
+                let item = list_item(item, tags, source, warnings);
+                // An item left empty (its text was hidden, or an image) is no bullet at all.
+                if item.text.is_empty() && item.children.is_empty() {
+                    continue;
+                }
                 if current.is_empty() {
                     first_index = index;
                 }
-                current.push(list_item(item, tags, source, warnings));
+                current.push(item);
             }
         }
     }
@@ -291,6 +304,14 @@ fn list_item(item: Item, tags: Vec<String>, source: &str, warnings: &mut Vec<War
             nodes.remove(0);
             text
         }
+        Some(Node::Heading { pieces, .. }) => {
+            let mut text = inline::text(pieces);
+            for run in &mut text.runs {
+                run.style.strong = true;
+            }
+            nodes.remove(0);
+            text
+        }
         _ => Text::default(),
     };
     ListItem {
@@ -314,7 +335,7 @@ mod tests {
     #[test]
     fn key_value_rows_in_paragraphs_lines_and_lists() {
         let got = blocks(
-            "**Languages:** Rust, Go\n\n**Tools**: git\n**Cloud:** GCP\n\nAfter.\n\n- **A:** 1\n- **B:** 2\n",
+            "**Languages:** Rust, Go\n\n**Tools**: git\n**Cloud** : GCP\n\nAfter.\n\n- **A:** 1\n- **B:** 2\n",
         );
         let [
             Block::Fields(first),
@@ -469,14 +490,111 @@ mod tests {
     #[test]
     fn html_is_invisible_and_headings_in_lists_are_text() {
         let got = blocks(
-            "<!-- tags: backend -->\n\nKept <!-- hidden --> text <b>bold</b>.\n\n- ## Heading in list\n",
+            "<!-- tags: backend -->\n\nKept <!-- hidden --> text <b>bold</b>.\n\n- ## Heading in list\n  - under it\n",
         );
         let [Block::Paragraph(p), Block::List(list)] = &got[..] else {
             panic!("{got:#?}")
         };
         assert_eq!(p.text.plain(), "Kept text bold.");
+        let item = &list.items[0];
+        assert_eq!(item.text.plain(), "Heading in list");
+        assert!(item.text.runs.iter().all(|r| r.style.strong));
+        assert!(matches!(&item.children[..], [Block::List(_)]));
+    }
+
+    #[test]
+    fn bullets_separated_by_blank_lines_are_one_list() {
+        let got = blocks("- one\n\n- two\n\n\n- three\n");
+        let [Block::List(list)] = &got[..] else {
+            panic!("{got:#?}")
+        };
+        let texts: Vec<String> = list.items.iter().map(|i| i.text.plain()).collect();
+        assert_eq!(texts, ["one", "two", "three"]);
+        assert!(list.items.iter().all(|i| i.children.is_empty()));
+    }
+
+    #[test]
+    fn wild_markdown_inline_readings() {
+        let got = blocks(
+            "Led \\*not emphasis\\* and \\# not a heading --- fast -- 2019--2021 `a--b` \
+             [site](https://x.org/a--b) 🚀 ❤\u{fe0f} 👩\u{200d}💻<br/>next\\\nlast  \nend",
+        );
+        let [Block::Paragraph(p)] = &got[..] else {
+            panic!("{got:#?}")
+        };
+        assert_eq!(
+            p.text.plain(),
+            "Led *not emphasis* and # not a heading — fast – 2019–2021 a--b site 🚀 ❤\u{fe0f} \
+             👩\u{200d}💻\nnext\nlast\nend"
+        );
         assert!(
-            matches!(&list.items[0].children[..], [Block::Paragraph(h)] if h.text.plain() == "Heading in list")
+            p.text
+                .runs
+                .iter()
+                .any(|r| r.link.as_deref() == Some("https://x.org/a--b"))
+        );
+    }
+
+    #[test]
+    fn reference_and_shortcut_links() {
+        let got = blocks(
+            "See [my blog][blog], [GitHub] and [Docs][].\n\n[blog]: https://ada.dev/blog\n\
+             [github]: https://github.com/ada\n[docs]: <https://docs.ada.dev> \"Docs\"\n",
+        );
+        let [Block::Paragraph(p)] = &got[..] else {
+            panic!("{got:#?}")
+        };
+        let links: Vec<(&str, &str)> = p
+            .text
+            .runs
+            .iter()
+            .filter_map(|r| Some((r.text.as_str(), r.link.as_deref()?)))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("my blog", "https://ada.dev/blog"),
+                ("GitHub", "https://github.com/ada"),
+                ("Docs", "https://docs.ada.dev")
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_links_resolve_against_base_url_or_lose_their_target() {
+        let src = "+++\nbase_url = \"https://ada.dev/cv\"\n+++\n## S\n\n[Talk](talks/rust.pdf) [Home](/)\n";
+        let parsed = super::super::testutil::parse_ok(src);
+        let Block::Paragraph(p) = &parsed.resume.sections[0].blocks[0] else {
+            panic!()
+        };
+        let links: Vec<&str> = p
+            .text
+            .runs
+            .iter()
+            .filter_map(|r| r.link.as_deref())
+            .collect();
+        assert_eq!(
+            links,
+            ["https://ada.dev/cv/talks/rust.pdf", "https://ada.dev/"]
+        );
+        assert_eq!(
+            parsed.resume.settings.base_url.as_deref(),
+            Some("https://ada.dev/cv/")
+        );
+
+        let parsed = super::super::testutil::parse_ok("# A\n\n## S\n\n[Talk](talks/rust.pdf)\n");
+        let Block::Paragraph(p) = &parsed.resume.sections[0].blocks[0] else {
+            panic!()
+        };
+        assert_eq!(
+            (p.text.plain().as_str(), p.text.runs[0].link.as_deref()),
+            ("Talk", None)
+        );
+        assert_eq!(parsed.warnings.len(), 1);
+        assert!(
+            parsed.warnings[0]
+                .message
+                .contains("relative link `talks/rust.pdf`")
         );
     }
 }

@@ -150,6 +150,14 @@ fn meta_lines(node: &Node, source: &str) -> Option<Vec<Vec<Run>>> {
     let Node::Para { pieces, span } = node else {
         return None;
     };
+    // A code block is body, never a meta line.
+    let code = pieces.iter().all(|p| match p {
+        Piece::Run(run) => run.style.code,
+        _ => true,
+    });
+    if code {
+        return None;
+    }
     let lines: Vec<Vec<Run>> = inline::lines(pieces)
         .into_iter()
         .filter(|line| !inline::normalize(line.clone()).is_empty())

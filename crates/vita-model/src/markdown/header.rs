@@ -9,13 +9,14 @@
 //! paragraphs (every line at most [`MAX_LINE_CHARS`] characters, no tab). From the first node
 //! that is not (a list, a long paragraph, a `###`), the rest goes back to the caller, which sets
 //! it as a section with an empty title — so a summary paragraph at the top is kept as body text
-//! rather than squeezed into the header.
+//! rather than squeezed into the header. A GFM table with contact items in it (emails, web
+//! addresses, phone numbers) is header material too ([`tables::contacts`]).
 
 use super::blocks::Node;
 use super::contact;
 use super::front_matter::FrontMatter;
 use super::inline::{self, Piece};
-use super::tags;
+use super::{tables, tags};
 use crate::{Contact, ContactKind, Header, Run, Span, Warning};
 
 /// Longest line, in characters, that still reads as a header line.
@@ -23,6 +24,10 @@ const MAX_LINE_CHARS: usize = 120;
 
 /// Contact item separators.
 const SEPARATORS: [char; 3] = ['|', '·', '•'];
+
+/// Dashes that separate contact items when spaced (`Designer — Milan — ada@example.com`);
+/// unspaced they join words and dates.
+const SPACED_SEPARATORS: [char; 2] = ['—', '–'];
 
 /// Builds the header from the nodes before the first `##`. Returns it and the nodes that are
 /// not header material.
@@ -55,6 +60,10 @@ pub(super) fn read(
                 }
             }
             Some(Node::Tags { span, .. }) => warnings.push(tags::in_header(span)),
+            Some(Node::Table { head, rows, .. }) => match tables::contacts(head, rows) {
+                Some(items) => md.contacts.extend(items),
+                None => break,
+            },
             _ => break,
         }
         nodes.next();
@@ -141,7 +150,12 @@ fn read_line(line: Vec<Run>, source: &str, header: &mut Header) {
     for run in &runs {
         if run.link.is_none() {
             for (i, c) in run.text.char_indices() {
-                if SEPARATORS.contains(&c) {
+                let spaced = |at: usize| plain.as_bytes().get(at) == Some(&b' ');
+                let dash = SPACED_SEPARATORS.contains(&c)
+                    && pos + i > 0
+                    && spaced(pos + i - 1)
+                    && spaced(pos + i + c.len_utf8());
+                if SEPARATORS.contains(&c) || dash {
                     items.push(item_start..pos + i);
                     item_start = pos + i + c.len_utf8();
                 }
@@ -181,7 +195,7 @@ mod tests {
 
     fn header(src: &str) -> (Header, Vec<Node>, Vec<Warning>) {
         let mut warnings = Vec::new();
-        let nodes = blocks::read(src, 0, &mut warnings);
+        let nodes = blocks::read(src, 0, None, &mut warnings).nodes;
         let (header, rest) = read(nodes, None, src, 0, &mut warnings);
         (header, rest, warnings)
     }
@@ -216,6 +230,19 @@ mod tests {
             ]
         );
         assert_eq!(&src[h.contacts[0].span.clone()], "ada@example.com");
+    }
+
+    #[test]
+    fn spaced_dashes_separate_contact_items() {
+        let (h, _, _) = header(
+            "# Ada\n\nStaff Engineer — Distributed systems\n\nDesigner — Milan, Italy – ada@example.com\n",
+        );
+        assert_eq!(
+            h.headline[0].plain(),
+            "Staff Engineer — Distributed systems"
+        );
+        let texts: Vec<&str> = h.contacts.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["Designer", "Milan, Italy", "ada@example.com"]);
     }
 
     #[test]

@@ -31,6 +31,22 @@ pub(super) enum Piece {
         /// Where the comment was read from.
         span: Span,
     },
+    /// An image (`![alt](src)` or `<img src>`): never text; [`super::images`] picks the photo
+    /// and removes the others, so later readings never see one.
+    Image(Image),
+}
+
+/// An image as written.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Image {
+    /// The source as written.
+    pub url: String,
+    /// The alternative text.
+    pub alt: String,
+    /// True when HTML gives it a width or height under 64 pixels: an icon, not a photo.
+    pub icon: bool,
+    /// Where it was read from.
+    pub span: Span,
 }
 
 /// The display text of a whole paragraph or heading.
@@ -57,7 +73,7 @@ pub(super) fn text(pieces: &[Piece]) -> Text {
                 link: None,
                 span: span.clone(),
             },
-            Piece::Tags { .. } => return None,
+            Piece::Tags { .. } | Piece::Image(_) => return None,
         })
     }))
 }
@@ -73,7 +89,7 @@ pub(super) fn lines(pieces: &[Piece]) -> Vec<Vec<Run>> {
                 }
             }
             Piece::Break { .. } => lines.push(Vec::new()),
-            Piece::Tags { .. } => {}
+            Piece::Tags { .. } | Piece::Image(_) => {}
         }
     }
     lines
@@ -95,7 +111,7 @@ pub(super) fn line_tags(pieces: &[Piece]) -> Vec<Vec<String>> {
     let mut lines = vec![Vec::new()];
     for piece in pieces {
         match piece {
-            Piece::Run(_) => {}
+            Piece::Run(_) | Piece::Image(_) => {}
             Piece::Break { .. } => lines.push(Vec::new()),
             Piece::Tags { names, .. } => {
                 if let Some(line) = lines.last_mut() {

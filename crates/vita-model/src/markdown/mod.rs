@@ -1,22 +1,32 @@
 //! The Markdown front-end: front matter, then pulldown-cmark events read into a small node tree
-//! ([`blocks`]), then the résumé readings — header, sections, entries, meta lines, dates and
-//! places, tab splits, key–value rows — turn that tree into a [`Resume`].
+//! ([`blocks`], which also reads raw HTML, hidden text, templates and page-break hints), then
+//! the résumé readings — bold lines as headings when there are no `##` ([`bold_titles`]), the
+//! photo ([`images`]), header, sections, entries, meta lines, dates and places, tab splits,
+//! key–value rows, tables — turn that tree into a [`Resume`].
 //!
 //! Every span is a byte offset into the original file, BOM and front matter included: the body
-//! is parsed as a slice and its spans shifted by where it starts.
+//! is parsed as a slice and its spans shifted by where it starts. Line endings may be CRLF and
+//! the last line needs no newline (pulldown-cmark reads both).
 
 mod blocks;
 mod body;
+mod bold_titles;
 mod contact;
+mod dashes;
 mod dates;
 mod entry;
 mod front_matter;
 mod header;
+mod html;
+mod images;
 mod inline;
+mod links;
 mod parts;
 mod place;
 mod section;
+mod tables;
 mod tags;
+mod templates;
 #[cfg(test)]
 mod testutil;
 
@@ -38,18 +48,24 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
         .as_ref()
         .map(|f| f.settings.clone())
         .unwrap_or_default();
+    let photo_allowed = front.as_ref().and_then(|f| f.photo) != Some(false);
     let body = source.get(body_start..).unwrap_or_default();
-    let mut nodes = blocks::read(body, body_start, &mut warnings);
+    let read = blocks::read(
+        body,
+        body_start,
+        settings.base_url.as_deref(),
+        &mut warnings,
+    );
+    let mut nodes = read.nodes;
+    bold_titles::promote(&mut nodes);
+    // The photo comes from the header or the first section: up to the second section heading.
+    let photo_scope = section_starts(&nodes).nth(1).unwrap_or(nodes.len());
+    let photo = images::take_photo(&mut nodes, photo_scope, photo_allowed, &mut warnings);
     // The header reaches up to the first section heading; a leading `#` is the name, not one.
-    let first_section = nodes
-        .iter()
-        .enumerate()
-        .position(|(i, node)| {
-            matches!(node, Node::Heading { level, .. } if *level <= 2 && !(i == 0 && *level == 1))
-        })
-        .unwrap_or(nodes.len());
+    let first_section = section_starts(&nodes).next().unwrap_or(nodes.len());
     let rest = nodes.split_off(first_section);
-    let (header, untitled) = header::read(nodes, front, source, body_start, &mut warnings);
+    let (mut header, untitled) = header::read(nodes, front, source, body_start, &mut warnings);
+    header.photo = photo;
     let sections = section::read(untitled, rest, source, &mut warnings);
     warnings.sort_by_key(|w| w.span.start);
     Ok(Parsed {
@@ -59,6 +75,17 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
             settings,
         },
         warnings,
+        hidden: read.hidden,
+    })
+}
+
+/// Indices of the top-level headings that start sections: `#` or `##`, except a leading `#`,
+/// which is the name.
+fn section_starts(nodes: &[Node]) -> impl Iterator<Item = usize> + '_ {
+    nodes.iter().enumerate().filter_map(|(i, node)| {
+        let starts =
+            matches!(node, Node::Heading { level, .. } if *level <= 2 && !(i == 0 && *level == 1));
+        starts.then_some(i)
     })
 }
 
@@ -171,6 +198,22 @@ mod tests {
     #[test]
     fn seed_resume_with_bom_and_crlf() {
         assert_seed(&format!("\u{feff}{}", SEED.replace('\n', "\r\n")));
+    }
+
+    #[test]
+    fn crlf_bom_html_and_no_final_newline() {
+        let src = "\u{feff}# Ada\r\n\r\n## Work\r\n\r\n<p align=\"center\">Centred\r\nline</p>\r\n\r\n\
+                   - Kept <span style=\"display:none\">gone</span>\r\n- Last bullet";
+        let parsed = parse_ok(src);
+        let blocks = &parsed.resume.sections[0].blocks;
+        let [Block::Paragraph(p), Block::List(list)] = &blocks[..] else {
+            panic!("{blocks:#?}")
+        };
+        assert_eq!(p.text.plain(), "Centred line");
+        let items: Vec<String> = list.items.iter().map(|i| i.text.plain()).collect();
+        assert_eq!(items, ["Kept", "Last bullet"]);
+        let hidden: Vec<&str> = parsed.hidden.iter().map(|s| &src[s.clone()]).collect();
+        assert_eq!(hidden, ["gone"]);
     }
 
     #[test]
@@ -335,6 +378,8 @@ mod tests {
                         f(&s.left);
                         f(&s.right);
                     }
+                    Block::Table(t) => t.header.iter().chain(t.rows.iter().flatten()).for_each(f),
+                    Block::PageBreak => {}
                 }
             }
         }
@@ -371,6 +416,11 @@ mod tests {
             "<!--\n## hidden\n",
             "[a](<>) <> <@> <http://>",
             "* * *\n- - -\n1) 2) 3)\n",
+            "<span style=\"color:#fff\">x<div hidden>\n\ny\n\n</span>",
+            "<style>\n\n## A\n<img src=\"../a.png\"><img src=x.png width=2>",
+            "| a |\n|-|\n| <b hidden>x</b> |\n\\newpage\n{{ %% {% %}",
+            "<a href=rel>x</a> [y](#z) ![](photo.jpg?raw=true) <i class=fa></i>",
+            "**A**\n\n**B | 2020**\n\n- ### H\n\n<div style=\"page-break-after:always\">",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -384,7 +434,7 @@ mod tests {
                 .collect(),
         );
         // A small xorshift generator keeps the garbage reproducible without a dependency.
-        let alphabet: Vec<char> = "#*_`[]()<>!-–—|:·•\\\t\r\n +=12aZé0/@.\u{feff}"
+        let alphabet: Vec<char> = "#*_`[]()<>!-–—|:·•\\\t\r\n +=12aZé0/@.\u{feff}{}%\"'"
             .chars()
             .collect();
         let mut state: u64 = 0x9e37_79b9_7f4a_7c15;

@@ -4,6 +4,9 @@
 //! Content that comes before any section heading (non-header material at the top, or a lone
 //! `###`) gets a section with an empty title rather than being dropped. An `#` heading after
 //! the name is read as a section heading too, for files that use `#` throughout.
+//!
+//! A page-break hint at the end of an entry (written just before the next heading) is lifted
+//! out of the entry's body to the section's level, so the break comes between entries.
 
 use super::blocks::Node;
 use super::inline::{self, Piece};
@@ -101,9 +104,10 @@ fn section_blocks(nodes: Vec<Node>, source: &str, warnings: &mut Vec<Warning>) -
                 span,
             } => {
                 if let Some((heading, span, body)) = open.take() {
-                    blocks.push(Block::Entry(entry::read(
-                        &heading, span, body, source, warnings,
-                    )));
+                    push_entry(
+                        entry::read(&heading, span, body, source, warnings),
+                        &mut blocks,
+                    );
                 } else {
                     blocks.extend(body::blocks(std::mem::take(&mut leading), source, warnings));
                 }
@@ -116,14 +120,24 @@ fn section_blocks(nodes: Vec<Node>, source: &str, warnings: &mut Vec<Warning>) -
         }
     }
     match open {
-        Some((heading, span, body)) => {
-            blocks.push(Block::Entry(entry::read(
-                &heading, span, body, source, warnings,
-            )));
-        }
+        Some((heading, span, body)) => push_entry(
+            entry::read(&heading, span, body, source, warnings),
+            &mut blocks,
+        ),
         None => blocks.extend(body::blocks(leading, source, warnings)),
     }
     blocks
+}
+
+/// Adds an entry, with the page breaks that end its body moved after it.
+fn push_entry(mut entry: crate::Entry, blocks: &mut Vec<Block>) {
+    let mut breaks = 0;
+    while matches!(entry.body.last(), Some(Block::PageBreak)) {
+        entry.body.pop();
+        breaks += 1;
+    }
+    blocks.push(Block::Entry(entry));
+    blocks.extend(std::iter::repeat_n(Block::PageBreak, breaks));
 }
 
 #[cfg(test)]
@@ -154,6 +168,28 @@ mod tests {
         assert!(parsed.resume.sections[0].tags.is_empty());
         assert_eq!(parsed.warnings.len(), 1);
         assert!(parsed.warnings[0].message.contains("tags nothing"));
+    }
+
+    #[test]
+    fn page_breaks_before_headings_leave_the_entry() {
+        let parsed = parse_ok(
+            "# Ada\n\n## Work\n\n### Lead | Acme | 2020\n\n- Led.\n\n\\newpage\n\n## Education\n\n\
+             Text.\n\n<div style=\"page-break-before: always\"></div>\n\nMore.\n",
+        );
+        let work = &parsed.resume.sections[0].blocks;
+        assert!(
+            matches!(work[..], [Block::Entry(_), Block::PageBreak]),
+            "{work:#?}"
+        );
+        assert_eq!(entry_of(&work[0]).body.len(), 1);
+        let education = &parsed.resume.sections[1].blocks;
+        assert!(
+            matches!(
+                education[..],
+                [Block::Paragraph(_), Block::PageBreak, Block::Paragraph(_)]
+            ),
+            "{education:#?}"
+        );
     }
 
     #[test]

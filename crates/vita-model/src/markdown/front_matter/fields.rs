@@ -3,7 +3,7 @@
 //! warning with a "did you mean" hint.
 
 use super::FrontMatter;
-use crate::markdown::contact;
+use crate::markdown::{contact, links};
 use crate::{Contact, ContactKind, Error, ErrorKind, Span, Text, Warning};
 
 /// A front matter value, in the few shapes the fields need. Spans are file offsets.
@@ -13,6 +13,8 @@ pub(super) enum Value {
     Str(String),
     /// A whole number.
     Int(i64),
+    /// `true` or `false`.
+    Bool(bool),
     /// A list of values with their spans.
     Array(Vec<(Value, Span)>),
     /// A table: key, key span, value, value span.
@@ -26,6 +28,7 @@ impl Value {
         match self {
             Value::Str(_) => "a string",
             Value::Int(_) => "a number",
+            Value::Bool(_) => "a boolean",
             Value::Array(_) => "a list",
             Value::Table(_) => "a table",
             Value::Other(what) => what,
@@ -43,7 +46,7 @@ pub(super) enum Syntax {
 }
 
 /// Every known key with an example value.
-pub(super) const KEYS: [(&str, &str); 11] = [
+pub(super) const KEYS: [(&str, &str); 13] = [
     ("name", "\"Ada Lovelace\""),
     ("headline", "\"Staff Engineer\""),
     ("email", "\"ada@example.com\""),
@@ -58,6 +61,8 @@ pub(super) const KEYS: [(&str, &str); 11] = [
     ("pages", "1"),
     ("keywords", "[\"backend\", \"rust\"]"),
     ("hyphenation", "[\"mi-cro-ser-vice\"]"),
+    ("base_url", "\"https://ada.dev/\""),
+    ("photo", "false"),
 ];
 
 /// A field read from front matter.
@@ -117,7 +122,17 @@ pub(super) fn apply(
             url: None,
             span,
         }),
-        ("email" | "phone" | "location" | "layout" | "lang", _) if !is_str(&value) => {
+        ("base_url", Value::Str(s)) => {
+            settings.base_url = Some(links::normalize_base(s).ok_or_else(|| Error {
+                message: format!("front matter `base_url` must be an http(s) address, found `{s}`"),
+                span: span.clone(),
+                hint: Some("relative links are resolved against it: write the address of the folder they are relative to, like `base_url = \"https://ada.dev/\"`".into()),
+                kind: ErrorKind::FrontMatterField,
+            })?);
+        }
+        ("photo", Value::Bool(on)) => front.photo = Some(*on),
+        ("photo", _) => return Err(wrong("`true` or `false`")),
+        ("email" | "phone" | "location" | "layout" | "lang" | "base_url", _) if !is_str(&value) => {
             return Err(wrong("a string"));
         }
         ("links", Value::Array(items)) => {

@@ -22,6 +22,8 @@ pub(super) struct FrontMatter {
     pub contacts: Vec<Contact>,
     /// Everything that steers the build.
     pub settings: Settings,
+    /// `photo = false` turns the photo off; `None` when not given.
+    pub photo: Option<bool>,
 }
 
 /// Reads front matter starting at byte `start` (after any BOM). Returns it, if there is one,
@@ -216,6 +218,23 @@ mod tests {
         assert_eq!(front.settings.pages, Some(2));
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].message.contains("links"));
+    }
+
+    #[test]
+    fn base_url_and_photo() {
+        let (front, _, warnings) = ok("+++\nbase_url = \"https://ada.dev\"\nphoto = false\n+++\n");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(front.settings.base_url.as_deref(), Some("https://ada.dev/"));
+        assert_eq!(front.photo, Some(false));
+        let (front, _, _) = ok("---\nphoto: true\n---\n");
+        assert_eq!(front.photo, Some(true));
+        for src in [
+            "+++\nbase_url = \"ada.dev\"\n+++\n",
+            "+++\nphoto = \"no\"\n+++\n",
+        ] {
+            let err = read(src, 0, &mut Vec::new()).unwrap_err();
+            assert_eq!(err.kind, ErrorKind::FrontMatterField, "{src}");
+        }
     }
 
     #[test]

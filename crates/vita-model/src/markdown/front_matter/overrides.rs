@@ -26,12 +26,18 @@ pub enum FieldValue {
     Number(i64),
     /// A list of strings (`keywords = ["rust", "go"]`, `links = ["https://…"]`).
     List(Vec<String>),
+    /// `true` or `false` (`photo = false`).
+    Flag(bool),
 }
 
 /// Sets each field in `resume`, in order, replacing what the source gave: `name`, `headline`,
 /// `email`, `phone` and `location` replace the header's (a contact of the same kind is
 /// replaced in place), `links` replaces the web links, and the settings (`layout`, `lang`,
-/// `pages`, `keywords`, `hyphenation`) replace theirs.
+/// `pages`, `keywords`, `hyphenation`) replace theirs. `photo = false` removes the photo
+/// (`true` cannot bring back one the file turned off); `"true"` and `"false"` as text are
+/// read as that flag.
+///
+/// `base_url` cannot be set this way: relative links are resolved while the file is read.
 ///
 /// # Errors
 ///
@@ -52,7 +58,22 @@ pub fn apply_overrides(resume: &mut Resume, overrides: &[FieldOverride]) -> Resu
                 kind: ErrorKind::FrontMatterField,
             });
         }
+        if o.key == "base_url" {
+            return Err(Error {
+                message: "`base_url` cannot be set from outside the résumé".into(),
+                span: o.span.clone(),
+                hint: Some(
+                    "relative links are resolved while the file is read; put `base_url` in its front matter"
+                        .into(),
+                ),
+                kind: ErrorKind::FrontMatterField,
+            });
+        }
         let value = match &o.value {
+            FieldValue::Text(s) if o.key == "photo" && matches!(s.trim(), "true" | "false") => {
+                Value::Bool(s.trim() == "true")
+            }
+            FieldValue::Flag(on) => Value::Bool(*on),
             FieldValue::Text(s) => Value::Str(s.clone()),
             FieldValue::Number(n) => Value::Int(*n),
             FieldValue::List(items) => Value::Array(
@@ -103,6 +124,7 @@ fn merge(resume: &mut Resume, key: &str, front: FrontMatter) {
         "pages" => settings.pages = front.settings.pages,
         "keywords" => settings.keywords = front.settings.keywords,
         "hyphenation" => settings.hyphenation = front.settings.hyphenation,
+        "photo" if front.photo == Some(false) => header.photo = None,
         _ => {}
     }
 }
@@ -148,6 +170,29 @@ mod tests {
         );
         assert_eq!(resume.settings.pages, Some(1));
         assert_eq!(resume.settings.keywords, ["rust"]);
+    }
+
+    #[test]
+    fn photo_false_removes_the_photo_and_base_url_cannot_be_set() {
+        let mut resume = crate::parse_markdown("# Ada\n\n![me](me.jpg)\n")
+            .unwrap()
+            .resume;
+        assert!(resume.header.photo.is_some());
+        apply_overrides(
+            &mut resume,
+            &[set("photo", FieldValue::Text("false".into()))],
+        )
+        .unwrap();
+        assert!(resume.header.photo.is_none());
+        apply_overrides(&mut resume, &[set("photo", FieldValue::Flag(true))]).unwrap();
+        let err = apply_overrides(
+            &mut resume,
+            &[set("base_url", FieldValue::Text("https://a.b/".into()))],
+        )
+        .unwrap_err();
+        assert!(err.message.contains("base_url"), "{}", err.message);
+        let err = apply_overrides(&mut resume, &[set("photo", FieldValue::Number(0))]).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::FrontMatterField);
     }
 
     #[test]

@@ -47,7 +47,7 @@ fn convert(value: &Spanned<DeValue<'_>>, base: usize, depth: usize) -> Value {
         DeValue::Integer(n) => i64::from_str_radix(n.as_str(), n.radix())
             .map_or(Value::Other("a number too large"), Value::Int),
         DeValue::Float(_) => Value::Other("a decimal number"),
-        DeValue::Boolean(_) => Value::Other("a boolean"),
+        DeValue::Boolean(b) => Value::Bool(*b),
         DeValue::Datetime(_) => Value::Other("a date"),
         DeValue::Array(_) | DeValue::Table(_) if depth >= MAX_DEPTH => {
             Value::Other("a deeply nested value")

@@ -100,6 +100,11 @@ fn parse_value(value: &str, span: &Span) -> Value {
                 .collect(),
         );
     }
+    match value {
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        _ => {}
+    }
     let digits = value.strip_prefix('-').unwrap_or(value);
     if !digits.is_empty()
         && digits.chars().all(|c| c.is_ascii_digit())

@@ -1,0 +1,295 @@
+//! Raw HTML in the Markdown, inline and as blocks.
+//!
+//! - Text-level tags (`<span>`, `<u>`, `<sup>`, `<a href>`, `<b>`, `<i>` …) are dropped and
+//!   their text kept, with the style or link some of them carry; `<br>` is a line break.
+//! - An HTML block made of headings, paragraphs and wrappers (`<h1>`–`<h6>`, `<p>`, `<div>`,
+//!   `<center>` …) reads as the Markdown it stands for: GitHub READMEs centre their headers
+//!   that way. Any other HTML block (`<table>`, `<ul>`, `<details>` …) is not rendered and is
+//!   reported at its line.
+//! - `<style>`, `<script>`, `<head>`, `<link>`, `<meta>` vanish with a warning, and so do empty
+//!   icon tags (`<i class="fa fa-github"></i>`).
+//! - Text inside an element its author hid ([`html::hidden`]) is recorded, reported and left
+//!   out, also when the hiding element is an HTML block wrapped around Markdown.
+//! - A page-break hint (`<div class="pagebreak">`, `page-break-before: always`) is a
+//!   [`Node::PageBreak`].
+//! - `<img src>` is an image piece, like `![alt](src)`.
+//!
+//! Elements opened by an HTML block stay open across the Markdown that follows until their
+//! closing tag, as in a browser; elements opened inside a paragraph close with it.
+
+use super::super::html::{self, PageBreak, Role, Styling, Tag, Token};
+use super::Node;
+use super::builder::Builder;
+use crate::{Span, Warning};
+
+/// Most HTML elements kept open at once; deeper ones are ignored.
+const MAX_OPEN: usize = 64;
+
+/// Smallest width or height, in pixels, that an `<img>` may have and still be a photo.
+const MIN_PHOTO_PIXELS: u32 = 64;
+
+/// An HTML element open around the current position.
+#[derive(Debug, Clone)]
+pub(in super::super) struct OpenElement {
+    /// Its lower-case name.
+    pub name: String,
+    /// The style it gives its text.
+    pub styling: Styling,
+    /// Its link, for `<a href>`.
+    pub link: Option<String>,
+    /// Why its content is hidden, if it is.
+    pub hidden: Option<String>,
+    /// True when its content is dropped (`<style>`, `<script>` …).
+    pub dropped: bool,
+    /// True when it outlives the paragraph it is in (opened by an HTML block).
+    pub persists: bool,
+    /// True once text was seen inside it.
+    pub had_text: bool,
+    /// The tag as written, when it has a class: an empty one is an icon.
+    pub icon: Option<String>,
+    /// True when a page break follows its end.
+    pub break_after: bool,
+    /// Where it was opened.
+    pub span: Span,
+}
+
+impl Builder<'_> {
+    /// An inline HTML event: one tag or comment inside a paragraph.
+    pub fn inline_html(&mut self, raw: &str, span: Span) {
+        if let Some(names) = super::super::tags::read(raw, &span, &mut self.warnings) {
+            let piece = super::Piece::Tags {
+                names,
+                span: span.clone(),
+            };
+            self.push_piece(piece, span);
+            return;
+        }
+        for token in html::tokens(raw) {
+            match token {
+                Token::Open(tag) => self.open_element(tag, span.clone(), false),
+                Token::Close { name, .. } => self.close_element(&name),
+                Token::Text { text, .. } => {
+                    let text = html::decode_entities(text).into_owned();
+                    self.text(&text, false, span.clone());
+                }
+                Token::Comment => {}
+            }
+        }
+    }
+
+    /// A whole HTML block (`span` in the file, `raw` its text).
+    pub fn html_block(&mut self, raw: &str, span: Span) {
+        let tokens = html::tokens(raw);
+        // Offsets into `raw` map onto the file when the block is verbatim (not in a list or
+        // quote, whose markers pulldown-cmark strips).
+        let exact = self.slice(&span) == Some(raw);
+        let at = |range: &std::ops::Range<usize>| -> Span {
+            if exact {
+                span.start + range.start..span.start + range.end
+            } else {
+                span.clone()
+            }
+        };
+        let readable = tokens.iter().all(|t| match t {
+            Token::Open(tag) => html::role(&tag.name) != Role::Other,
+            Token::Close { name, .. } => html::role(name) != Role::Other,
+            _ => true,
+        });
+        let mut lost = String::new();
+        for token in &tokens {
+            match token {
+                Token::Open(tag) => {
+                    let tag_span = at(&tag.range);
+                    match html::role(&tag.name) {
+                        Role::Heading(level) if readable => {
+                            self.open_inline(Some(level), tag_span.clone());
+                            self.open_element(tag.clone(), tag_span, true);
+                        }
+                        Role::Block | Role::Heading(_) => {
+                            self.flush();
+                            self.block_element(tag, tag_span);
+                        }
+                        _ => self.open_element(tag.clone(), tag_span, true),
+                    }
+                }
+                Token::Close { name, .. } => {
+                    let role = html::role(name);
+                    self.close_element(name);
+                    if matches!(role, Role::Block | Role::Heading(_)) {
+                        self.flush();
+                    }
+                }
+                Token::Text { text, range } => {
+                    let text = html::decode_entities(text);
+                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let visible = !self
+                        .elements
+                        .iter()
+                        .any(|e| e.dropped || e.hidden.is_some());
+                    if !readable && visible {
+                        lost.push_str(&text);
+                        lost.push(' ');
+                    } else if !text.is_empty() {
+                        // HTML collapses white space; a space at either end may still separate
+                        // this text from its neighbours.
+                        let written = &raw[range.clone()];
+                        let lead_len = written.len() - written.trim_start().len();
+                        let trail_len = written.len() - written.trim_end().len();
+                        let lead = if lead_len > 0 { " " } else { "" };
+                        let trail = if trail_len > 0 { " " } else { "" };
+                        let trimmed = range.start + lead_len..range.end - trail_len;
+                        self.text(&format!("{lead}{text}{trail}"), false, at(&trimmed));
+                    }
+                }
+                Token::Comment => {}
+            }
+        }
+        self.flush();
+        // Elements of this block that drop their content do not reach past it.
+        self.elements.retain(|e| !e.dropped);
+        if !lost.trim().is_empty() {
+            let first = tokens.iter().find_map(|t| match t {
+                Token::Open(tag) if html::role(&tag.name) == Role::Other => Some(tag.describe()),
+                _ => None,
+            });
+            self.warnings.push(Warning {
+                message: format!(
+                    "this HTML block is not rendered ({}): `{}`",
+                    first.unwrap_or_else(|| "HTML".into()),
+                    html::shorten(&lost, 60)
+                ),
+                span: span.start..span.start,
+                hint: Some(
+                    "Vita reads Markdown; write it as a list, key–value rows (`**Key:** value`) \
+                     or a Markdown table"
+                        .into(),
+                ),
+            });
+        }
+    }
+
+    /// A block-level element of an HTML block: a page break before it, or an element to keep
+    /// open.
+    fn block_element(&mut self, tag: &Tag, span: Span) {
+        let hint = html::page_break(tag);
+        if hint == Some(PageBreak::Before) {
+            self.push_node(Node::PageBreak { span: span.clone() });
+        }
+        if tag.name == "hr" {
+            return;
+        }
+        if tag.is_empty_element() {
+            if hint == Some(PageBreak::After) {
+                self.push_node(Node::PageBreak { span });
+            }
+            return;
+        }
+        let mut element = self.element(tag, span, true);
+        element.break_after = hint == Some(PageBreak::After);
+        self.push_element(element);
+    }
+
+    /// An opening tag inside text (inline HTML, or inside an HTML block).
+    fn open_element(&mut self, tag: Tag, span: Span, in_block: bool) {
+        match tag.name.as_str() {
+            "br" => return self.line_break(true, span),
+            "img" => {
+                let src = tag.attr("src").unwrap_or_default().to_string();
+                let alt = tag.attr("alt").unwrap_or_default().to_string();
+                let small = |name: &str| {
+                    tag.attr(name)
+                        .and_then(|v| v.trim_end_matches("px").trim().parse::<u32>().ok())
+                        .is_some_and(|n| n < MIN_PHOTO_PIXELS)
+                };
+                let icon = small("width") || small("height");
+                return self.image(src, alt, icon, span);
+            }
+            "hr" => return self.flush(),
+            _ => {}
+        }
+        if html::role(&tag.name) == Role::Dropped {
+            self.warnings.push(Warning {
+                message: format!("`<{}>` is left out", tag.name),
+                span: span.clone(),
+                hint: Some(
+                    "it belongs to a web page; the layout sets how the PDF looks (see `--layout`)"
+                        .into(),
+                ),
+            });
+        }
+        if tag.is_empty_element() {
+            return;
+        }
+        let role = html::role(&tag.name);
+        let persists = in_block && role != Role::Inline;
+        let element = self.element(&tag, span, persists);
+        self.push_element(element);
+    }
+
+    /// The open-element record of `tag`.
+    fn element(&mut self, tag: &Tag, span: Span, persists: bool) -> OpenElement {
+        let link = match (tag.name.as_str(), tag.attr("href")) {
+            ("a", Some(href)) => self.resolve_link(href, &span),
+            _ => None,
+        };
+        OpenElement {
+            name: tag.name.clone(),
+            styling: html::styling(tag),
+            link,
+            hidden: html::hidden(tag),
+            dropped: html::role(&tag.name) == Role::Dropped,
+            persists,
+            had_text: false,
+            icon: tag.attr("class").map(|_| tag.describe()),
+            break_after: false,
+            span,
+        }
+    }
+
+    fn push_element(&mut self, element: OpenElement) {
+        if self.elements.len() < MAX_OPEN {
+            // Hidden text under a new hiding element is reported on its own.
+            if element.hidden.is_some() {
+                self.end_hiding();
+            }
+            self.elements.push(element);
+        }
+    }
+
+    /// A closing tag: closes the innermost open element of that name and any opened after it.
+    fn close_element(&mut self, name: &str) {
+        let Some(at) = self.elements.iter().rposition(|e| e.name == name) else {
+            return;
+        };
+        for element in self.elements.split_off(at).into_iter().rev() {
+            self.closed(element);
+        }
+    }
+
+    /// What happens when an element ends: hidden text under it is reported, an empty icon is
+    /// reported, a page break after it is added.
+    pub fn closed(&mut self, element: OpenElement) {
+        if element.hidden.is_some() {
+            self.end_hiding();
+        }
+        if let Some(icon) = &element.icon
+            && !element.had_text
+            && element.hidden.is_none()
+            && matches!(element.name.as_str(), "i" | "span" | "em")
+        {
+            self.warnings.push(Warning {
+                message: format!("icon `{icon}` is left out"),
+                span: element.span.clone(),
+                hint: Some(
+                    "an icon font draws a picture, not a word; write the word (\"GitHub\", \
+                     \"Email\") if it matters"
+                        .into(),
+                ),
+            });
+        }
+        if element.break_after {
+            self.flush();
+            self.push_node(Node::PageBreak { span: element.span });
+        }
+    }
+}

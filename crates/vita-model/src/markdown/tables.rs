@@ -1,0 +1,229 @@
+//! GFM tables, read three ways:
+//!
+//! - in the header (before the first section), a table with an email, web address or phone
+//!   number in it is **contact items**: every cell that reads as a contact (or any other text)
+//!   becomes one, in reading order, except bare labels such as "Email" or "GitHub:";
+//! - a **two-column** table whose first column is short labels is **key–value rows**
+//!   ([`Block::Fields`]), like `**Key:** value` lines. GFM demands a header row, so authors
+//!   either leave it blank, or use it for column labels (`| Skill | Details |`, left out), or
+//!   put their first row there: a header whose key is bold or ends with a colon, or whose value
+//!   is a list (has a comma), is that first row;
+//! - any other table is a [`Block::Table`].
+
+use super::blocks::Cell;
+use super::contact;
+use super::inline;
+use crate::{Block, Contact, ContactKind, Field, Run, Span, Table, Text};
+
+/// Longest key of a key–value row, as for `**Key:**` rows.
+const MAX_KEY_CHARS: usize = 60;
+
+/// Words that label a contact cell rather than being one.
+const LABELS: [&str; 24] = [
+    "email",
+    "e-mail",
+    "mail",
+    "phone",
+    "mobile",
+    "cell",
+    "tel",
+    "telephone",
+    "github",
+    "gitlab",
+    "linkedin",
+    "website",
+    "web",
+    "site",
+    "homepage",
+    "portfolio",
+    "blog",
+    "location",
+    "address",
+    "twitter",
+    "contact",
+    "links",
+    "stack overflow",
+    "mastodon",
+];
+
+/// The contact items of a header table, or `None` when it holds no email, web address or
+/// phone number.
+pub(super) fn contacts(head: &[Cell], rows: &[Vec<Cell>]) -> Option<Vec<Contact>> {
+    let cells = head.iter().chain(rows.iter().flatten());
+    let items: Vec<Contact> = cells
+        .filter_map(|cell| {
+            let text = inline::text(cell);
+            let plain = text.plain();
+            let span = inline::span_of(&text.runs, &(0..0));
+            if plain.is_empty() {
+                return None;
+            }
+            Some(match text.runs.iter().find_map(|r| r.link.as_deref()) {
+                Some(url) => contact::from_link(&plain, url, span),
+                None => contact::from_text(&plain, span),
+            })
+        })
+        .collect();
+    let reachable = items.iter().any(|c| {
+        matches!(
+            c.kind,
+            ContactKind::Email | ContactKind::Url | ContactKind::Phone
+        )
+    });
+    if !reachable {
+        return None;
+    }
+    let is_label = |c: &Contact| {
+        let word = c.text.trim_end_matches(':').trim().to_lowercase();
+        c.kind == ContactKind::Other && LABELS.contains(&word.as_str())
+    };
+    Some(items.into_iter().filter(|c| !is_label(c)).collect())
+}
+
+/// The blocks of a table in the body: key–value rows or a table.
+pub(super) fn blocks(head: Vec<Cell>, rows: Vec<Vec<Cell>>, span: Span) -> Vec<Block> {
+    let mut tags = Vec::new();
+    for cell in head.iter().chain(rows.iter().flatten()) {
+        inline::merge_tags(&mut tags, &inline::tags(cell));
+    }
+    let text_row = |row: &[Cell]| -> Vec<Text> { row.iter().map(|c| inline::text(c)).collect() };
+    let head = text_row(&head);
+    let rows: Vec<Vec<Text>> = rows.iter().map(|r| text_row(r)).collect();
+    let blank_head = head.iter().all(Text::is_empty);
+    if let Some(fields) = key_values(&head, blank_head, &rows, &tags) {
+        return vec![Block::Fields(fields)];
+    }
+    vec![Block::Table(Table {
+        header: if blank_head { Vec::new() } else { head },
+        rows,
+        tags,
+        span,
+    })]
+}
+
+/// The rows of a two-column key–value table, or `None` when the table is not one.
+fn key_values(
+    head: &[Text],
+    blank_head: bool,
+    rows: &[Vec<Text>],
+    tags: &[String],
+) -> Option<Vec<Field>> {
+    if head.len() != 2 {
+        return None;
+    }
+    let head_is_row = !blank_head && {
+        let key = head[0].plain();
+        head[0].runs.iter().any(|r| r.style.strong)
+            || key.trim_end().ends_with(':')
+            || head[1].plain().contains(',')
+    };
+    let all_rows = head_is_row
+        .then_some(head)
+        .into_iter()
+        .chain(rows.iter().map(Vec::as_slice));
+    let mut fields = Vec::new();
+    for row in all_rows {
+        let [key, value] = row else {
+            return None;
+        };
+        let key = strip_colon(key);
+        let short = key.plain().chars().count() <= MAX_KEY_CHARS && !key.plain().contains('\n');
+        if key.is_empty() || value.is_empty() || !short {
+            return None;
+        }
+        let span =
+            inline::span_of(&key.runs, &(0..0)).start..inline::span_of(&value.runs, &(0..0)).end;
+        fields.push(Field {
+            key,
+            value: value.clone(),
+            tags: tags.to_vec(),
+            span,
+        });
+    }
+    (!fields.is_empty()).then_some(fields)
+}
+
+/// A key without the colon authors often end it with.
+fn strip_colon(key: &Text) -> Text {
+    let mut runs: Vec<Run> = key.runs.clone();
+    if let Some(last) = runs.last_mut() {
+        let kept = last.text.trim_end().trim_end_matches(':').len();
+        last.text.truncate(kept);
+    }
+    inline::normalize(runs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::parse_ok;
+    use crate::{Block, ContactKind};
+
+    fn section_blocks(src: &str) -> Vec<Block> {
+        let parsed = parse_ok(&format!("## S\n\n{src}"));
+        parsed.resume.sections.into_iter().next().unwrap().blocks
+    }
+
+    #[test]
+    fn two_columns_are_key_value_rows() {
+        let got = section_blocks(
+            "| | |\n|---|---|\n| **Languages:** | Rust, Go |\n| Cloud | GCP, AWS |\n\n\
+             | **Languages** | Rust |\n|---|---|\n| Tools | git |\n\n| Skill | Detail |\n|--|--|\n| Cloud | AWS |\n",
+        );
+        let [Block::Fields(rows)] = &got[..] else {
+            panic!("{got:#?}")
+        };
+        let pairs: Vec<(String, String)> = rows
+            .iter()
+            .map(|r| (r.key.plain(), r.value.plain()))
+            .collect();
+        let want = [
+            ("Languages", "Rust, Go"),
+            ("Cloud", "GCP, AWS"),
+            ("Languages", "Rust"),
+            ("Tools", "git"),
+            ("Cloud", "AWS"),
+        ];
+        assert_eq!(pairs, want.map(|(k, v)| (k.to_string(), v.to_string())));
+    }
+
+    #[test]
+    fn other_tables_are_tables() {
+        let got = section_blocks(
+            "| Language | Level | Years |\n|---|---|---|\n| Rust | Expert | 6 <!-- tags: x --> |\n\n\
+             | Project | Notes |\n|---|---|\n| Vita | |\n",
+        );
+        let [Block::Table(wide), Block::Table(gappy)] = &got[..] else {
+            panic!("{got:#?}")
+        };
+        let head: Vec<String> = wide.header.iter().map(|t| t.plain()).collect();
+        assert_eq!(head, ["Language", "Level", "Years"]);
+        assert_eq!(wide.rows[0][2].plain(), "6");
+        assert_eq!(wide.tags, ["x"]);
+        assert!(gappy.rows[0][1].is_empty());
+        assert_eq!(gappy.header.len(), 2);
+    }
+
+    #[test]
+    fn a_header_table_of_contacts_is_contact_items() {
+        let parsed = parse_ok(
+            "# Ada\n\n| Email | Phone | GitHub |\n|---|---|---|\n| ada@example.com | +44 20 7946 0000 | \
+             [github.com/ada](https://github.com/ada) |\n\n## Work\n\nHi.\n",
+        );
+        let contacts: Vec<(ContactKind, String)> = parsed
+            .resume
+            .header
+            .contacts
+            .iter()
+            .map(|c| (c.kind, c.text.clone()))
+            .collect();
+        assert_eq!(
+            contacts,
+            [
+                (ContactKind::Email, "ada@example.com".to_string()),
+                (ContactKind::Phone, "+44 20 7946 0000".into()),
+                (ContactKind::Url, "github.com/ada".into()),
+            ]
+        );
+        assert_eq!(parsed.resume.sections.len(), 1);
+    }
+}
