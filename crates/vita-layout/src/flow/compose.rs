@@ -421,7 +421,10 @@ impl<'a> Composer<'a> {
             rights.push(pieces(self.book, place, &muted.clone().italic()));
         }
         if let Some(dates) = entry.dates.as_ref().filter(|_| !dates_left) {
-            rights.push(vec![muted.piece(self.book, dates.text.clone())]);
+            rights.push(vec![muted.piece(
+                self.book,
+                super::dates::show(dates, self.layout.entry.date_format),
+            )]);
         }
         // More right-hand items than lines to pair them with: join them on the first line.
         if rights.len() > lefts.len() {
@@ -443,7 +446,10 @@ impl<'a> Composer<'a> {
             self.left_right(left, right, x, width, node, keep);
         }
         if dates_left && let Some(dates) = &entry.dates {
-            let (para, line) = self.single_line(vec![muted.piece(self.book, dates.text.clone())]);
+            let (para, line) = self.single_line(vec![muted.piece(
+                self.book,
+                super::dates::show(dates, self.layout.entry.date_format),
+            )]);
             let first_line =
                 (first..self.out.len()).find(|&i| matches!(self.out[i], VItem::Line(_)));
             if let (Some(line), Some(index)) = (line, first_line) {
@@ -484,8 +490,10 @@ impl<'a> Composer<'a> {
                     dates: Some(dates), ..
                 }) = block
                 {
-                    let (_, line) =
-                        self.single_line(vec![muted.piece(self.book, dates.text.clone())]);
+                    let (_, line) = self.single_line(vec![muted.piece(
+                        self.book,
+                        super::dates::show(dates, self.layout.entry.date_format),
+                    )]);
                     widest = widest.max(line.map_or(0.0, |l| l.width));
                 }
             }

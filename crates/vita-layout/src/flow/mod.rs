@@ -2,6 +2,7 @@
 
 mod breaks;
 mod compose;
+mod dates;
 mod fit;
 mod pages;
 mod text;

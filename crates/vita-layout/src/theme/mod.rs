@@ -194,6 +194,24 @@ pub struct HeaderStyle {
     pub photo_side: Side,
 }
 
+/// How entry dates are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateFormat {
+    /// As the source writes them.
+    AsWritten,
+    /// "Jun 2021".
+    Short,
+    /// "June 2021".
+    Long,
+    /// "06/2021".
+    Numeric,
+    /// "2021-06".
+    Iso,
+    /// "2021".
+    Year,
+}
+
 /// A side of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -245,6 +263,8 @@ pub struct EntryStyle {
     pub italic_organization: bool,
     /// Minimum space between a left part and its right-aligned part (place, dates).
     pub gap: Length,
+    /// How dates are shown: as written in the source, or rebuilt in one style.
+    pub date_format: DateFormat,
     /// Width of a column on the left for the dates (`0`: dates go right, after the
     /// organisation); the rest of the entry is indented by it.
     pub date_column: Length,
@@ -495,6 +515,7 @@ impl Default for EntryStyle {
             italic_organization: true,
             gap: Length::Em(1.0),
             date_column: Length::Pt(0.0),
+            date_format: DateFormat::AsWritten,
         }
     }
 }
