@@ -130,25 +130,7 @@ fn similar(want: &str, got: &str) -> bool {
         return true;
     }
     let allowed = (lw / 4).max(1);
-    lw.abs_diff(lg) <= allowed && edit_distance(want, got) <= allowed
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (prev + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            prev = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
+    lw.abs_diff(lg) <= allowed && vita_model::edit_distance(want, got) <= allowed
 }
 
 /// Length of the longest common subsequence, in one row of memory.

@@ -31,7 +31,7 @@ pub use diagnostic::{Error, ErrorKind, Warning, line_at, line_col};
 pub use markdown::{FieldOverride, FieldValue, apply_overrides};
 pub use resume::*;
 pub use select::{Selection, TagExpr, UnknownTag, select, tags_in};
-pub use suggest::closest;
+pub use suggest::{closest, edit_distance};
 
 /// A parsed résumé with the warnings collected while reading it.
 #[derive(Debug, Clone, PartialEq)]
