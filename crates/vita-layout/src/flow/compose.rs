@@ -15,7 +15,7 @@ use super::vlist::{StructArena, VItem, VLine, translate};
 use crate::PhotoData;
 use crate::Warning;
 use crate::display::{Item, Point, Rect, Rule, StructKind};
-use crate::font::FontBook;
+use crate::font::{CjkForms, FontBook};
 use crate::inline::knuth_plass::Params;
 use crate::inline::{
     Breaking, Hyphenator, Hyphens, Paragraph, Piece, SetLine, Spacing, gap_filler, line_items,
@@ -55,6 +55,8 @@ pub(crate) struct Composer<'a> {
     pub savings: RefCell<Vec<Saving>>,
     /// The photo to place in the header, if any.
     pub photo: Option<PhotoData>,
+    /// Regional forms for Han characters, from the résumé's language.
+    cjk: CjkForms,
     pub out: Vec<VItem>,
     pub arena: StructArena,
     pub warnings: Vec<Warning>,
@@ -112,6 +114,7 @@ impl<'a> Composer<'a> {
             probe: false,
             savings: RefCell::new(Vec::new()),
             photo: None,
+            cjk: CjkForms::default(),
             out: Vec::new(),
             arena: StructArena::default(),
             warnings: Vec::new(),
@@ -129,6 +132,7 @@ impl<'a> Composer<'a> {
     }
 
     pub fn resume(&mut self, resume: &Resume) {
+        self.cjk = CjkForms::from_lang(resume.settings.lang.as_deref());
         self.date_column = self.date_column_width(resume);
         let document = self.arena.open(StructKind::Section, None);
         self.header(&resume.header, document);
@@ -876,6 +880,7 @@ impl<'a> Composer<'a> {
             stretch: self.layout.paragraph.space_stretch,
             shrink: self.layout.paragraph.space_shrink,
             ex_hyphen_penalty: self.layout.paragraph.ex_hyphen_penalty,
+            cjk: self.cjk,
         };
         let mut para = Paragraph::new(self.book, pieces, justify, hyphens, spacing);
         for (c, word, source) in para.missing.drain(..) {

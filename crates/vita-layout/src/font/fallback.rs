@@ -21,8 +21,8 @@ pub(crate) struct Fallback {
     ids: Vec<fontdb::ID>,
     /// Slot `i` holds the face of `ids[i]` once it has been opened (`None`: unreadable).
     faces: Vec<OnceLock<Option<Face>>>,
-    /// Which slot covers a character in a style (`None`: no face has it).
-    by_char: Mutex<HashMap<(char, Variant), Option<usize>>>,
+    /// Which slot covers a character in a style and CJK form (`None`: no face has it).
+    by_char: Mutex<HashMap<(char, Variant, CjkForms), Option<usize>>>,
 }
 
 impl Fallback {
@@ -71,9 +71,10 @@ impl Fallback {
         self.ids.len()
     }
 
-    /// A slot whose face has `c`, preferring one in `variant`'s weight and slant.
-    pub fn find(&self, c: char, variant: Variant) -> Option<usize> {
-        let key = (c, variant);
+    /// A slot whose face has `c`, preferring one in `variant`'s weight and slant and, among
+    /// CJK collections (Noto CJK has one face per region), the region `forms` asks for.
+    pub fn find(&self, c: char, variant: Variant, forms: CjkForms) -> Option<usize> {
+        let key = (c, variant, forms);
         if let Some(hit) = self.lock().get(&key) {
             return *hit;
         }
@@ -84,7 +85,13 @@ impl Fallback {
             };
             let bold = info.weight.0 >= 600;
             let italic = info.style != fontdb::Style::Normal;
-            let score = u8::from(bold != variant.bold) + u8::from(italic != variant.italic);
+            let family = info.families.first().map_or("", |(name, _)| name.as_str());
+            // Only faces named for a region (Noto CJK's " SC", " JP", …) can be the wrong one.
+            let wrong_region = REGIONS.iter().any(|r| family.ends_with(r.suffix()))
+                && !family.ends_with(forms.suffix());
+            let score = u8::from(bold != variant.bold)
+                + u8::from(italic != variant.italic)
+                + 2 * u8::from(wrong_region);
             if best.is_some_and(|(s, _)| s <= score) {
                 continue;
             }
@@ -122,8 +129,74 @@ impl Fallback {
             .as_ref()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(char, Variant), Option<usize>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(char, Variant, CjkForms), Option<usize>>> {
         self.by_char.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Every region, for telling faces named for one.
+const REGIONS: [CjkForms; 5] = [
+    CjkForms::Simplified,
+    CjkForms::Traditional,
+    CjkForms::HongKong,
+    CjkForms::Japanese,
+    CjkForms::Korean,
+];
+
+/// Which regional forms of Han characters a résumé wants (the glyphs differ between
+/// Simplified and Traditional Chinese, Japanese and Korean).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum CjkForms {
+    /// Simplified Chinese (the default for Han text).
+    #[default]
+    Simplified,
+    /// Traditional Chinese (Taiwan).
+    Traditional,
+    /// Traditional Chinese (Hong Kong).
+    HongKong,
+    /// Japanese.
+    Japanese,
+    /// Korean.
+    Korean,
+}
+
+impl CjkForms {
+    /// The forms for a BCP 47 language tag (`zh-TW`, `zh-Hant`, `ja`, `ko`, …).
+    pub fn from_lang(lang: Option<&str>) -> CjkForms {
+        let lang = lang.unwrap_or("").to_ascii_lowercase();
+        match lang.as_str() {
+            l if l.starts_with("ja") => CjkForms::Japanese,
+            l if l.starts_with("ko") => CjkForms::Korean,
+            l if l.starts_with("zh") && (l.contains("hk") || l.contains("mo")) => {
+                CjkForms::HongKong
+            }
+            l if l.starts_with("zh") && (l.contains("hant") || l.contains("tw")) => {
+                CjkForms::Traditional
+            }
+            _ => CjkForms::Simplified,
+        }
+    }
+
+    /// The forms a word asks for by itself: kana means Japanese, Hangul Korean.
+    pub fn for_text(self, text: &str) -> CjkForms {
+        if text.chars().any(|c| ('\u{3040}'..='\u{30FF}').contains(&c)) {
+            CjkForms::Japanese
+        } else if text.chars().any(|c| ('\u{AC00}'..='\u{D7AF}').contains(&c)) {
+            CjkForms::Korean
+        } else {
+            self
+        }
+    }
+
+    /// How Noto CJK names the face for these forms.
+    fn suffix(self) -> &'static str {
+        match self {
+            CjkForms::Simplified => " SC",
+            CjkForms::Traditional => " TC",
+            CjkForms::HongKong => " HK",
+            CjkForms::Japanese => " JP",
+            CjkForms::Korean => " KR",
+        }
     }
 }
 
@@ -146,7 +219,7 @@ fn source_key(source: &fontdb::Source) -> String {
 impl super::FontBook {
     /// A face for `c` when `primary` has no glyph for it: another bundled face first, then the
     /// font paths and the system's fonts. `None` when no available font has it.
-    pub(crate) fn fallback_for(&self, primary: FaceId, c: char) -> Option<FaceId> {
+    pub(crate) fn fallback_for(&self, primary: FaceId, c: char, forms: CjkForms) -> Option<FaceId> {
         let variant = self.face(primary).variant;
         let bundled = self.faces.len();
         let same_style = (0..bundled).find(|&i| {
@@ -159,6 +232,32 @@ impl super::FontBook {
         let fallback = self
             .fallback
             .get_or_init(|| Fallback::new(&self.font_paths, self.system_fonts));
-        fallback.find(c, variant).map(|slot| FaceId(bundled + slot))
+        fallback
+            .find(c, variant, forms)
+            .map(|slot| FaceId(bundled + slot))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CjkForms;
+
+    #[test]
+    fn forms_follow_the_language_and_the_text() {
+        assert_eq!(CjkForms::from_lang(None), CjkForms::Simplified);
+        assert_eq!(CjkForms::from_lang(Some("zh-TW")), CjkForms::Traditional);
+        assert_eq!(CjkForms::from_lang(Some("zh-Hant")), CjkForms::Traditional);
+        assert_eq!(CjkForms::from_lang(Some("zh-HK")), CjkForms::HongKong);
+        assert_eq!(CjkForms::from_lang(Some("ja")), CjkForms::Japanese);
+        assert_eq!(CjkForms::from_lang(Some("ko-KR")), CjkForms::Korean);
+        assert_eq!(CjkForms::Simplified.for_text("서울"), CjkForms::Korean);
+        assert_eq!(
+            CjkForms::Simplified.for_text("ひらがな"),
+            CjkForms::Japanese
+        );
+        assert_eq!(
+            CjkForms::Traditional.for_text("臺北"),
+            CjkForms::Traditional
+        );
     }
 }

@@ -14,6 +14,7 @@ use std::sync::{Arc, OnceLock};
 use harfrust::{Direction, Feature, ShapePlan};
 
 use crate::display::{FontBytes, FontData};
+pub(crate) use fallback::CjkForms;
 pub(crate) use shape::{ShapeCache, ShapedText};
 
 /// Index of a face in a [`FontBook`].

@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::display::Color;
-use crate::font::{FaceId, FontBook, ShapedText};
+use crate::font::{CjkForms, FaceId, FontBook, ShapedText};
 pub use hyphenate::Hyphenator;
 use knuth_plass::Params;
 use linebreak::{INFINITE_PENALTY, Item};
@@ -95,6 +95,8 @@ pub(crate) struct Spacing {
     pub shrink: f32,
     /// TeX's `\exhyphenpenalty`.
     pub ex_hyphen_penalty: i32,
+    /// Which regional forms Han characters set by a fallback font should take.
+    pub cjk: CjkForms,
 }
 
 impl Default for Spacing {
@@ -103,6 +105,7 @@ impl Default for Spacing {
             stretch: 0.5,
             shrink: 1.0 / 3.0,
             ex_hyphen_penalty: 50,
+            cjk: CjkForms::default(),
         }
     }
 }
@@ -327,7 +330,7 @@ impl Paragraph {
     /// (stretchable when justifying). Such words are not hyphenated.
     fn push_mixed_word(&mut self, book: &FontBook, piece: usize, text: &str) {
         let style = self.pieces[piece].style;
-        let (segments, missing) = segment::by_face(book, style.face, text);
+        let (segments, missing) = segment::by_face(book, style.face, text, self.spacing.cjk);
         let source = self.pieces[piece].source.clone();
         for c in missing {
             self.missing.push((c, text.to_string(), source.clone()));

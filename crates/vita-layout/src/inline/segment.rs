@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::font::{FaceId, FontBook};
+use crate::font::{CjkForms, FaceId, FontBook};
 
 /// A run of a word set in one face.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,7 +16,13 @@ pub(crate) struct Segment {
 /// fallback face the book finds. Characters no available font has stay with `primary` (they
 /// show as .notdef boxes) and are returned so the caller can warn about each one. Marks,
 /// variation selectors and joiners stay with the character before them.
-pub(crate) fn by_face(book: &FontBook, primary: FaceId, text: &str) -> (Vec<Segment>, Vec<char>) {
+pub(crate) fn by_face(
+    book: &FontBook,
+    primary: FaceId,
+    text: &str,
+    forms: CjkForms,
+) -> (Vec<Segment>, Vec<char>) {
+    let forms = forms.for_text(text);
     let mut segments: Vec<Segment> = Vec::new();
     let mut missing = Vec::new();
     for (at, c) in text.char_indices() {
@@ -28,7 +34,7 @@ pub(crate) fn by_face(book: &FontBook, primary: FaceId, text: &str) -> (Vec<Segm
         let face = if book.has_glyph(primary, c) || c.is_whitespace() {
             primary
         } else {
-            match book.fallback_for(primary, c) {
+            match book.fallback_for(primary, c, forms) {
                 Some(face) => face,
                 None => {
                     if !missing.contains(&c) {
@@ -117,7 +123,7 @@ mod tests {
         let lato = book.select("Lato", Variant::default());
         // Lato has no Cyrillic "Ԕ" (U+0514); Charis SIL has.
         assert!(!book.has_glyph(lato, 'Ԕ'));
-        let (segments, missing) = by_face(&book, lato, "abԔcd");
+        let (segments, missing) = by_face(&book, lato, "abԔcd", CjkForms::default());
         assert!(missing.is_empty());
         assert_eq!(segments.len(), 3, "{segments:?}");
         assert_eq!(segments[1].range, 2..4);
@@ -129,7 +135,7 @@ mod tests {
     fn characters_no_font_has_are_reported_once() {
         let book = FontBook::with_fallback(Vec::new(), false);
         let charis = book.select("Charis SIL", Variant::default());
-        let (segments, missing) = by_face(&book, charis, "a\u{E000}\u{E000}b");
+        let (segments, missing) = by_face(&book, charis, "a\u{E000}\u{E000}b", CjkForms::default());
         assert_eq!(missing, vec!['\u{E000}']);
         assert_eq!(segments.len(), 1);
     }
@@ -138,7 +144,7 @@ mod tests {
     fn variation_selectors_stay_with_their_base() {
         let book = FontBook::with_fallback(Vec::new(), false);
         let charis = book.select("Charis SIL", Variant::default());
-        let (segments, _) = by_face(&book, charis, "a\u{FE0F}");
+        let (segments, _) = by_face(&book, charis, "a\u{FE0F}", CjkForms::default());
         assert_eq!(segments.len(), 1);
     }
 }
