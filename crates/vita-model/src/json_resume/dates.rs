@@ -148,21 +148,10 @@ fn named(text: &str) -> Option<Date> {
     let month = if word == "sept" {
         9
     } else {
-        const NAMES: [&str; 12] = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        NAMES.iter().position(|name| name.starts_with(&word))? + 1
+        crate::markdown::MONTH_NAMES
+            .iter()
+            .position(|name| name.starts_with(&word))?
+            + 1
     };
     Some(Date {
         year: year(year_text.trim())?,

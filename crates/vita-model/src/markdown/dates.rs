@@ -155,26 +155,28 @@ fn month_year(s: &str, i: usize) -> Option<(Date, usize)> {
     is_year(year).then(|| (date(year, Some(month)), k + 4))
 }
 
+/// English month names, January first, lower case (shared with the JSON Resume reader).
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 fn month_number(word: &str) -> Option<u16> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let word = word.to_ascii_lowercase();
     if word == "sept" {
         return Some(9);
     }
-    let index = MONTHS
+    let index = MONTH_NAMES
         .iter()
         .position(|m| *m == word || (word.len() == 3 && m.starts_with(word.as_str())))?;
     u16::try_from(index + 1).ok()

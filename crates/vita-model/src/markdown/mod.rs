@@ -14,6 +14,7 @@ mod bold_titles;
 mod contact;
 mod dashes;
 mod dates;
+pub(crate) use dates::MONTH_NAMES;
 mod entry;
 mod front_matter;
 mod header;
