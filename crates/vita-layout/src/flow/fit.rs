@@ -1,14 +1,14 @@
 //! Fitting a résumé into at most N pages by compressing it as little as possible.
 //!
-//! The knobs move in a fixed order, each only once the ones before it are exhausted, because
-//! each is more visible than the last: vertical spacing (down to 40%), looseness −1 on the
-//! paragraphs where a line costs the fewest extra demerits (as few as needed), leading
-//! (down to 1.1), the body size in quarter points (down to 9 pt, headings in proportion), then
-//! the margins (down to 10 mm). Within the knob that makes it fit, the least movement that fits
-//! is found by bisection, and the earlier knobs are then relaxed again as far as the page count
+//! The knobs move in a fixed order, each only once the ones before it are exhausted, because each
+//! is more visible than the last: vertical spacing (down to 40%), looseness −1 on the paragraphs
+//! where a line costs the fewest extra demerits (as few as needed), leading (down to 1.1), the body
+//! size in quarter points (down to 9 pt, headings in proportion), then the margins in quarter
+//! millimetres (down to 10 mm). Within the knob that makes it fit, the least movement that fits is
+//! found by bisection, and the earlier knobs are then relaxed again as far as the page count
 //! allows. Spacing and leading only change where lines fall, so they are tried on the composed
-//! lines without setting the text again; looseness, size and margins need a new composition.
-//! A résumé that already fits is never enlarged.
+//! lines without setting the text again; looseness, size and margins need a new composition. A
+//! résumé that already fits is never enlarged.
 
 use vita_model::Resume;
 
@@ -150,23 +150,19 @@ pub fn fit(
         let all = compose(resume, layout, book, &shorten_first(savings.len()))?;
         if fits(&all, tightest(leading)) {
             // The fewest paragraphs that fit (more shortened paragraphs never add pages).
-            let (mut lo, mut hi) = (0, savings.len());
-            while lo + 1 < hi {
-                let mid = (lo + hi) / 2;
-                let attempt = compose(resume, layout, book, &shorten_first(mid))?;
-                if fits(&attempt, tightest(leading)) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
-            }
-            let composed = compose(resume, layout, book, &shorten_first(hi))?;
+            let count = least_step(savings.len(), |k| {
+                Ok(fits(
+                    &compose(resume, layout, book, &shorten_first(k))?,
+                    tightest(leading),
+                ))
+            })?;
+            let composed = compose(resume, layout, book, &shorten_first(count))?;
             let v = relax_spacing(&composed, leading, fit, pages);
             let knob = Knob {
                 name: "looseness",
                 from: layout.paragraph.looseness.to_string(),
                 to: format!(
-                    "{} on {hi} of {} paragraphs",
+                    "{} on {count} of {} paragraphs",
                     layout.paragraph.looseness - 1,
                     savings.len()
                 ),
@@ -191,60 +187,49 @@ pub fn fit(
         let knobs = vec![spacing_knob(v), looseness_knob, leading_knob(leading, lead)];
         return Ok(done(shortened, v, knobs));
     }
+    let fits_layout = |layout: &Layout| -> Result<bool, LayoutError> {
+        Ok(fits(
+            &compose(resume, layout, book, &plain)?,
+            tightest(min_leading),
+        ))
+    };
     // 4. Body size, in quarter points; headings shrink in proportion.
     let size = layout.fonts.size.resolve(10.0);
-    let steps = ((size - fit.min_size) / 0.25).floor().max(0.0) as usize;
+    let size_steps = ((size - fit.min_size) / 0.25).floor().max(0.0) as usize;
     let mut sized = looser.clone();
     sized.fonts.leading = min_leading;
-    let with_size = |step: usize| scaled(&sized, size, size - 0.25 * step as f32);
-    if steps > 0 {
-        let smallest = with_size(steps);
-        let attempt = compose(resume, &smallest, book, &plain)?;
-        if fits(&attempt, tightest(min_leading)) {
-            // The fewest quarter points that fit (page count falls as the size does).
-            let (mut lo, mut hi) = (0, steps);
-            while lo + 1 < hi {
-                let mid = (lo + hi) / 2;
-                let layout = with_size(mid);
-                if fits(
-                    &compose(resume, &layout, book, &plain)?,
-                    tightest(min_leading),
-                ) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
-            }
-            let chosen = with_size(hi);
-            let composed = compose(resume, &chosen, book, &plain)?;
-            let lead = bisect_max(min_leading, leading, |l| fits(&composed, tightest(l)));
-            let v = relax_spacing(&composed, lead, fit, pages);
-            let knobs = vec![
-                spacing_knob(v),
-                looseness_knob,
-                leading_knob(leading, lead),
-                Knob {
-                    name: "body size",
-                    from: format!("{size}pt"),
-                    to: format!("{}pt", size - 0.25 * hi as f32),
-                },
-            ];
-            return Ok(done(composed, v, knobs));
-        }
+    let size_at = |step: usize| size - 0.25 * step as f32;
+    let with_size = |step: usize| scaled(&sized, size, size_at(step));
+    if size_steps > 0 && fits_layout(&with_size(size_steps))? {
+        let step = least_step(size_steps, |k| fits_layout(&with_size(k)))?;
+        let chosen = with_size(step);
+        let composed = compose(resume, &chosen, book, &plain)?;
+        let lead = bisect_max(min_leading, leading, |l| fits(&composed, tightest(l)));
+        let v = relax_spacing(&composed, lead, fit, pages);
+        let knobs = vec![
+            spacing_knob(v),
+            looseness_knob,
+            leading_knob(leading, lead),
+            size_knob(size, size_at(step)),
+        ];
+        return Ok(done(composed, v, knobs));
     }
-    // 5. Margins, at the smallest size.
-    let smallest = with_size(steps);
+    // 5. Margins in quarter millimetres, at the smallest size.
+    let smallest = with_size(size_steps);
     let margin = layout.page.margin.resolve(size);
     let min_margin = fit.min_margin.resolve(size).min(margin);
-    let with_margin = |m: f32| {
+    const QUARTER_MM: f32 = 0.25 * 72.0 / 25.4;
+    let margin_steps = ((margin - min_margin) / QUARTER_MM).ceil() as usize;
+    let margin_at = |step: usize| (margin - QUARTER_MM * step as f32).max(min_margin);
+    let with_margin = |step: usize| {
         let mut l = smallest.clone();
-        l.page.margin = Length::Pt(m);
+        l.page.margin = Length::Pt(margin_at(step));
         l
     };
-    let narrowest = with_margin(min_margin);
+    let narrowest = with_margin(margin_steps);
     let attempt = compose(resume, &narrowest, book, &plain)?;
     if !fits(&attempt, tightest(min_leading)) {
-        let line = (fit.min_size.max(size - 0.25 * steps as f32)) * min_leading;
+        let line = size_at(size_steps).max(fit.min_size) * min_leading;
         let over = attempt.overflow(tightest(min_leading), pages);
         return Err(FitError::TooLong {
             pages,
@@ -252,40 +237,40 @@ pub fn fit(
             at_floors: attempt.page_count(tightest(min_leading)),
         });
     }
-    let mut best = min_margin;
-    let (mut lo, mut hi) = (min_margin, margin);
-    for _ in 0..6 {
-        let mid = (lo + hi) / 2.0;
-        let layout = with_margin(mid);
-        if fits(
-            &compose(resume, &layout, book, &plain)?,
-            tightest(min_leading),
-        ) {
-            best = mid;
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    let chosen = with_margin(best);
+    let step = least_step(margin_steps, |k| fits_layout(&with_margin(k)))?;
+    let chosen = with_margin(step);
     let composed = compose(resume, &chosen, book, &plain)?;
     let v = relax_spacing(&composed, min_leading, fit, pages);
     let knobs = vec![
         spacing_knob(v),
         looseness_knob,
         leading_knob(leading, min_leading),
-        Knob {
-            name: "body size",
-            from: format!("{size}pt"),
-            to: format!("{}pt", size - 0.25 * steps as f32),
-        },
+        size_knob(size, size_at(size_steps)),
         Knob {
             name: "margins",
             from: format!("{:.1}mm", margin * 25.4 / 72.0),
-            to: format!("{:.1}mm", best * 25.4 / 72.0),
+            to: format!("{:.1}mm", margin_at(step) * 25.4 / 72.0),
         },
     ];
     Ok(done(composed, v, knobs))
+}
+
+/// The least `k` in `1..=most` for which `fits_at(k)` holds, given that it holds at `most`
+/// and that more compression never adds a page. Bisection: about log₂(most) compositions.
+fn least_step(
+    most: usize,
+    mut fits_at: impl FnMut(usize) -> Result<bool, LayoutError>,
+) -> Result<usize, LayoutError> {
+    let (mut lo, mut hi) = (0, most);
+    while lo + 1 < hi {
+        let mid = (lo + hi) / 2;
+        if fits_at(mid)? {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Ok(hi)
 }
 
 /// The largest spacing factor that still fits, at a given leading.
@@ -338,6 +323,14 @@ fn spacing_knob(v: Vertical) -> Knob {
         name: "vertical spacing",
         from: "100%".into(),
         to: format!("{:.0}%", v.space_scale * 100.0),
+    }
+}
+
+fn size_knob(from: f32, to: f32) -> Knob {
+    Knob {
+        name: "body size",
+        from: format!("{from}pt"),
+        to: format!("{to}pt"),
     }
 }
 

@@ -696,3 +696,42 @@ fn a_table_sets_columns_side_by_side_with_a_ruled_header() {
         .count();
     assert!(rules >= 2, "section rule and header rule");
 }
+
+#[test]
+fn fitting_reaches_the_margins_last_and_stays_above_the_floors() {
+    let words: Vec<&str> = "the quick engine weaves algebraic patterns as the loom weaves flowers and leaves while analysts read its tables carefully".split(' ').collect();
+    let mut source = String::from("# Ada Lovelace\n\n## Notes\n\n");
+    for i in 0..22 {
+        let text: Vec<&str> = (0..58).map(|j| words[(i + j) % words.len()]).collect();
+        source.push_str(&format!("Note {i}: {}.\n\n", text.join(" ")));
+    }
+    let parsed = vita_model::parse_markdown(&source).unwrap();
+    let book = FontBook::with_fallback(Vec::new(), false);
+    let classic = Layout::builtin("classic").unwrap();
+    let fitted = crate::fit(
+        &parsed.resume,
+        &classic,
+        &book,
+        &LayoutOptions::default(),
+        &crate::Fit::pages(1),
+    )
+    .unwrap();
+    assert_eq!(fitted.laid.document.pages.len(), 1);
+    let names: Vec<&str> = fitted.knobs.iter().map(|k| k.name).collect();
+    assert_eq!(names.last(), Some(&"margins"), "{:?}", fitted.knobs);
+    let smallest = runs(&fitted.laid.document)
+        .into_iter()
+        .map(|(_, r)| r.size)
+        .fold(f32::INFINITY, f32::min);
+    assert!(smallest >= 9.0, "{smallest}");
+    let page = &fitted.laid.document.pages[0];
+    let leftmost = runs(&fitted.laid.document)
+        .into_iter()
+        .map(|(_, r)| r.origin.x)
+        .fold(f32::INFINITY, f32::min);
+    assert!(
+        (10.0 * 72.0 / 25.4 - 0.01..17.0 * 72.0 / 25.4).contains(&leftmost),
+        "{leftmost} on {}",
+        page.width
+    );
+}
