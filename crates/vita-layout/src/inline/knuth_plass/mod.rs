@@ -223,6 +223,38 @@ struct Candidate {
     badness: i64,
 }
 
+impl Passive {
+    /// The start of the paragraph, before its first line.
+    fn paragraph_start(items: &[Item]) -> Passive {
+        Passive {
+            at: usize::MAX,
+            next_start: skip_discardable(items, 0),
+            previous: None,
+            line: 0,
+            fitness: 2,
+            hyphenated: false,
+            badness: 0,
+        }
+    }
+}
+
+/// What breaking at `item` costs: its penalty (clamped to −10000), whether it is flagged, and
+/// the width it inserts in scaled points. Breaks at glue cost nothing.
+fn penalty_break(item: &Item) -> (i64, bool, i64) {
+    match *item {
+        Item::Penalty {
+            width,
+            penalty,
+            flagged,
+        } => (
+            i64::from(penalty.max(-INFINITE_PENALTY)),
+            flagged,
+            to_sp(width),
+        ),
+        _ => (0, false, 0),
+    }
+}
+
 /// An active node: a passive break still able to start a line.
 #[derive(Debug, Clone)]
 struct Active {
@@ -252,15 +284,7 @@ struct Run<'a, W: Fn(usize) -> f32> {
 
 impl<W: Fn(usize) -> f32> Run<'_, W> {
     fn solve(&self, pass: u8) -> Option<Breaks> {
-        let mut passives = vec![Passive {
-            at: usize::MAX,
-            next_start: skip_discardable(self.items, 0),
-            previous: None,
-            line: 0,
-            fitness: 2,
-            hyphenated: false,
-            badness: 0,
-        }];
+        let mut passives = vec![Passive::paragraph_start(self.items)];
         let mut active = vec![Active {
             passive: 0,
             total: 0,
@@ -281,11 +305,7 @@ impl<W: Fn(usize) -> f32> Run<'_, W> {
                     if flagged && width == 0.0 && !self.explicit_hyphens {
                         continue;
                     }
-                    (
-                        i64::from(penalty.max(-INFINITE_PENALTY)),
-                        flagged,
-                        to_sp(width),
-                    )
+                    penalty_break(item)
                 }
                 _ => continue,
             };
@@ -591,29 +611,10 @@ pub fn evaluate(
         final_pass: true,
         easy_line: None,
     };
-    let mut from = Passive {
-        at: usize::MAX,
-        next_start: skip_discardable(items, 0),
-        previous: None,
-        line: 0,
-        fitness: 2,
-        hyphenated: false,
-        badness: 0,
-    };
+    let mut from = Passive::paragraph_start(items);
     let mut total = 0;
     for &at in breaks {
-        let (penalty, flagged, extra) = match items.get(at) {
-            Some(&Item::Penalty {
-                width,
-                penalty,
-                flagged,
-            }) => (
-                i64::from(penalty.max(-INFINITE_PENALTY)),
-                flagged,
-                to_sp(width),
-            ),
-            _ => (0, false, 0),
-        };
+        let (penalty, flagged, extra) = items.get(at).map_or((0, false, 0), penalty_break);
         let (badness, fitness) = run.measure(&from, at, extra);
         let forced = penalty <= -(INFINITE_PENALTY as i64);
         total += run.demerits(badness, penalty, flagged, forced, &from, fitness, at);
