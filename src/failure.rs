@@ -29,6 +29,18 @@ impl Failure {
         }
     }
 
+    /// An input failure at `offset` of `source` (the file `file`): the located message with the
+    /// quoted line, and the hint when there is one.
+    pub fn at(
+        file: &Path,
+        source: &str,
+        offset: usize,
+        message: &str,
+        hint: Option<&str>,
+    ) -> Failure {
+        Failure::input(located("error", file, source, offset, message, hint))
+    }
+
     /// A failed check (exit code 3).
     pub fn check(message: impl Into<String>) -> Failure {
         Failure {

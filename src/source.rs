@@ -31,16 +31,8 @@ impl Source {
         } else {
             vita_model::parse_markdown(&text)
         };
-        let parsed = result.map_err(|e| {
-            Failure::input(located(
-                "error",
-                path,
-                &text,
-                e.span.start,
-                &e.message,
-                e.hint.as_deref(),
-            ))
-        })?;
+        let parsed = result
+            .map_err(|e| Failure::at(path, &text, e.span.start, &e.message, e.hint.as_deref()))?;
         Ok(Source {
             path: path.to_path_buf(),
             text,
@@ -87,14 +79,13 @@ pub fn read_text(path: &Path, what_to_pass: &str) -> Result<String, Failure> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(e.as_bytes());
-        Failure::input(located(
-            "error",
+        Failure::at(
             path,
             &text,
             offset,
             "the file is not valid UTF-8",
             Some("save the file with UTF-8 encoding"),
-        ))
+        )
     })
 }
 
@@ -156,18 +147,9 @@ fn resolve(name: &str, path: &Path) -> Result<Layout, Failure> {
         path,
         "--layout takes a built-in name or a layout file (TOML)",
     )?;
-    Layout::from_toml(&text).map_err(|e| {
-        Failure::input(match e.span {
-            Some(span) => located(
-                "error",
-                path,
-                &text,
-                span.start,
-                &e.message,
-                e.hint.as_deref(),
-            ),
-            None => format!("error: {}: {}", path.display(), e.message),
-        })
+    Layout::from_toml(&text).map_err(|e| match e.span {
+        Some(span) => Failure::at(path, &text, span.start, &e.message, e.hint.as_deref()),
+        None => Failure::input(format!("error: {}: {}", path.display(), e.message)),
     })
 }
 

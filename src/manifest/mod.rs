@@ -33,7 +33,7 @@ use toml::de::{DeTable, DeValue};
 use vita_model::{FieldOverride, FieldValue, TagExpr};
 
 use crate::compile::{Origin, Variant};
-use crate::failure::{Failure, located};
+use crate::failure::Failure;
 use crate::source::read_text;
 use values::Value;
 
@@ -105,16 +105,8 @@ pub struct Job {
 /// Reads the manifest at `path` into jobs; any problem is an input failure (exit 1).
 pub fn load(path: &Path) -> Result<Vec<Job>, Failure> {
     let text: Arc<str> = read_text(path, "`vita batch` takes a manifest such as vita.toml")?.into();
-    let specs = parse(&text).map_err(|e| {
-        Failure::input(located(
-            "error",
-            path,
-            &text,
-            e.span.start,
-            &e.message,
-            e.hint.as_deref(),
-        ))
-    })?;
+    let specs = parse(&text)
+        .map_err(|e| Failure::at(path, &text, e.span.start, &e.message, e.hint.as_deref()))?;
     let dir = path.parent().unwrap_or(Path::new(""));
     Ok(specs
         .into_iter()
