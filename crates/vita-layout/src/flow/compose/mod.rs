@@ -1,0 +1,467 @@
+//! Composing a résumé: header, sections, entries, lists and field rows become stacked lines.
+//!
+//! This is the only place that knows résumé concepts and the layout's arrangement of them
+//! (title left and place right, organisation left and dates right, hanging bullets, aligned
+//! field values). Everything below it deals in pieces of text and lines.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeSet;
+
+use vita_model::{Block, Entry, Field, Header, List, Resume, Section, SplitLine, Table, Text};
+
+mod entry;
+mod header;
+mod lists;
+mod table;
+
+use super::breaks::NO_BREAK;
+use super::text::{TextStyle, pieces};
+use super::vlist::{StructArena, VItem, VLine, translate};
+use crate::PhotoData;
+use crate::Warning;
+use crate::display::{Item, Point, Rect, Rule, StructKind};
+use crate::font::{CjkForms, FontBook};
+use crate::inline::knuth_plass::Params;
+use crate::inline::{
+    Breaking, Hyphenator, Hyphens, Paragraph, Piece, SetLine, Spacing, gap_filler, line_items,
+};
+use crate::theme::{Algorithm, Align, Layout, Side, TitleCase};
+
+/// What setting one paragraph a line shorter would cost (looseness −1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Saving {
+    /// The paragraph's number, in the order paragraphs are set.
+    pub paragraph: usize,
+    /// Lines saved.
+    pub lines: usize,
+    /// Extra demerits.
+    pub cost: i64,
+}
+
+/// Builds the vertical list for one résumé.
+pub(crate) struct Composer<'a> {
+    book: &'a FontBook,
+    layout: &'a Layout,
+    /// Width of the text area.
+    width: f32,
+    body: TextStyle,
+    hyphenator: Hyphenator,
+    justified: Breaking,
+    ragged: Breaking,
+    /// Width of the date column, widened to the widest dates of the résumé (0: none).
+    date_column: f32,
+    /// Paragraphs set so far (numbers them for `shorten` and `savings`).
+    paragraphs: Cell<usize>,
+    /// Paragraphs to set one line shorter if they can be (fitting to a page count).
+    pub shorten: BTreeSet<usize>,
+    /// Whether to measure what shortening each paragraph would cost.
+    pub probe: bool,
+    /// What shortening each paragraph would cost, when probing.
+    pub savings: RefCell<Vec<Saving>>,
+    /// The photo to place in the header, if any.
+    pub photo: Option<PhotoData>,
+    /// Regional forms for Han characters, from the résumé's language.
+    cjk: CjkForms,
+    /// Characters already warned about as missing from every font.
+    missing_reported: BTreeSet<char>,
+    pub out: Vec<VItem>,
+    pub arena: StructArena,
+    pub warnings: Vec<Warning>,
+}
+
+impl<'a> Composer<'a> {
+    pub fn new(book: &'a FontBook, layout: &'a Layout, width: f32, hyphenator: Hyphenator) -> Self {
+        let size = layout.fonts.size.resolve(10.0);
+        let p = &layout.paragraph;
+        let params = Params {
+            pretolerance: p.pretolerance,
+            tolerance: p.tolerance,
+            line_penalty: p.line_penalty,
+            double_hyphen_demerits: p.double_hyphen_demerits,
+            final_hyphen_demerits: p.final_hyphen_demerits,
+            adj_demerits: p.adj_demerits,
+            emergency_stretch: p.emergency_stretch.resolve(size),
+            looseness: p.looseness,
+            runt_demerits: p.runt_penalty,
+            background_stretch: 0.0,
+        };
+        let justified = Breaking {
+            params: params.clone(),
+            greedy: p.algorithm == Algorithm::Greedy,
+            protrusion: p.protrusion,
+        };
+        let ragged = Breaking {
+            params: Params {
+                background_stretch: p.ragged_stretch.resolve(size),
+                ..params
+            },
+            ..justified.clone()
+        };
+        let body = TextStyle {
+            family: layout.fonts.body.clone(),
+            size,
+            color: layout.colors.text,
+            bold: false,
+            italic: false,
+            small_caps: false,
+            tracking: 0.0,
+            hyphenate: true,
+        };
+        Composer {
+            book,
+            layout,
+            width,
+            body,
+            hyphenator,
+            justified,
+            ragged,
+            date_column: 0.0,
+            paragraphs: Cell::new(0),
+            shorten: BTreeSet::new(),
+            probe: false,
+            savings: RefCell::new(Vec::new()),
+            photo: None,
+            cjk: CjkForms::default(),
+            missing_reported: BTreeSet::new(),
+            out: Vec::new(),
+            arena: StructArena::default(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn em(&self) -> f32 {
+        self.body.size
+    }
+
+    fn space(&mut self, amount: f32) {
+        if amount > 0.0 {
+            self.out.push(VItem::Space(amount));
+        }
+    }
+
+    pub fn resume(&mut self, resume: &Resume) {
+        self.cjk = CjkForms::from_lang(resume.settings.lang.as_deref());
+        self.date_column = self.date_column_width(resume);
+        let document = self.arena.open(StructKind::Section, None);
+        self.header(&resume.header, document);
+        for (index, section) in resume.sections.iter().enumerate() {
+            self.section(section, document, index == 0);
+        }
+    }
+
+    // ----- sections -----
+
+    fn section(&mut self, section: &Section, parent: usize, first: bool) {
+        let node = self.arena.open(StructKind::Section, Some(parent));
+        if !first || !self.out.is_empty() {
+            self.space(self.layout.section.space_before.resolve(self.em()));
+        }
+        if !section.title.is_empty() {
+            let title = self.arena.open(StructKind::Heading(2), Some(node));
+            let style = TextStyle {
+                family: self.layout.fonts.heading.clone(),
+                size: self.layout.fonts.section_size.resolve(self.em()),
+                color: self.layout.colors.accent,
+                bold: self.layout.section.bold,
+                italic: false,
+                small_caps: self.layout.section.case == TitleCase::SmallCaps,
+                tracking: self.layout.section.letter_spacing.resolve(self.em()),
+                hyphenate: false,
+            };
+            let mut letters = pieces(self.book, &section.title, &style);
+            if self.layout.section.case == TitleCase::Upper {
+                for piece in &mut letters {
+                    piece.text = piece.text.to_uppercase();
+                }
+            }
+            let para = self.shape(letters, false);
+            let width = self.width;
+            let lines = self.lines(&para, false, |_| width);
+            let count = lines.len();
+            for (i, line) in lines.into_iter().enumerate() {
+                let items = line_items(self.book, &para, &line, Point::default());
+                self.push_line(&line, items, title, true);
+                if i == 0
+                    && let Some(VItem::Line(l)) = self.out.last_mut()
+                {
+                    l.bookmark = Some((section.title.plain(), 1));
+                }
+                if i + 1 == count {
+                    self.rule_under_last_line(title);
+                }
+            }
+            self.space(self.layout.section.space_after.resolve(self.em()));
+        }
+        self.blocks(&section.blocks, 0.0, self.width, node);
+    }
+
+    /// Draws the section rule below the last line and makes the line deep enough to hold it.
+    fn rule_under_last_line(&mut self, node: usize) {
+        let thickness = self.layout.section.rule.resolve(self.em());
+        if thickness <= 0.0 {
+            return;
+        }
+        let gap = self.em() * 0.3;
+        let color = self.layout.colors.rule;
+        let width = self.width;
+        if let Some(VItem::Line(line)) = self.out.last_mut() {
+            let y = self.body.size * 0.35 + gap * 0.5;
+            line.items.push((
+                Item::Rule(Rule {
+                    rect: Rect {
+                        x: 0.0,
+                        y,
+                        width,
+                        height: thickness,
+                    },
+                    color,
+                }),
+                node,
+            ));
+            line.depth_min = line.depth_min.max(y + thickness);
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[Block], x: f32, width: f32, parent: usize) {
+        let mut previous: Option<&Block> = None;
+        for block in blocks {
+            let gap = match (previous, block) {
+                (None, _) => 0.0,
+                (Some(Block::Entry(_)), _) | (_, Block::Entry(_)) => {
+                    self.layout.entry.space_before.resolve(self.em())
+                }
+                (Some(Block::Split(_)), Block::Split(_)) => 0.0,
+                (Some(Block::List(_)), _) | (_, Block::List(_)) => {
+                    self.layout.list.space.resolve(self.em())
+                }
+                _ => self.layout.paragraph.space.resolve(self.em()),
+            };
+            self.space(gap);
+            match block {
+                Block::Entry(entry) => self.entry(entry, x, width, parent),
+                Block::Paragraph(p) => {
+                    let node = self.arena.open(StructKind::Paragraph, Some(parent));
+                    let pieces = pieces(self.book, &p.text, &self.body);
+                    self.paragraph(pieces, x, width, self.layout.paragraph.justify, node);
+                }
+                Block::List(list) => self.list(list, x, width, parent, 0),
+                Block::Fields(fields) => self.fields(fields, x, width, parent),
+                Block::Split(split) => self.split(split, x, width, parent),
+                Block::Table(table) => self.table(table, x, width, parent),
+                Block::PageBreak => self.force_page_break(),
+            }
+            previous = Some(block);
+        }
+    }
+
+    // ----- output -----
+
+    /// Shapes a paragraph and reports characters the fonts cannot set.
+    fn shape(&mut self, pieces: Vec<Piece>, justify: bool) -> Paragraph {
+        let hyphens = self.layout.paragraph.hyphenate.then_some(Hyphens {
+            hyphenator: &self.hyphenator,
+            penalty: self.layout.paragraph.hyphen_penalty,
+        });
+        let spacing = Spacing {
+            stretch: self.layout.paragraph.space_stretch,
+            shrink: self.layout.paragraph.space_shrink,
+            ex_hyphen_penalty: self.layout.paragraph.ex_hyphen_penalty,
+            cjk: self.cjk,
+        };
+        let mut para = Paragraph::new(self.book, pieces, justify, hyphens, spacing);
+        for (c, word, source) in para.missing.drain(..) {
+            // One warning per character is enough.
+            if self.missing_reported.insert(c) {
+                let message = format!(
+                    "no available font has '{c}' (U+{:04X}) in '{word}'; it will show as a box; {}",
+                    u32::from(c),
+                    font_advice(c)
+                );
+                self.warnings.push(Warning { message, source });
+            }
+        }
+        para
+    }
+
+    /// Ends the page after the last line so far (a page-break hint in the source); a hint
+    /// before any line is ignored.
+    pub fn force_page_break(&mut self) {
+        if let Some(VItem::Line(line)) = self
+            .out
+            .iter_mut()
+            .rev()
+            .find(|i| matches!(i, VItem::Line(_)))
+        {
+            line.penalty = super::breaks::FORCE_BREAK;
+        }
+    }
+
+    /// The font book in use.
+    pub fn book(&self) -> &FontBook {
+        self.book
+    }
+
+    /// Whether the layout asks for page footers.
+    pub fn footer_wanted(&self) -> bool {
+        self.layout.page.footer
+    }
+
+    /// A centred footer line ("Ada Lovelace · Page 1 of 2") with its baseline at y = 0. Its
+    /// runs carry empty ActualText: page furniture is not part of the résumé's text.
+    pub fn footer(&mut self, text: &str) -> Vec<Item> {
+        let style = TextStyle {
+            size: self.body.size * 0.8,
+            ..self.body.clone().color(self.layout.colors.muted)
+        };
+        let (para, line) = self.single_line(vec![style.piece(self.book, text)]);
+        let Some(line) = line else {
+            return Vec::new();
+        };
+        let at = Point {
+            x: (self.width - line.width) / 2.0,
+            y: 0.0,
+        };
+        let mut items = line_items(self.book, &para, &line, at);
+        for item in &mut items {
+            if let Item::Text(run) = item {
+                run.actual_text = Some(String::new());
+            }
+        }
+        items
+    }
+
+    /// Breaks a shaped paragraph with the layout's settings for its mode.
+    fn lines(&self, para: &Paragraph, justify: bool, width: impl Fn(usize) -> f32) -> Vec<SetLine> {
+        let breaking = if justify {
+            &self.justified
+        } else {
+            &self.ragged
+        };
+        let index = self.paragraphs.get();
+        self.paragraphs.set(index + 1);
+        if self.shorten.contains(&index) {
+            let mut shorter = breaking.clone();
+            shorter.params.looseness -= 1;
+            return para.lines(self.book, &shorter, width);
+        }
+        let lines = para.lines(self.book, breaking, &width);
+        if self.probe && lines.len() > 1 && !breaking.greedy {
+            let mut shorter = breaking.clone();
+            shorter.params.looseness -= 1;
+            let tighter = para.lines(self.book, &shorter, &width);
+            let demerits = |l: &[SetLine]| {
+                l.first()
+                    .and_then(|l| l.figures)
+                    .map_or(0, |f| f.paragraph_demerits)
+            };
+            if tighter.len() < lines.len() {
+                self.savings.borrow_mut().push(Saving {
+                    paragraph: index,
+                    lines: lines.len() - tighter.len(),
+                    cost: (demerits(&tighter) - demerits(&lines)).max(0),
+                });
+            }
+        }
+        lines
+    }
+
+    /// The one line of a piece of text that is never broken (labels, right-aligned parts).
+    fn single_line(&mut self, pieces: Vec<Piece>) -> (Paragraph, Option<SetLine>) {
+        let para = self.shape(pieces, false);
+        let first_fit = Breaking {
+            greedy: true,
+            ..self.ragged.clone()
+        };
+        let line = para
+            .lines(self.book, &first_fit, |_| f32::INFINITY)
+            .into_iter()
+            .next();
+        (para, line)
+    }
+
+    fn push_line(&mut self, line: &SetLine, items: Vec<Item>, node: usize, keep: bool) {
+        let items = items.into_iter().map(|item| (item, node)).collect();
+        self.push_tagged(line, items, keep);
+    }
+
+    fn push_tagged(&mut self, line: &SetLine, items: Vec<(Item, usize)>, keep: bool) {
+        let size = if line.size > 0.0 {
+            line.size
+        } else {
+            self.body.size
+        };
+        if line.overfull > 0.1 {
+            let source = items.iter().find_map(|(item, _)| match item {
+                Item::Text(run) => run.source.clone(),
+                _ => None,
+            });
+            self.warnings.push(Warning {
+                message: format!(
+                    "a line is {:.1}pt too wide for the text area",
+                    line.overfull
+                ),
+                source,
+            });
+        }
+        let figures = line.figures.map(|f| {
+            let text: String = items
+                .iter()
+                .filter_map(|(item, _)| match item {
+                    Item::Text(run) => run.actual_text.clone().or_else(|| Some(run.text.clone())),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace('\u{200b}', "");
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            (f, text, line.overfull)
+        });
+        self.out.push(VItem::Line(VLine {
+            size,
+            depth_min: 0.0,
+            items,
+            penalty: if keep { NO_BREAK } else { 0 },
+            bookmark: None,
+            figures,
+        }));
+    }
+}
+
+/// What to install for a character no font has.
+fn font_advice(c: char) -> &'static str {
+    match u32::from(c) {
+        0x3000..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => {
+            "install a CJK font (Debian: fonts-noto-cjk) or pass --font-path"
+        }
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF => {
+            "install an emoji font (Debian: fonts-noto-color-emoji) or pass --font-path"
+        }
+        0xE000..=0xF8FF => {
+            "it is a private-use character (an icon font's glyph?): write the word instead"
+        }
+        _ => "install a font that covers it (Debian: fonts-noto) or pass --font-path",
+    }
+}
+
+/// The key with a colon, as written in the source (`**Languages:**`).
+fn with_colon(key: &Text) -> Text {
+    let mut key = key.clone();
+    if !key.plain().trim_end().ends_with(':')
+        && let Some(last) = key.runs.last_mut()
+    {
+        last.text.push(':');
+    }
+    key
+}
+
+/// Moves every item of a line so that its baseline sits at `y` and its left edge at `x`.
+pub(crate) fn place(line: &VLine, x: f32, y: f32) -> Vec<(Item, usize)> {
+    line.items
+        .iter()
+        .map(|(item, node)| {
+            let mut item = item.clone();
+            translate(&mut item, x, y);
+            (item, *node)
+        })
+        .collect()
+}
