@@ -2,12 +2,25 @@
 
 use crate::{Document, FontBook, GlyphRun, Item, Layout, LayoutOptions, StructKind, layout};
 
+/// The bundled fonts without system fallback: results must not depend on the machine.
+fn book() -> FontBook {
+    FontBook::with_fallback(Vec::new(), false)
+}
+
 fn lay(markdown: &str) -> crate::Laid {
     let parsed = vita_model::parse_markdown(markdown).expect("parses");
     let classic = Layout::builtin("classic").unwrap();
-    // No system fonts: results must not depend on the machine.
-    let book = FontBook::with_fallback(Vec::new(), false);
-    layout(&parsed.resume, &classic, &book, &LayoutOptions::default()).unwrap()
+    layout(&parsed.resume, &classic, &book(), &LayoutOptions::default()).unwrap()
+}
+
+/// Asserts that no part of a paragraph split across pages is a single line.
+fn assert_no_widows_or_orphans(parts: &[(usize, usize)]) {
+    if parts.len() > 1 {
+        assert!(
+            parts.iter().all(|(_, lines)| *lines >= 2),
+            "a widow or orphan: {parts:?}"
+        );
+    }
 }
 
 fn runs(doc: &Document) -> Vec<(usize, &GlyphRun)> {
@@ -303,7 +316,7 @@ fn seed_paragraphs(book: &FontBook) -> Vec<crate::inline::Paragraph> {
 fn optimal_demerits_never_exceed_first_fit_on_the_seed() {
     use crate::inline::knuth_plass::{Params, break_optimal, evaluate};
     use crate::inline::linebreak::break_greedy;
-    let book = FontBook::with_fallback(Vec::new(), false);
+    let book = book();
     let paragraphs = seed_paragraphs(&book);
     assert_eq!(paragraphs.len(), 14, "the seed's bullets");
     let params = Params {
@@ -330,7 +343,7 @@ fn optimal_demerits_never_exceed_first_fit_on_the_seed() {
 #[test]
 fn greedy_is_available_and_never_better() {
     let parsed = vita_model::parse_markdown(SEED).unwrap();
-    let book = FontBook::with_fallback(Vec::new(), false);
+    let book = book();
     let mut classic = Layout::builtin("classic").unwrap();
     let optimal = layout(&parsed.resume, &classic, &book, &LayoutOptions::default()).unwrap();
     classic.paragraph.algorithm = crate::Algorithm::Greedy;
@@ -439,19 +452,14 @@ fn three_page_sample_has_no_stranded_headings_widows_or_orphans() {
     // No paragraph or list item leaves a single line alone on a page.
     let kinds = [StructKind::Paragraph, StructKind::ListBody];
     for parts in lines_per_page(doc, &kinds) {
-        if parts.len() > 1 {
-            assert!(
-                parts.iter().all(|(_, lines)| *lines >= 2),
-                "a widow or orphan: {parts:?}"
-            );
-        }
+        assert_no_widows_or_orphans(&parts);
     }
 }
 
 #[test]
 fn fitting_the_seed_into_one_page_keeps_body_text_at_nine_points_or_more() {
     let parsed = vita_model::parse_markdown(SEED).unwrap();
-    let book = FontBook::with_fallback(Vec::new(), false);
+    let book = book();
     let classic = Layout::builtin("classic").unwrap();
     let options = LayoutOptions::default();
     let plain = layout(&parsed.resume, &classic, &book, &options).unwrap();
@@ -495,7 +503,7 @@ fn fitting_what_cannot_fit_says_how_much_is_over() {
         ));
     }
     let parsed = vita_model::parse_markdown(&source).unwrap();
-    let book = FontBook::with_fallback(Vec::new(), false);
+    let book = book();
     let classic = Layout::builtin("classic").unwrap();
     let err = crate::fit(
         &parsed.resume,
@@ -537,17 +545,14 @@ fn paragraphs_split_across_pages_keep_two_lines_on_each_side() {
         "no paragraph straddles a page: {parts:?}"
     );
     for parts in split {
-        assert!(
-            parts.iter().all(|(_, n)| *n >= 2),
-            "a widow or orphan: {parts:?}"
-        );
+        assert_no_widows_or_orphans(parts);
     }
 }
 
 #[test]
 fn a_date_column_puts_dates_left_and_indents_the_entry() {
     let parsed = vita_model::parse_markdown(ENTRY).unwrap();
-    let book = FontBook::with_fallback(Vec::new(), false);
+    let book = book();
     let mut classic = Layout::builtin("classic").unwrap();
     classic.entry.date_column = crate::Length::Pt(80.0);
     classic.section.case = crate::TitleCase::Upper;
@@ -578,7 +583,7 @@ fn fitting_shortens_the_cheapest_paragraphs_before_the_leading() {
         source.push_str(&format!("Note {i}: {}.\n\n", text.join(" ")));
     }
     let parsed = vita_model::parse_markdown(&source).unwrap();
-    let book = FontBook::with_fallback(Vec::new(), false);
+    let book = book();
     let classic = Layout::builtin("classic").unwrap();
     let options = LayoutOptions::default();
     let fitted = crate::fit(
@@ -615,7 +620,7 @@ fn a_photo_hangs_in_the_header_beside_narrower_lines() {
     };
     let parsed =
         vita_model::parse_markdown("# Ada Lovelace\n\nAnalyst\n\n## Work\n\nWrote.\n").unwrap();
-    let book = FontBook::with_fallback(Vec::new(), false);
+    let book = book();
     let classic = Layout::builtin("classic").unwrap();
     let options = LayoutOptions {
         photo: Some(photo),
@@ -706,7 +711,7 @@ fn fitting_reaches_the_margins_last_and_stays_above_the_floors() {
         source.push_str(&format!("Note {i}: {}.\n\n", text.join(" ")));
     }
     let parsed = vita_model::parse_markdown(&source).unwrap();
-    let book = FontBook::with_fallback(Vec::new(), false);
+    let book = book();
     let classic = Layout::builtin("classic").unwrap();
     let fitted = crate::fit(
         &parsed.resume,

@@ -178,7 +178,7 @@ pub(crate) fn set_line(
 mod tests {
     use super::*;
 
-    use crate::inline::testutil::{finish, glue, word};
+    use crate::inline::testutil::{finish, forced_break, glue, word};
 
     fn space() -> Item {
         glue(1.0, 0.5, 0.3)
@@ -228,17 +228,7 @@ mod tests {
     #[test]
     fn forced_break_ends_a_line() {
         let mut items = vec![word(2.0), space(), word(2.0)];
-        items.push(Item::Glue {
-            width: 0.0,
-            stretch: 0.0,
-            shrink: 0.0,
-            fill: true,
-        });
-        items.push(Item::Penalty {
-            width: 0.0,
-            penalty: -INFINITE_PENALTY,
-            flagged: false,
-        });
+        forced_break(&mut items);
         items.push(word(2.0));
         finish(&mut items);
         let lines = break_greedy(&items, |_| 100.0);

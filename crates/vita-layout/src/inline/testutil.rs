@@ -18,13 +18,8 @@ pub(crate) fn glue(width: f32, stretch: f32, shrink: f32) -> Item {
     }
 }
 
-/// Ends a paragraph as TeX does: no break, fill glue, forced break.
-pub(crate) fn finish(items: &mut Vec<Item>) {
-    items.push(Item::Penalty {
-        width: 0.0,
-        penalty: INFINITE_PENALTY,
-        flagged: false,
-    });
+/// Ends a line where it is (a hard line break): fill glue, then a forced break.
+pub(crate) fn forced_break(items: &mut Vec<Item>) {
     items.push(Item::Glue {
         width: 0.0,
         stretch: 0.0,
@@ -36,6 +31,16 @@ pub(crate) fn finish(items: &mut Vec<Item>) {
         penalty: -INFINITE_PENALTY,
         flagged: false,
     });
+}
+
+/// Ends a paragraph as TeX does: no break, then a forced break after fill glue.
+pub(crate) fn finish(items: &mut Vec<Item>) {
+    items.push(Item::Penalty {
+        width: 0.0,
+        penalty: INFINITE_PENALTY,
+        flagged: false,
+    });
+    forced_break(items);
 }
 
 /// Words of the given widths separated by `space`, finished.
