@@ -740,3 +740,14 @@ fn fitting_reaches_the_margins_last_and_stays_above_the_floors() {
         page.width
     );
 }
+
+#[test]
+fn nested_bullets_are_dashes() {
+    let laid = lay("# Ada\n\n## Work\n\n- Outer item\n  - Inner item\n");
+    let labels: Vec<String> = runs(&laid.document)
+        .into_iter()
+        .map(|(_, r)| r.text.clone())
+        .filter(|t| t == "•" || t == "–")
+        .collect();
+    assert_eq!(labels, ["•", "–"]);
+}

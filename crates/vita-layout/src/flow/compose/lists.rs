@@ -108,7 +108,7 @@ impl Composer<'_> {
         }
     }
 
-    pub(super) fn list(&mut self, list: &List, x: f32, width: f32, parent: usize, depth: usize) {
+    pub(super) fn list(&mut self, list: &List, x: f32, width: f32, parent: usize) {
         let list_node = self.arena.open(StructKind::List, Some(parent));
         let mut indent = self.layout.list.indent.resolve(self.em());
         if let Some(start) = list.start {
@@ -128,7 +128,7 @@ impl Composer<'_> {
             let body_node = self.arena.open(StructKind::ListBody, Some(item_node));
             let label = match list.start {
                 Some(start) => format!("{}.", start + n as u64),
-                None if depth > 0 => "–".to_string(),
+                None if self.list_depth > 0 => "–".to_string(),
                 None => self.layout.list.bullet.clone(),
             };
             let label_style = self.body.clone().color(self.layout.colors.muted);
@@ -148,7 +148,9 @@ impl Composer<'_> {
             self.hanging(label, label_x, body, x, indent, width, nodes, justify);
             if !item.children.is_empty() {
                 self.space(item_space);
+                self.list_depth += 1;
                 self.blocks(&item.children, x + indent, width - indent, body_node);
+                self.list_depth -= 1;
             }
         }
     }

@@ -62,6 +62,8 @@ pub(crate) struct Composer<'a> {
     pub photo: Option<PhotoData>,
     /// Regional forms for Han characters, from the résumé's language.
     cjk: CjkForms,
+    /// How many list items the current block sits inside (nested bullets are dashes).
+    list_depth: usize,
     /// Characters already warned about as missing from every font.
     missing_reported: BTreeSet<char>,
     pub out: Vec<VItem>,
@@ -122,6 +124,7 @@ impl<'a> Composer<'a> {
             savings: RefCell::new(Vec::new()),
             photo: None,
             cjk: CjkForms::default(),
+            list_depth: 0,
             missing_reported: BTreeSet::new(),
             out: Vec::new(),
             arena: StructArena::default(),
@@ -244,7 +247,7 @@ impl<'a> Composer<'a> {
                     let pieces = pieces(self.book, &p.text, &self.body);
                     self.paragraph(pieces, x, width, self.layout.paragraph.justify, node);
                 }
-                Block::List(list) => self.list(list, x, width, parent, 0),
+                Block::List(list) => self.list(list, x, width, parent),
                 Block::Fields(fields) => self.fields(fields, x, width, parent),
                 Block::Split(split) => self.split(split, x, width, parent),
                 Block::Table(table) => self.table(table, x, width, parent),
