@@ -10,6 +10,8 @@ mod vlist;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod text_layer_tests;
 
 use vita_model::Resume;
 

@@ -55,9 +55,17 @@ pub(crate) enum Content {
         /// The face the fragment is set in (the piece's, or a fallback).
         face: FaceId,
         text: Arc<str>,
+        /// The shaping of `text[shaped_at..]` (or of a part of it, for a word set in several
+        /// faces): its glyphs' clusters count from `shaped_at`.
         shaped: Arc<ShapedText>,
+        shaped_at: usize,
         glyphs: Range<usize>,
         chars: Range<usize>,
+        /// Whether a line break just before this fragment cuts its word in two (a hyphenation
+        /// point, a URL or a last-resort break), so that extraction must join the parts; false
+        /// for the first fragment and after a break between ideographs, where the text simply
+        /// goes on.
+        joins: bool,
     },
     /// An inter-word space, set in the style of the piece it belongs to.
     Space { piece: usize },
@@ -298,8 +306,10 @@ impl Paragraph {
                     face: style.face,
                     text: word.clone(),
                     shaped: shaped.clone(),
+                    shaped_at: 0,
                     glyphs,
                     chars,
+                    joins: first > 0,
                 },
             );
             if cut < shaped.glyphs.len() {
@@ -376,8 +386,10 @@ impl Paragraph {
                         face: seg.face,
                         text: word.clone(),
                         shaped: shaped.clone(),
+                        shaped_at: base,
                         glyphs,
-                        chars,
+                        chars: chars.clone(),
+                        joins: chars.start > 0 && !breaks.contains(&chars.start),
                     },
                 );
                 first = cut;
@@ -457,6 +469,7 @@ impl Paragraph {
                 shaped,
                 glyphs,
                 chars,
+                ..
             } = content
             else {
                 continue;

@@ -1,11 +1,12 @@
 //! Turning a set line into display-list items: glyph runs (spaces included, so extractors see
 //! word boundaries) and link areas.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::{Content, Paragraph, PieceStyle, SetLine};
 use crate::display::{Glyph, GlyphRun, Item, LinkArea, Point, Rect};
-use crate::font::FontBook;
+use crate::font::{FontBook, ShapedGlyph};
 
 /// Display items for `line` with its left baseline end at `origin`.
 pub(crate) fn line_items(
@@ -66,6 +67,7 @@ pub(crate) fn line_items(
         match &para.contents[fragment.content] {
             Content::Word {
                 shaped,
+                shaped_at,
                 glyphs,
                 chars,
                 ..
@@ -76,21 +78,14 @@ pub(crate) fn line_items(
                     .sum();
                 let tracking = style.tracking * glyphs.len() as f32;
                 let scale = fragment_scale(book, style, units, fragment.width - tracking);
-                for i in glyphs.clone() {
-                    let g = &shaped.glyphs[i];
-                    let end = shaped
-                        .glyphs
-                        .get(i + 1)
-                        .filter(|_| i + 1 < glyphs.end)
-                        .map_or(chars.end, |next| next.cluster.max(g.cluster));
-                    let start = g.cluster.clamp(chars.start, chars.end) - chars.start;
-                    let end = end.clamp(chars.start, chars.end) - chars.start;
+                let ranges = glyph_ranges(&shaped.glyphs[glyphs.clone()], *shaped_at, chars);
+                for (g, range) in shaped.glyphs[glyphs.clone()].iter().zip(ranges) {
                     run.glyphs.push(Glyph {
                         id: g.id,
                         advance: g.advance * scale + style.tracking,
                         x_offset: g.x_offset * scale,
                         y_offset: g.y_offset * scale,
-                        text: base + start..base + end,
+                        text: base + range.start..base + range.end,
                     });
                 }
             }
@@ -147,59 +142,146 @@ pub(crate) fn line_items(
         .collect()
 }
 
+/// The text range, relative to `chars.start`, that each of `glyphs` stands for.
+///
+/// `glyphs` are a fragment's part of a shaping whose clusters count from byte `shaped_at` of
+/// the word. A glyph covers its cluster up to the next cluster's start; glyphs sharing a
+/// cluster (a character drawn as several glyphs) all get the whole cluster, which krilla
+/// writes as one `/ActualText` span. Every range starts and ends on a character boundary of
+/// the fragment's text, since clusters do.
+fn glyph_ranges(
+    glyphs: &[ShapedGlyph],
+    shaped_at: usize,
+    chars: &Range<usize>,
+) -> Vec<Range<usize>> {
+    let at = |g: &ShapedGlyph| (g.cluster + shaped_at).clamp(chars.start, chars.end) - chars.start;
+    let len = chars.end - chars.start;
+    glyphs
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let start = at(g);
+            let end = glyphs[i + 1..]
+                .iter()
+                .map(at)
+                .find(|&next| next != start)
+                .unwrap_or(len);
+            start.min(end)..end.max(start)
+        })
+        .collect()
+}
+
 /// How a fragment takes part in a word broken across lines.
 #[derive(Debug, Clone, PartialEq)]
 enum Role {
     /// An ordinary fragment.
     Whole,
     /// The part of a broken word before the line end (with its hyphen): it extracts as the
-    /// whole word.
-    Head(Arc<str>),
-    /// The part after the break, at the start of the next line: it extracts as nothing.
+    /// word from here to the end of what the next lines show of it.
+    Head(String),
+    /// A part at the start of a line that an earlier line's head already stands for: it
+    /// extracts as nothing.
     Tail,
 }
 
-/// Marks the fragments of words broken at this line's end and continued at its start, so that
-/// text extractors that honour ActualText read each broken word once, whole.
-fn split_word_roles(para: &Paragraph, line: &SetLine) -> Vec<Role> {
-    let mut roles = vec![Role::Whole; line.fragments.len()];
-    let word_of = |i: usize| match &para.contents[line.fragments[i].content] {
-        Content::Word { text, chars, .. } => Some((text.clone(), chars.clone())),
+/// A fragment of a word: its text, the range it covers and whether it joins the part before.
+struct WordPart {
+    text: Arc<str>,
+    chars: Range<usize>,
+    joins: bool,
+}
+
+fn word_part(content: &Content) -> Option<WordPart> {
+    match content {
+        Content::Word {
+            text, chars, joins, ..
+        } => Some(WordPart {
+            text: text.clone(),
+            chars: chars.clone(),
+            joins: *joins,
+        }),
         _ => None,
-    };
-    let same_word = |a: usize, b: usize| match (word_of(a), word_of(b)) {
-        (Some((ta, ca)), Some((tb, cb))) => Arc::ptr_eq(&ta, &tb) && ca.end == cb.start,
-        _ => false,
-    };
-    // The head: the last word fragment, when its word goes on past the line end.
-    let last_word = (0..line.fragments.len())
-        .rev()
-        .find(|&i| word_of(i).is_some());
-    if let Some(last) = last_word
-        && let Some((text, chars)) = word_of(last)
-        && chars.end < text.len()
-    {
-        let mut first = last;
-        while first > 0 && same_word(first - 1, first) {
-            first -= 1;
-        }
-        for role in &mut roles[first..] {
-            *role = Role::Head(text.clone());
+    }
+}
+
+/// Whether `b` goes on where `a` stops in the same word.
+fn continues(a: &WordPart, b: &WordPart) -> bool {
+    Arc::ptr_eq(&a.text, &b.text) && a.chars.end == b.chars.start
+}
+
+/// Where the text that a head ending with `last` (an index into the paragraph's contents)
+/// stands for ends: past every later part of its word joined to it by word-cutting breaks.
+/// `None` when nothing of the word follows across such a break.
+fn joined_end(para: &Paragraph, last: usize) -> Option<usize> {
+    let mut current = word_part(&para.contents[last])?;
+    let mut end = None;
+    for content in &para.contents[last + 1..] {
+        match content {
+            Content::Hyphen { .. } | Content::Nothing => continue,
+            Content::Space { .. } => break,
+            Content::Word { .. } => {
+                let Some(next) = word_part(content).filter(|n| continues(&current, n)) else {
+                    break;
+                };
+                if !next.joins {
+                    break;
+                }
+                end = Some(next.chars.end);
+                current = next;
+            }
         }
     }
-    // The tail: the first word fragment, when its word began on the line before.
-    if let Some(first) = (0..line.fragments.len()).find(|&i| word_of(i).is_some())
-        && let Some((_, chars)) = word_of(first)
-        && chars.start > 0
+    end
+}
+
+/// Marks the fragments of words cut at this line's end and continued at its start, so that
+/// text extractors that honour ActualText read each cut word once, whole. A break between
+/// ideographs (or other text without spaces) cuts nothing: the parts there keep their text.
+fn split_word_roles(para: &Paragraph, line: &SetLine) -> Vec<Role> {
+    let mut roles = vec![Role::Whole; line.fragments.len()];
+    let part = |i: usize| word_part(&para.contents[line.fragments[i].content]);
+    // The tail: the first word fragment, when a word-cutting break comes just before it, and
+    // the parts joined to it.
+    if let Some(first) = (0..line.fragments.len()).find(|&i| part(i).is_some())
+        && part(first).is_some_and(|p| p.joins && p.chars.start > 0)
     {
-        let mut last = first;
-        while last + 1 < line.fragments.len() && same_word(last, last + 1) {
-            last += 1;
-        }
-        for role in &mut roles[first..=last] {
-            if *role == Role::Whole {
-                *role = Role::Tail;
+        roles[first] = Role::Tail;
+        let mut i = first;
+        while let (Some(a), Some(b)) = (
+            part(i),
+            part(i + 1).filter(|_| i + 1 < line.fragments.len()),
+        ) {
+            if !(continues(&a, &b) && b.joins) {
+                break;
             }
+            i += 1;
+            roles[i] = Role::Tail;
+        }
+    }
+    // The head: the last word fragment, when its word goes on past a word-cutting line end,
+    // back to the start of its part on this line.
+    let Some(last) = (0..line.fragments.len()).rev().find(|&i| part(i).is_some()) else {
+        return roles;
+    };
+    if roles[last] == Role::Tail {
+        return roles;
+    }
+    let Some(end) = joined_end(para, line.fragments[last].content) else {
+        return roles;
+    };
+    let mut first = last;
+    while first > 0
+        && roles[first - 1] != Role::Tail
+        && part(first - 1)
+            .zip(part(first))
+            .is_some_and(|(a, b)| continues(&a, &b))
+    {
+        first -= 1;
+    }
+    if let Some(head) = part(first) {
+        let text = head.text[head.chars.start..end].to_string();
+        for role in &mut roles[first..] {
+            *role = Role::Head(text.clone());
         }
     }
     roles
