@@ -213,6 +213,10 @@ pub enum DateEnd {
     Date(Date),
     /// Ongoing: "Present", "Current", "Now".
     Present,
+    /// Written in words Vita does not read yet: another language's month or "present"
+    /// ("Sep 2021 – Ene 2022", "Jun 2024 – Presente"). The range is shown exactly as written
+    /// ([`Dates::text`]) whatever date format the layout asks for.
+    Unread,
 }
 
 /// A list, possibly nested.

@@ -26,11 +26,11 @@ const LONG: [&str; 12] = [
 
 /// The text to show for `dates`.
 pub(crate) fn show(dates: &Dates, format: DateFormat) -> String {
-    if format == DateFormat::AsWritten {
-        return dates.text.clone();
-    }
     let start = one(dates.start, format);
     match dates.end {
+        _ if format == DateFormat::AsWritten => dates.text.clone(),
+        // Words Vita does not read yet cannot be rebuilt: as written.
+        Some(DateEnd::Unread) => dates.text.clone(),
         None => start,
         Some(DateEnd::Present) => format!("{start} – Present"),
         Some(DateEnd::Date(end)) => format!("{start} – {}", one(end, format)),

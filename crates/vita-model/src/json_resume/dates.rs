@@ -64,7 +64,8 @@ pub(super) fn range(
         (None, _) => return (None, None),
     };
     let text = match end {
-        None => show(start),
+        // ISO dates are always read, so JSON Resume never has an unread end.
+        None | Some(DateEnd::Unread) => show(start),
         Some(DateEnd::Present) => format!("{} – Present", show(start)),
         Some(DateEnd::Date(e)) => format!("{} – {}", show(start), show(e)),
     };

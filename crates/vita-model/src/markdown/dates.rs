@@ -1,9 +1,21 @@
 //! Recognising dates and date ranges in entry headings and meta lines.
 //!
-//! Accepted dates: a year (1800–2100, wide enough for historical examples), a month and year ("Jun 2021", "June, 2021", "Sept. 2021",
-//! "06/2021", "2021-06"). A range joins two with `-`, `–`, `—` or `to` (spaces optional around
-//! the dashes); its end may be Present, Current, Now or Today in any case. The scanner works on
-//! ASCII bytes around multi-byte dashes only, so it never cuts inside a character.
+//! Accepted dates: a year (1800–2100, wide enough for historical examples), a month and year
+//! ("Jun 2021", "June, 2021", "Sept. 2021", "06/2021", "2021-06"), a season and year ("Fall
+//! 2022", "Spring 2021": the year is read, the season kept in the text). A range joins two with
+//! `-`, `–`, `—` or `to` (spaces optional around the dashes); its end may be Present, Current,
+//! Now or Today in any case.
+//!
+//! A range one of whose ends is a word Vita does not read yet — another language's month or
+//! "present" ("Sep 2021 – Ene 2022", "Jun 2024 – Presente", "2019 – heute") — is still one
+//! range, with the end [`DateEnd::Unread`], so it is shown exactly as written and never cut
+//! into pieces. Such a word is one word of letters (any script) of at most
+//! [`MAX_UNREAD_CHARS`] characters, optionally followed by a year; as the start of a range it
+//! must open its part of the line (after `|`, `(`, `:` or a dash), so "Acme 2019 – 2021"
+//! still reads as a name and a range.
+//!
+//! The scanner works on ASCII bytes around multi-byte dashes and words, so it never cuts inside
+//! a character.
 
 use std::ops::Range;
 
@@ -48,9 +60,19 @@ pub(super) fn whole(s: &str) -> Option<Found> {
     (found.range.end == end).then_some(found)
 }
 
+/// Longest word, in characters, read as a month or "present" word Vita does not know.
+const MAX_UNREAD_CHARS: usize = 12;
+
 /// A range or single date starting exactly at `i`.
 fn range_at(s: &str, i: usize) -> Option<Found> {
-    let (start, after_start) = date_at(s, i)?;
+    let (start, after_start, unread_start) = match date_at(s, i) {
+        Some((date, end)) => (date, end, false),
+        None if opens_part(s, i) => {
+            let (date, end) = unread_date_at(s, i)?;
+            (date, end, true)
+        }
+        None => return None,
+    };
     let single = Found {
         range: i..after_start,
         start,
@@ -68,17 +90,82 @@ fn range_at(s: &str, i: usize) -> Option<Found> {
     } else if spaced && starts_with_word(rest, "to") {
         2
     } else {
-        return Some(single);
+        // A word Vita does not read is a date only as the start of a range.
+        return (!unread_start).then_some(single);
     };
     let k = skip_spaces(s, j + sep_len);
-    match end_at(s, k) {
+    let end = end_at(s, k).or_else(|| unread_end_at(s, k));
+    match end {
         Some((end, after_end)) => Some(Found {
             range: i..after_end,
             start,
-            end: Some(end),
+            end: Some(if unread_start { DateEnd::Unread } else { end }),
         }),
+        None if unread_start => None,
         None => Some(single),
     }
+}
+
+/// True when `i` opens a part of the line: the start, or after `|`, `(`, `:`, `·`, `•` or a
+/// dash (spaces between allowed).
+fn opens_part(s: &str, i: usize) -> bool {
+    let before = s
+        .get(..i)
+        .unwrap_or_default()
+        .trim_end_matches([' ', '\u{a0}', '\t']);
+    before.is_empty() || before.ends_with(['|', '(', ':', '·', '•', '—', '–', '-'])
+}
+
+/// The end of a word of letters (any script, with inner `'`, `’` or a final `.`) starting at
+/// `i`, if it is one of at most [`MAX_UNREAD_CHARS`] characters ending at a non-word character.
+fn unread_word_at(s: &str, i: usize) -> Option<usize> {
+    let rest = s.get(i..)?;
+    let mut end = 0;
+    let mut count = 0;
+    for (at, c) in rest.char_indices() {
+        if c.is_alphabetic() || (count > 0 && matches!(c, '\'' | '’')) {
+            count += 1;
+            end = at + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if !(2..=MAX_UNREAD_CHARS).contains(&count) || rest[..end].ends_with(['\'', '’']) {
+        return None;
+    }
+    if rest[end..].starts_with('.') {
+        end += 1;
+    }
+    let next = rest[end..].chars().next();
+    (!next.is_some_and(|c| c.is_alphanumeric() || c == '_')).then_some(i + end)
+}
+
+/// A date in words Vita does not read ("Ene 2022"): a word and a year. Only the year is read.
+fn unread_date_at(s: &str, i: usize) -> Option<(Date, usize)> {
+    let word_end = unread_word_at(s, i)?;
+    let k = skip_spaces(s, word_end.min(s.len()));
+    let bytes = s.as_bytes();
+    if k == word_end || count_digits(bytes, k) != 4 {
+        return None;
+    }
+    let year = number(bytes, k, 4)?;
+    (is_year(year) && !bytes.get(k + 4).is_some_and(|&b| is_word_byte(b)))
+        .then(|| (date(year, None), k + 4))
+}
+
+/// The end of a range in words Vita does not read: a word and a year ("Ene 2022"), or one word
+/// that ends its part of the line ("Presente", "heute", "至今").
+fn unread_end_at(s: &str, i: usize) -> Option<(DateEnd, usize)> {
+    if let Some((_, end)) = unread_date_at(s, i) {
+        return Some((DateEnd::Unread, end));
+    }
+    let end = unread_word_at(s, i)?;
+    let after = s
+        .get(end..)
+        .unwrap_or_default()
+        .trim_start_matches([' ', '\u{a0}']);
+    let closes = after.is_empty() || after.starts_with(['|', ')', ',', ';', '·', '•', ']']);
+    closes.then_some((DateEnd::Unread, end))
 }
 
 /// The end of a range at `i`: a date or an "ongoing" word.
@@ -135,14 +222,19 @@ fn numeric_date(bytes: &[u8], i: usize) -> Option<(Date, usize)> {
     None
 }
 
-/// "Jun 2021", "June 2021", "Sept. 2021", "June, 2021".
+/// "Jun 2021", "June 2021", "Sept. 2021", "June, 2021", "Fall 2022".
 fn month_year(s: &str, i: usize) -> Option<(Date, usize)> {
     let bytes = s.as_bytes();
     let word_end = i + bytes[i..]
         .iter()
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
-    let month = month_number(s.get(i..word_end)?)?;
+    let word = s.get(i..word_end)?;
+    let month = match month_number(word) {
+        Some(month) => Some(month),
+        None if is_season(word) => None,
+        None => return None,
+    };
     let mut j = word_end;
     if matches!(bytes.get(j), Some(b'.' | b',')) {
         j += 1;
@@ -152,7 +244,14 @@ fn month_year(s: &str, i: usize) -> Option<(Date, usize)> {
         return None;
     }
     let year = number(bytes, k, 4)?;
-    is_year(year).then(|| (date(year, Some(month)), k + 4))
+    is_year(year).then(|| (date(year, month), k + 4))
+}
+
+/// Season words that stand for a term ("Fall 2022"), any case.
+const SEASONS: [&str; 5] = ["spring", "summer", "fall", "autumn", "winter"];
+
+fn is_season(word: &str) -> bool {
+    SEASONS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
 /// English month names, January first, lower case (shared with the JSON Resume reader).
@@ -290,6 +389,44 @@ mod tests {
         ] {
             assert_eq!(whole(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn seasons_are_dates() {
+        let found = whole("Spring 2021 -- Fall 2022").expect("a range");
+        assert_eq!(
+            (found.start, found.end),
+            (y(2021), Some(DateEnd::Date(y(2022))))
+        );
+        assert_eq!(whole("Fall 2022").map(|f| f.start), Some(y(2022)));
+        assert_eq!(whole("autumn 1999").map(|f| f.start), Some(y(1999)));
+    }
+
+    #[test]
+    fn ranges_in_words_not_read_are_unread_and_whole() {
+        for (text, start) in [
+            ("Sep 2021 – Ene 2022", ym(2021, 9)),
+            ("Jun 2024 – Presente", ym(2024, 6)),
+            ("2019 – heute", y(2019)),
+            ("2020 - 至今", y(2020)),
+            ("Ene 2021 – Sep 2022", y(2021)),
+            ("Févr. 2019 – Mars 2020", y(2019)),
+        ] {
+            let found = whole(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                (found.start, found.end),
+                (start, Some(DateEnd::Unread)),
+                "{text}"
+            );
+        }
+        // An unknown word opens a range only at the start of a part.
+        let s = "Engineer, Google 2019 – 2021";
+        let found = find_all(s);
+        assert_eq!(&s[found[0].range.clone()], "2019 – 2021");
+        assert_eq!(found[0].end, Some(DateEnd::Date(y(2021))));
+        // A word after the dash that does not end the part is no end.
+        assert_eq!(whole("2019 – Acme Corp"), None);
+        assert_eq!(whole("Ene 2022"), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! counts as meta lines when every line is short and one of them is a date or a place (the
 //! same meta lines written without blank lines between them).
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use super::blocks::Node;
@@ -43,12 +44,12 @@ pub(super) fn read(
     let mut slots = Slots::default();
     let mut tags = inline::tags(heading);
     read_heading(&inline::text(heading).runs, source, &mut slots);
-    let mut nodes = nodes.into_iter().peekable();
+    let mut nodes: VecDeque<Node> = nodes.into();
     loop {
-        if let Some(Node::Tags { names, .. }) = nodes.peek() {
+        if let Some(Node::Tags { names, .. }) = nodes.front() {
             inline::merge_tags(&mut tags, names);
         } else if let Some((lines, node)) = nodes
-            .peek()
+            .front()
             .and_then(|node| Some((meta_lines(node, source)?, node)))
         {
             if let Node::Para { pieces, .. } = node {
@@ -57,10 +58,17 @@ pub(super) fn read(
             for line in lines {
                 read_meta(&line, source, &mut slots);
             }
+        } else if let Some((lines, rest)) = nodes.front().and_then(|n| leading_meta(n, source)) {
+            // Dates or a place on the first lines of a paragraph that goes on as body text.
+            for line in lines {
+                read_meta(&line, source, &mut slots);
+            }
+            nodes[0] = rest;
+            break;
         } else {
             break;
         }
-        nodes.next();
+        nodes.pop_front();
     }
     Entry {
         title: slots.title.unwrap_or_default(),
@@ -68,7 +76,7 @@ pub(super) fn read(
         place: slots.place,
         dates: slots.dates,
         details: slots.details,
-        body: body::blocks(nodes.collect(), source, warnings),
+        body: body::blocks(nodes.into(), source, warnings),
         tags,
         span,
     }
@@ -168,14 +176,50 @@ fn meta_lines(node: &Node, source: &str) -> Option<Vec<Vec<Run>>> {
     if !short || lines.is_empty() {
         return None;
     }
-    let marked = lines.iter().any(|line| {
-        let plain = inline::normalize(line.clone()).plain();
-        parts::cut(&plain).iter().any(|r| {
-            let part = plain.get(r.clone()).unwrap_or_default();
-            dates::whole(part).is_some() || place::is_place(part)
-        })
-    });
+    let marked = lines.iter().any(|line| is_marked(line));
     (lines.len() == 1 || marked).then_some(lines)
+}
+
+/// The first lines of a paragraph that are dates or a place, when later lines are body text
+/// ("Nov 2020 – Present" on the line above "Working closely with teams."): those lines, and the
+/// rest of the paragraph as a paragraph of its own.
+fn leading_meta(node: &Node, source: &str) -> Option<(Vec<Vec<Run>>, Node)> {
+    let Node::Para { pieces, span } = node else {
+        return None;
+    };
+    let lines = inline::lines(pieces);
+    let lead = lines
+        .iter()
+        .take_while(|line| is_meta_candidate(line, span, source) && is_marked(line))
+        .count();
+    if lead == 0 || lead >= lines.len() {
+        return None;
+    }
+    let mut breaks = 0;
+    let cut = pieces.iter().position(|p| {
+        breaks += usize::from(matches!(p, Piece::Break { .. }));
+        breaks == lead
+    })?;
+    let rest: Vec<Piece> = pieces[cut + 1..].to_vec();
+    let start = rest.first().map(|p| match p {
+        Piece::Run(run) => run.span.start,
+        Piece::Break { span, .. } | Piece::Tags { span, .. } => span.start,
+        Piece::Image(image) => image.span.start,
+    })?;
+    let rest = Node::Para {
+        pieces: rest,
+        span: start.max(span.start)..span.end,
+    };
+    Some((lines[..lead].to_vec(), rest))
+}
+
+/// True when a part of the line is a date or a place.
+fn is_marked(line: &[Run]) -> bool {
+    let plain = inline::normalize(line.to_vec()).plain();
+    parts::cut(&plain).iter().any(|r| {
+        let part = plain.get(r.clone()).unwrap_or_default();
+        dates::whole(part).is_some() || place::is_place(part)
+    })
 }
 
 fn is_meta_candidate(line: &[Run], span: &Span, source: &str) -> bool {
@@ -224,12 +268,21 @@ fn read_meta(line: &[Run], source: &str, slots: &mut Slots) {
     for range in extra {
         slots.details.push(slice_text(&runs, range, source));
     }
+    let dated = cut.len() > others.len();
     for range in others {
         let text = slice_text(&runs, range, source);
         if text.is_empty() {
             continue;
         }
-        if slots.organization.is_none() {
+        let bold = text
+            .runs
+            .iter()
+            .all(|r| r.style.strong || r.text.trim().is_empty());
+        if slots.organization.is_none() && bold && dated && slots.title.is_some() {
+            // "June 2019 – August 2019: **Intern**" under "### Google": the bold words beside
+            // the dates are the role, and the heading is the organisation.
+            slots.organization = slots.title.replace(text);
+        } else if slots.organization.is_none() {
             slots.organization = Some(text);
         } else {
             slots.details.push(text);
@@ -380,6 +433,49 @@ mod tests {
         assert_eq!(e.details.len(), 1);
         assert_eq!(e.details[0].plain(), "Part-time");
         assert_eq!(e.body.len(), 1);
+    }
+
+    #[test]
+    fn dates_on_the_first_line_of_a_body_paragraph() {
+        let e = entry("### Acme Inc\nNov 2020 -- Present\nWorking closely with teams.\n");
+        assert_eq!(e.title.plain(), "Acme Inc");
+        assert_eq!(e.dates.as_ref().unwrap().text, "Nov 2020 – Present");
+        let [crate::Block::Paragraph(p)] = &e.body[..] else {
+            panic!("{:#?}", e.body)
+        };
+        assert_eq!(p.text.plain(), "Working closely with teams.");
+    }
+
+    #[test]
+    fn seasons_and_unread_words_are_dates_in_one_piece() {
+        let e = entry("### Teaching Assistant | Spring 2021 -- Fall 2022\n");
+        assert_eq!(e.dates.unwrap().text, "Spring 2021 – Fall 2022");
+        let e = entry("### Desarrollador | Acme | Sep 2021 – Ene 2022\n");
+        let d = e.dates.unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.end),
+            ("Sep 2021 – Ene 2022", Some(DateEnd::Unread))
+        );
+        assert_eq!(e.organization.unwrap().plain(), "Acme");
+        let e = entry("### Engenheiro\n\nAcme\n\nJun 2024 – Presente\n");
+        assert_eq!(e.dates.unwrap().text, "Jun 2024 – Presente");
+        assert!(e.details.is_empty());
+        let e = entry("### Werkstudent\n\nAcme GmbH (parallel zum Studium ab 06/2023)\n");
+        assert_eq!(
+            e.organization.unwrap().plain(),
+            "Acme GmbH (parallel zum Studium ab 06/2023)"
+        );
+        assert!(e.dates.is_none());
+    }
+
+    #[test]
+    fn dates_then_a_bold_role_under_an_organisation() {
+        let e =
+            entry("### Google\nJune 2019--August 2019: **Software Engineer Intern**\n\n- Built.\n");
+        assert_eq!(e.title.plain(), "Software Engineer Intern");
+        assert_eq!(e.organization.unwrap().plain(), "Google");
+        assert_eq!(e.dates.unwrap().text, "June 2019–August 2019");
+        assert!(matches!(e.body[..], [crate::Block::List(_)]));
     }
 
     #[test]

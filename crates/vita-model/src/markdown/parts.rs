@@ -36,7 +36,12 @@ pub(super) fn cut(plain: &str) -> Vec<Range<usize>> {
             ahead = &ahead[1..];
         }
         let rest = plain.get(i..).unwrap_or_default();
-        let sep = SEPARATORS.iter().find(|sep| rest.starts_with(**sep));
+        // A colon right after dates ends them: "June 2019 – August 2019: Intern".
+        let colon = rest.starts_with(':') && protected.iter().any(|p| p.end == i);
+        let sep = SEPARATORS
+            .iter()
+            .find(|sep| rest.starts_with(**sep))
+            .or(colon.then_some(&":"));
         match sep {
             Some(sep) if !overlaps(ahead.first(), i..i + sep.len()) => {
                 parts.push(start..i);
@@ -65,9 +70,16 @@ fn split_trailing_date(plain: &str, part: Range<usize>, out: &mut Vec<Range<usiz
         let date = part.start + found.range.start..part.start + found.range.end;
         let after = plain.get(date.end..part.end).unwrap_or_default();
         let before = plain.get(part.start..date.start).unwrap_or_default();
-        let closes = after.trim().is_empty() || after.trim() == ")";
+        // "BSc (2015)" splits; "(parallel to my studies from 06/2023)" and "Ene 2022" (a word
+        // Vita may not read as a month) stay whole, brackets and all.
+        let closes =
+            after.trim().is_empty() || (after.trim() == ")" && before.trim_end().ends_with('('));
         let opened = before.trim_end().ends_with([',', '(']) || before.ends_with(' ');
-        if closes && opened && !before.trim().is_empty() {
+        let one_word = !before.trim().contains(char::is_whitespace)
+            && before.trim().chars().all(char::is_alphabetic);
+        let open_bracket = before.matches('(').count() > before.matches(')').count()
+            && !before.trim_end().ends_with('(');
+        if closes && opened && !before.trim().is_empty() && !one_word && !open_bracket {
             out.push(trim_range(plain, part.start..date.start, &BEFORE_DATE));
             out.push(date);
             return;
@@ -114,6 +126,35 @@ mod tests {
         assert_eq!(
             texts("Founding member, Aspire (Python, Redis)"),
             ["Founding member, Aspire (Python, Redis)"]
+        );
+    }
+
+    #[test]
+    fn dates_not_fully_read_stay_whole() {
+        assert_eq!(
+            texts("Werkstudent (parallel zum Studium ab 06/2023)"),
+            ["Werkstudent (parallel zum Studium ab 06/2023)"]
+        );
+        assert_eq!(texts("Ene 2022"), ["Ene 2022"]);
+        assert_eq!(
+            texts("Dev | Sep 2021 – Ene 2022 | Madrid"),
+            ["Dev", "Sep 2021 – Ene 2022", "Madrid"]
+        );
+        assert_eq!(
+            texts("Acme Corp | Jun 2024 – Presente"),
+            ["Acme Corp", "Jun 2024 – Presente"]
+        );
+        assert_eq!(
+            texts("Spring 2021 -- Fall 2022"),
+            ["Spring 2021 -- Fall 2022"]
+        );
+        assert_eq!(
+            texts("June 2019–August 2019: Software Engineer Intern"),
+            ["June 2019–August 2019", "Software Engineer Intern"]
+        );
+        assert_eq!(
+            texts("Software Engineer, Google 2019 – 2021"),
+            ["Software Engineer, Google", "2019 – 2021"]
         );
     }
 }
