@@ -149,7 +149,7 @@ fn build_one(
         };
         let compiled = compile::compile(source, &job.variant, ctx, Overflow::Fail)?;
         let findings = match with_check {
-            true => Some(check::inspect(&compiled)?),
+            true => Some(check::inspect(source, &compiled)?),
             false => None,
         };
         if output::same_file(&job.output, &job.input) {

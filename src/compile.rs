@@ -86,6 +86,10 @@ pub struct Compiled {
     /// Text the source hides (white, tiny, `display: none` …), which is left out of the PDF:
     /// its line and its text, in source order.
     pub hidden: Vec<HiddenText>,
+    /// Texts Vita adds around the résumé's own (footers, list labels).
+    pub furniture: Vec<String>,
+    /// Glyphs drawn outside the text area.
+    pub outside: Vec<crate::check::Outside>,
 }
 
 /// A stretch of hidden text in the source (see [`vita_model::Parsed::hidden`]).
@@ -213,6 +217,8 @@ pub fn compile(
         _ => format!("warning: {}: {}", source.path.display(), w.message),
     }));
     let missing_glyphs = missing_glyphs(&laid.document);
+    let furniture = crate::check::furniture(&laid.document);
+    let outside = crate::check::outside(&laid.document);
     let bytes = vita_pdf::pdf(&laid.document, &vita_pdf::PdfOptions::default())
         .map_err(|e| Failure::input(format!("error: could not write the PDF: {e}")))?;
     Ok(Compiled {
@@ -228,6 +234,8 @@ pub fn compile(
         overflow,
         missing_glyphs,
         hidden: hidden_text(source),
+        furniture,
+        outside,
     })
 }
 

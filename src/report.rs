@@ -90,7 +90,10 @@ pub fn findings_json(f: &Findings) -> Value {
         "missing_glyphs": f.missing_glyphs.iter().map(|c| json!({ "char": c.to_string(), "code": code(c) })).collect::<Vec<_>>(),
         "overflow": f.overflow,
         "hidden_text": f.hidden.iter().map(|h| json!({ "line": h.line, "text": h.text })).collect::<Vec<_>>(),
-        "extra_words": w.extra,
+        "repeated": w.repeated.iter().map(|(word, source, extracted)| json!({ "word": word, "source": source, "extracted": extracted })).collect::<Vec<_>>(),
+        "extra": w.extra,
+        "extra_words": w.extra.len(),
+        "outside": f.outside.iter().map(|o| json!({ "page": o.page, "text": o.text, "by": round(o.by) })).collect::<Vec<_>>(),
     })
 }
 

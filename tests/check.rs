@@ -11,7 +11,7 @@ fn the_seed_passes_with_every_word_recovered() {
     assert_ok(&run);
     let message = stderr(&run);
     assert!(
-        message.contains("check passed") && message.contains("534 of 534 words recovered (100.0%)"),
+        message.contains("check passed") && message.contains("550 of 550 words recovered (100.0%)"),
         "{message}"
     );
     let run = dir.vita(&["check", seed.to_str().unwrap(), "--format", "json"]);
@@ -147,5 +147,50 @@ fn hidden_text_is_left_out_and_fails_the_check_at_its_line() {
     assert_eq!(
         report["check"]["hidden_text"][0]["text"],
         "python kubernetes"
+    );
+}
+
+#[test]
+fn words_the_reader_drops_or_repeats_fail_against_the_source_text() {
+    let dir = Dir::new();
+    // A `<u>` line the reader keeps, and text after a LaTeX break command, which is markup.
+    let input = dir.write(
+        "cv.md",
+        "# Ada Lovelace\n\n## Experience\n\n### Analyst at Babbage & Co\n\n- Wrote the <u>first</u> program.\n\n\\newpage\n\n## Skills\n\nRust, 设计\n",
+    );
+    let run = dir.vita(&["check", input.to_str().unwrap(), "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON");
+    let check = &report["check"];
+    for finding in ["missing", "repeated", "extra", "outside"] {
+        assert_eq!(
+            check[finding],
+            serde_json::json!([]),
+            "{finding}: {report:#}"
+        );
+    }
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+}
+
+#[test]
+fn a_word_the_reader_drops_without_a_warning_fails_the_check() {
+    let dir = Dir::new();
+    // Today the reader turns a two-column table into key–value rows and drops its header row
+    // silently (issue #9, item 13): the source text says "Language" and "Level".
+    let input = dir.write(
+        "cv.md",
+        "# Ada Lovelace\n\n## Languages\n\n| Language | Level |\n|---|---|\n| English | Native |\n",
+    );
+    let run = dir.vita(&["check", input.to_str().unwrap(), "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON");
+    assert_eq!(run.status.code(), Some(3), "{report:#}");
+    assert_eq!(
+        report["check"]["missing"],
+        serde_json::json!(["language", "level"])
+    );
+    let run = dir.vita(&["check", input.to_str().unwrap()]);
+    assert!(
+        stderr(&run).contains("missing: `language`, `level`"),
+        "{}",
+        stderr(&run)
     );
 }

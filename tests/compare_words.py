@@ -3,8 +3,9 @@
 Usage: compare_words.py SOURCE.md EXTRACTED.txt [MIN_IN_ORDER]
 Prints the share of source words recovered in order (longest common subsequence) and the
 words that went missing; exits 1 when any source word is missing, or when the in-order share
-is below MIN_IN_ORDER (default 0.99; layouts that move places and dates to the right of a
-title reorder a few words, so samples in that style are checked at a lower share).
+is below MIN_IN_ORDER (default 0.99; the default entry arrangement reads an entry's dates
+before its organisation and its place after it, which reorders a few words, so it is checked at
+a lower share). Words compare without case (section titles read back in capitals).
 """
 import re
 import sys
@@ -47,7 +48,9 @@ def main() -> int:
     source = open(sys.argv[1], encoding="utf-8").read()
     extracted = open(sys.argv[2], encoding="utf-8").read()
     minimum = float(sys.argv[3]) if len(sys.argv) > 3 else 0.99
-    expected, got = source_words(source), words(extracted)
+    # Without case: section titles read back in capitals.
+    expected = [w.lower() for w in source_words(source)]
+    got = [w.lower() for w in words(extracted)]
     common = lcs(expected, got)
     ratio = common / max(1, len(expected))
     remaining = list(got)

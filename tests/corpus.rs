@@ -7,11 +7,19 @@
 //! warnings = ["hidden text is left out"]      # substrings of the build's standard error
 //! check_fails = true                          # `vita check` exits 3 (false: exits 0;
 //!                                             # left out: either, but no crash)
+//! markup = ["**", "##", "|", "<", "{%"]       # markup that must not come back (this list
+//!                                             # is the default when the key is left out)
+//! missing = ["email"]                          # known faults: the words `vita check` finds
+//! repeated = []                                # missing, repeated, extra (not in the
+//! extra = []                                   # source) and outside the page; each list
+//! outside = []                                 # must match exactly (default: empty)
 //! ```
 //!
 //! Every file is built through the binary (`vita build`), which must succeed without a panic;
 //! its PDF is read back with vita-pdf's reader and checked against the expectations, then
-//! `vita check` is run. All failures are gathered and reported together.
+//! `vita check --format json` is run: its full-text comparison of the PDF with the source file
+//! must find exactly the known faults listed (none, for a file Vita reads right). All failures
+//! are gathered and reported together.
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +28,12 @@ use crate::util::{Dir, repo, stderr};
 /// Fewest Markdown résumés the corpus must hold (issue #6).
 const MIN_MARKDOWN: usize = 25;
 
+/// Markup that must not come back from any PDF unless its expect file says otherwise.
+const MARKUP: [&str; 5] = ["**", "##", "|", "<", "{%"];
+
+/// The findings of `vita check` that an expect file lists as known faults.
+const FINDINGS: [&str; 4] = ["missing", "repeated", "extra", "outside"];
+
 /// What one corpus file must give.
 #[derive(Debug, Default)]
 struct Expect {
@@ -27,6 +41,9 @@ struct Expect {
     absent: Vec<String>,
     warnings: Vec<String>,
     check_fails: Option<bool>,
+    markup: Option<Vec<String>>,
+    /// Known faults by finding ("missing" …), as `vita check` lists them.
+    known: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// Every résumé of the corpus, Markdown then JSON, sorted by name.
@@ -73,6 +90,10 @@ fn read_expect(path: &Path) -> Result<Expect, String> {
             "appear" => expect.appear = strings()?,
             "absent" => expect.absent = strings()?,
             "warnings" => expect.warnings = strings()?,
+            "markup" => expect.markup = Some(strings()?),
+            finding if FINDINGS.contains(&finding) => {
+                expect.known.insert(finding.to_string(), strings()?);
+            }
             "check_fails" => {
                 expect.check_fails = Some(value.as_bool().ok_or(format!(
                     "{}: `check_fails` must be true or false",
@@ -148,9 +169,23 @@ fn check_file(dir: &Dir, input: &Path) -> Vec<String> {
             problems.push(format!("`{word}` comes back from the PDF"));
         }
     }
-    let checked = dir.vita(&["check", &input_arg]);
+    let markup: Vec<String> = expect
+        .markup
+        .clone()
+        .unwrap_or_else(|| MARKUP.iter().map(|m| m.to_string()).collect());
+    let raw = pages.join("\n");
+    for m in &markup {
+        if raw.contains(m.as_str()) {
+            problems.push(format!("markup `{m}` comes back from the PDF"));
+        }
+    }
+    let checked = dir.vita(&["check", "--format", "json", &input_arg]);
     let code = checked.status.code();
     let report = stderr(&checked);
+    match serde_json::from_slice::<serde_json::Value>(&checked.stdout) {
+        Ok(json) => problems.extend(compare_findings(&json["check"], &expect)),
+        Err(e) => problems.push(format!("`vita check --format json` is not JSON: {e}")),
+    }
     let wanted = match expect.check_fails {
         Some(true) => vec![Some(3)],
         Some(false) => vec![Some(0)],
@@ -158,6 +193,36 @@ fn check_file(dir: &Dir, input: &Path) -> Vec<String> {
     };
     if !wanted.contains(&code) || report.contains("panicked") {
         problems.push(format!("`vita check` exited with {code:?}:\n{report}"));
+    }
+    problems
+}
+
+/// The full-text findings of `vita check` against the known faults of the expect file.
+fn compare_findings(check: &serde_json::Value, expect: &Expect) -> Vec<String> {
+    let mut problems = Vec::new();
+    for finding in FINDINGS {
+        let found: Vec<String> = check[finding]
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|item| match item {
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other["word"]
+                            .as_str()
+                            .or(other["text"].as_str())
+                            .unwrap_or_default()
+                            .to_string(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let known = expect.known.get(finding).cloned().unwrap_or_default();
+        if found != known {
+            problems.push(format!(
+                "`vita check` finds {finding} {found:?}, the expect file lists {known:?}"
+            ));
+        }
     }
     problems
 }

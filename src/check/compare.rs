@@ -1,14 +1,18 @@
-//! Comparing the words a PDF gives back with the words of its source.
+//! Comparing the words a PDF gives back with the words of its source, as multisets.
 //!
-//! Every source word must come back (as a multiset: a layout may legitimately move an entry's
-//! place or dates to the right of its title). The share that comes back in source order (the
-//! longest common subsequence) is reported as well. Words that do not come back are explained
-//! where possible: as *garbled* when a similar word came back near where it should be, or as
-//! *letter-spaced* when the PDF gives back a run of single letters that spell it.
+//! Every required source word must come back ("missing" otherwise); a word may come back no
+//! more often than the source has it ("repeated" otherwise: text set twice); and no word may
+//! come back that the source does not have ("extra"), except page furniture Vita adds (footers,
+//! list numbers) and words it generates on purpose (a JSON Resume's section titles and dates).
+//! Optional source words (those a warning said were left out) may or may not come back. The
+//! share that comes back in source order (the longest common subsequence) is reported as
+//! well. Missing words are explained where possible: as *garbled* when a similar word came
+//! back instead, or as *letter-spaced* when the PDF gives back a run of single letters that
+//! spell it.
 
 use std::collections::HashMap;
 
-use super::words::is_unmapped;
+use super::words::{is_unmapped, is_unspaced};
 
 /// Most cells of the in-order table; larger inputs skip the in-order figure (bounded time).
 const MAX_ORDER_CELLS: usize = 50_000_000;
@@ -16,10 +20,27 @@ const MAX_ORDER_CELLS: usize = 50_000_000;
 /// Fewest single-letter tokens in a row that count as a letter-spaced word.
 const MIN_SPACED_LETTERS: usize = 3;
 
+/// Most words listed per kind of finding.
+const MAX_LISTED: usize = 200;
+
+/// What the PDF should say, in words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Expected {
+    /// Source words that must come back, in source order.
+    pub required: Vec<String>,
+    /// Source words that may come back (a warning said they are left out).
+    pub optional: Vec<String>,
+    /// Words Vita adds around the text (footers, list labels): taken out of the PDF's words
+    /// before comparing.
+    pub furniture: Vec<String>,
+    /// Words Vita may generate any number of times (JSON Resume section titles, month names).
+    pub generated: Vec<String>,
+}
+
 /// What came back and what did not.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Comparison {
-    /// Words in the source.
+    /// Words in the source that must come back.
     pub expected: usize,
     /// Source words found in the extracted text.
     pub recovered: usize,
@@ -34,8 +55,11 @@ pub struct Comparison {
     /// Characters in the extracted text that mean nothing to a reader, with the word around
     /// them.
     pub unmapped: Vec<(char, String)>,
-    /// Extracted words that are not in the source.
-    pub extra: usize,
+    /// Source words that come back more often than the source has them: (word, times in the
+    /// source, times extracted).
+    pub repeated: Vec<(String, usize, usize)>,
+    /// Extracted words the source does not have, in extraction order.
+    pub extra: Vec<String>,
 }
 
 impl Comparison {
@@ -47,26 +71,94 @@ impl Comparison {
         self.recovered as f64 * 100.0 / self.expected as f64
     }
 
-    /// True when nothing was lost or damaged.
+    /// True when nothing was lost, damaged, repeated or invented.
     pub fn is_clean(&self) -> bool {
         self.missing.is_empty()
             && self.garbled.is_empty()
             && self.letter_spaced.is_empty()
             && self.unmapped.is_empty()
+            && self.repeated.is_empty()
+            && self.extra.is_empty()
     }
 }
 
-/// Compares the source's words (`expected`, normalised) with the extracted `text`.
-pub fn compare(expected: &[String], text: &str) -> Comparison {
-    let got = super::words::words(text);
-    let missing = unmatched(expected, &got);
-    let extra = unmatched(&got, expected);
+/// Counts of each word.
+fn counts(words: &[String]) -> HashMap<&str, usize> {
+    let mut out: HashMap<&str, usize> = HashMap::new();
+    for w in words {
+        *out.entry(w.as_str()).or_default() += 1;
+    }
+    out
+}
+
+/// Compares what the source says (`expected`) with the extracted `text`.
+pub fn compare(expected: &Expected, text: &str) -> Comparison {
+    let mut got = super::words::words(text);
+    // Furniture comes out, last occurrences first (footers end their pages).
+    let furniture: Vec<String> = expected
+        .furniture
+        .iter()
+        .flat_map(|t| super::words::words(t))
+        .collect();
+    for word in &furniture {
+        if let Some(i) = got.iter().rposition(|w| w == word) {
+            got.remove(i);
+        }
+    }
+    let required = &expected.required;
+    let mut left = counts(&got);
+    let mut missing = Vec::new();
+    for (i, w) in required.iter().enumerate() {
+        match left.get_mut(w.as_str()) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => missing.push((w.clone(), i)),
+        }
+    }
+    for w in &expected.optional {
+        if let Some(n) = left.get_mut(w.as_str()) {
+            *n = n.saturating_sub(1);
+        }
+    }
+    let in_source: HashMap<&str, usize> = {
+        let mut all = counts(required);
+        for w in &expected.optional {
+            *all.entry(w.as_str()).or_default() += 1;
+        }
+        all
+    };
+    let generated: std::collections::HashSet<&str> =
+        expected.generated.iter().map(String::as_str).collect();
+    // Extra words in extraction order, with their positions (for the garbled search).
+    let mut extra: Vec<(String, usize)> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let totals = counts(&got);
+    let mut repeated: Vec<(String, usize, usize)> = Vec::new();
+    for (pos, w) in got.iter().enumerate() {
+        let over = left.get(w.as_str()).copied().unwrap_or(0);
+        if over == 0 || generated.contains(w.as_str()) {
+            continue;
+        }
+        let count = seen.entry(w.as_str()).or_default();
+        *count += 1;
+        // Only the surplus occurrences are findings: the last `over` of this word.
+        let total = totals[w.as_str()];
+        if *count <= total - over {
+            continue;
+        }
+        match in_source.get(w.as_str()) {
+            Some(&n) => {
+                if *count == total - over + 1 {
+                    repeated.push((w.clone(), n, total));
+                }
+            }
+            None => extra.push((w.clone(), pos)),
+        }
+    }
     let mut out = Comparison {
-        expected: expected.len(),
-        recovered: expected.len() - missing.len(),
-        in_order: (expected.len().saturating_mul(got.len()) <= MAX_ORDER_CELLS)
-            .then(|| common_in_order(expected, &got)),
-        extra: extra.len(),
+        expected: required.len(),
+        recovered: required.len() - missing.len(),
+        in_order: (required.len().saturating_mul(got.len()) <= MAX_ORDER_CELLS)
+            .then(|| common_in_order(required, &got)),
         ..Comparison::default()
     };
     out.unmapped = unmapped_chars(text);
@@ -76,14 +168,13 @@ pub fn compare(expected: &[String], text: &str) -> Comparison {
         .iter()
         .map(|run| run.split_whitespace().collect::<String>().to_lowercase())
         .collect();
-    let (missing_words, missing_at): (Vec<String>, Vec<usize>) = missing.into_iter().unzip();
     let mut used = vec![false; extra.len()];
-    for (word, at) in missing_words.into_iter().zip(missing_at) {
+    for (word, at) in missing {
         if word.chars().count() > 1 && spaced.iter().any(|s| s.contains(&word)) {
             continue;
         }
         // Where the word should have come back, scaled from its source position.
-        let near = at * got.len() / expected.len().max(1);
+        let near = at * got.len() / required.len().max(1);
         let garbled = extra
             .iter()
             .enumerate()
@@ -95,25 +186,20 @@ pub fn compare(expected: &[String], text: &str) -> Comparison {
                 used[i] = true;
                 out.garbled.push((word, candidate));
             }
-            None => out.missing.push(word),
+            None if out.missing.len() < MAX_LISTED => out.missing.push(word),
+            None => {}
         }
     }
-    out
-}
-
-/// The words of `a` (with their positions) that `b` does not account for, as multisets.
-fn unmatched(a: &[String], b: &[String]) -> Vec<(String, usize)> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for w in b {
-        *counts.entry(w).or_default() += 1;
-    }
-    let mut out = Vec::new();
-    for (i, w) in a.iter().enumerate() {
-        match counts.get_mut(w.as_str()) {
-            Some(n) if *n > 0 => *n -= 1,
-            _ => out.push((w.clone(), i)),
-        }
-    }
+    let spaced_letters = |w: &str| w.chars().count() == 1 && !out.letter_spaced.is_empty();
+    out.extra = extra
+        .into_iter()
+        .zip(used)
+        .filter(|((w, _), used)| !used && !spaced_letters(w))
+        .map(|((w, _), _)| w)
+        .take(MAX_LISTED)
+        .collect();
+    repeated.truncate(MAX_LISTED);
+    out.repeated = repeated;
     out
 }
 
@@ -175,8 +261,8 @@ fn letter_spaced_runs(text: &str) -> Vec<String> {
             .filter(|t| !t.is_empty());
         for token in tokens.chain(std::iter::once("")) {
             let mut chars = token.chars();
-            let single =
-                matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphanumeric());
+            let single = matches!((chars.next(), chars.next()),
+                (Some(c), None) if c.is_alphanumeric() && !is_unspaced(c));
             if single {
                 run.push(token);
                 continue;
@@ -195,11 +281,17 @@ mod tests {
     use super::*;
     use crate::check::words::words;
 
+    fn expect(source: &str) -> Expected {
+        Expected {
+            required: words(source),
+            ..Expected::default()
+        }
+    }
+
     #[test]
     fn everything_back_is_clean_even_when_reordered() {
-        let expected = words("Engineer Acme Berlin 2020 – 2021 Built things");
         let c = compare(
-            &expected,
+            &expect("Engineer Acme Berlin 2020 – 2021 Built things"),
             "Engineer Berlin\nAcme 2020 – 2021\n• Built things",
         );
         assert!(c.is_clean(), "{c:?}");
@@ -210,8 +302,10 @@ mod tests {
 
     #[test]
     fn missing_and_garbled_words() {
-        let expected = words("Designed the efficient billing service");
-        let c = compare(&expected, "Designed the e\u{fffd}cient billing");
+        let c = compare(
+            &expect("Designed the efficient billing service"),
+            "Designed the e\u{fffd}cient billing",
+        );
         assert_eq!(c.missing, ["service"]);
         assert_eq!(
             c.garbled,
@@ -222,19 +316,55 @@ mod tests {
     }
 
     #[test]
+    fn repeated_and_extra_words_fail() {
+        let c = compare(&expect("负责 Rust"), "负责负责负 Rust Go");
+        assert_eq!(
+            c.repeated,
+            [("负".to_string(), 1, 3), ("责".to_string(), 1, 2)]
+        );
+        assert_eq!(c.extra, ["go"]);
+        assert!(c.missing.is_empty());
+        assert!(!c.is_clean());
+    }
+
+    #[test]
+    fn furniture_generated_and_optional_words_are_allowed() {
+        let expected = Expected {
+            required: words("Ada Lovelace Analyst"),
+            optional: words("kubernetes"),
+            furniture: vec!["Ada Lovelace · Page 1 of 2".into(), "1.".into()],
+            generated: words("Experience"),
+        };
+        let c = compare(
+            &expected,
+            "Ada Lovelace\nExperience\n1. Analyst\nAda Lovelace · Page 1 of 2",
+        );
+        assert!(c.is_clean(), "{c:?}");
+    }
+
+    #[test]
     fn letter_spaced_titles_are_found_and_explain_their_words() {
-        let expected = words("Experience Built things");
-        let c = compare(&expected, "E X P E R I E N C E\nBuilt things");
+        let c = compare(
+            &expect("Experience Built things"),
+            "E X P E R I E N C E\nBuilt things",
+        );
         assert_eq!(c.letter_spaced, ["E X P E R I E N C E"]);
         assert!(c.missing.is_empty() && c.garbled.is_empty(), "{c:?}");
+        assert!(c.extra.is_empty(), "{c:?}");
         assert!(!c.is_clean());
     }
 
     #[test]
     fn short_runs_of_single_letters_are_words() {
-        let c = compare(&words("a B c plan"), "a B plan c");
+        let c = compare(&expect("a B c plan"), "a B plan c");
         assert!(c.letter_spaced.is_empty());
         assert!(c.is_clean());
+    }
+
+    #[test]
+    fn unspaced_characters_are_not_letter_spacing() {
+        let c = compare(&expect("데이터 분석 및 수 집"), "데이터 분석 및 수 집");
+        assert!(c.is_clean(), "{c:?}");
     }
 
     #[test]

@@ -1,12 +1,16 @@
 //! `vita check`: the ATS check. Builds the résumé in memory, reads the PDF's text back with
 //! vita-pdf's reader (a PDF parser, not the layout's own state) and compares its words with
-//! the source's, in order. Fails (exit 3) on missing or garbled words, letter-spaced words
+//! the source file's own text (read apart from vita-model, see [`source_text`]) as multisets.
+//! Fails (exit 3) on missing, repeated, invented or garbled words, glyphs drawn outside the
+//! text area, letter-spaced words
 //! that come back as single letters, characters no reader can map to text (private-use icons,
 //! U+FFFD, glyphs the fonts lack), hidden text in the source (white, tiny or `display: none`
 //! text, which Vita leaves out of the PDF: it is what keyword stuffing looks like) and a résumé
 //! that does not fit the pages asked for.
 
 mod compare;
+mod document;
+mod source_text;
 mod words;
 
 use std::fmt::Write as _;
@@ -17,7 +21,8 @@ use crate::failure::{EXIT_CHECK, Failure};
 use crate::report;
 use crate::source::{self, Layouts, Source};
 
-pub use compare::Comparison;
+pub use compare::{Comparison, Expected};
+pub use document::{Outside, furniture, outside};
 
 /// What the check found for one build.
 #[derive(Debug, Clone, Default)]
@@ -33,6 +38,8 @@ pub struct Findings {
     pub overflow: Option<String>,
     /// Text the source hides from readers, by line.
     pub hidden: Vec<HiddenText>,
+    /// Glyphs drawn outside the text area (cut off or run into the margin).
+    pub outside: Vec<Outside>,
     /// Pages of the PDF that was read.
     pub pages: usize,
 }
@@ -45,18 +52,113 @@ impl Findings {
             && self.missing_glyphs.is_empty()
             && self.overflow.is_none()
             && self.hidden.is_empty()
+            && self.outside.is_empty()
     }
 }
 
-/// Checks a build: reads its PDF back and compares it with the résumé it was built from.
-pub fn inspect(compiled: &Compiled) -> Result<Findings, Failure> {
+/// Warnings that say text is left out: their spans excuse the words inside.
+const LEFT_OUT: [&str; 6] = [
+    "left out",
+    "not rendered",
+    "is ignored",
+    "not read",
+    "hidden",
+    "not shown",
+];
+
+/// Words the JSON Resume reader adds: "BSc in Physics", "GPA: 3.8", a "Courses" row.
+const JSON_LABELS: [&str; 3] = ["in", "GPA", "Courses"];
+
+/// What the PDF of `compiled` should say: the source file's words, less those a warning said
+/// are left out. A variant that selects part of the résumé (tags) or overrides fields must say
+/// what its model says, and may say any other source word.
+pub fn expected(source: &Source, compiled: &Compiled) -> Expected {
+    let json = source
+        .path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let pieces = if json {
+        source_text::json(&source.text)
+    } else {
+        source_text::markdown(&source.text)
+    };
+    let excused: Vec<std::ops::Range<usize>> = source
+        .parsed
+        .warnings
+        .iter()
+        .filter(|w| LEFT_OUT.iter().any(|m| w.message.contains(m)))
+        .map(|w| covered(&source.text, &w.span))
+        .chain(source.parsed.hidden.iter().cloned())
+        .collect();
+    let mut out = Expected::default();
+    for piece in &pieces {
+        for (word, range) in words::spans(&piece.text) {
+            let at = if piece.exact {
+                piece.at.start + range.start..piece.at.start + range.end
+            } else {
+                piece.at.clone()
+            };
+            let optional =
+                !piece.required || excused.iter().any(|e| e.start < at.end && at.start < e.end);
+            if optional {
+                out.optional.push(word);
+            } else {
+                out.required.push(word);
+            }
+        }
+    }
+    let texts = words::texts(&compiled.resume);
+    if compiled.resume != source.parsed.resume {
+        out.optional.append(&mut out.required);
+        out.required = texts.iter().flat_map(|t| words::words(t)).collect();
+    }
+    if json {
+        // Section titles and shown dates ("Jun 2021 – Present") are the reader's words.
+        let resume = &compiled.resume;
+        let titles = resume.sections.iter().map(|s| s.title.plain());
+        let dates = resume
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                vita_model::Block::Entry(e) => e.dates.as_ref().map(|d| d.text.clone()),
+                _ => None,
+            });
+        // Profiles are shown as addresses made from their network ("github.com/ada").
+        let contacts = resume.header.contacts.iter().map(|c| c.text.clone());
+        out.generated = titles
+            .chain(dates)
+            .chain(contacts)
+            .chain(JSON_LABELS.iter().map(|l| (*l).to_string()))
+            .flat_map(|t| words::words(&t))
+            .collect();
+    }
+    out.furniture = compiled.furniture.clone();
+    out
+}
+
+/// The source a warning's span covers: the span itself, or from a point to the end of its
+/// block (an HTML block that is not rendered is reported at its start).
+fn covered(text: &str, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    if span.end > span.start {
+        return span.clone();
+    }
+    let rest = text.get(span.start..).unwrap_or_default();
+    let end = rest
+        .find("\n\n")
+        .or_else(|| rest.find("\r\n\r\n"))
+        .map_or(text.len(), |e| span.start + e);
+    span.start..end
+}
+
+/// Checks a build: reads its PDF back and compares it with the source it was built from.
+pub fn inspect(source: &Source, compiled: &Compiled) -> Result<Findings, Failure> {
     let pages = vita_pdf::extract_text(&compiled.bytes).map_err(|e| {
         Failure::check(format!(
             "error: the PDF Vita wrote cannot be read back: {e}"
         ))
     })?;
     let texts = words::texts(&compiled.resume);
-    let expected: Vec<String> = texts.iter().flat_map(|t| words::words(t)).collect();
     let mut source_unmapped = Vec::new();
     for text in &texts {
         for c in text.chars().filter(|c| words::is_unmapped(*c)) {
@@ -66,11 +168,12 @@ pub fn inspect(compiled: &Compiled) -> Result<Findings, Failure> {
         }
     }
     Ok(Findings {
-        words: compare::compare(&expected, &pages.join("\n")),
+        words: compare::compare(&expected(source, compiled), &pages.join("\n")),
         source_unmapped,
         missing_glyphs: compiled.missing_glyphs.clone(),
         overflow: compiled.overflow.clone(),
         hidden: compiled.hidden.clone(),
+        outside: compiled.outside.clone(),
         pages: pages.len(),
     })
 }
@@ -89,7 +192,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, Failure> {
         creation_date,
     };
     let compiled = compile::compile(&source, &variant, &ctx, Overflow::Report)?;
-    let findings = inspect(&compiled)?;
+    let findings = inspect(&source, &compiled)?;
     let millis = started.elapsed().as_secs_f64() * 1000.0;
     let mut warnings = source.warnings();
     warnings.extend(compiled.warnings.iter().cloned());
@@ -137,6 +240,28 @@ pub fn describe(input: &std::path::Path, f: &Findings) -> String {
         if more > 0 {
             let _ = write!(out, " and {more} more");
         }
+    }
+    for (word, source, extracted) in w.repeated.iter().take(20) {
+        let _ = write!(
+            out,
+            "\n  repeated: `{word}` is in the source {source} time{} but comes back {extracted} times",
+            if *source == 1 { "" } else { "s" }
+        );
+    }
+    if !w.extra.is_empty() {
+        let list: Vec<String> = w.extra.iter().take(20).map(|m| format!("`{m}`")).collect();
+        let more = w.extra.len().saturating_sub(20);
+        let _ = write!(out, "\n  extra (not in the source): {}", list.join(", "));
+        if more > 0 {
+            let _ = write!(out, " and {more} more");
+        }
+    }
+    for o in &f.outside {
+        let _ = write!(
+            out,
+            "\n  outside the page: page {}: `{}` reaches {:.1}pt past the text area",
+            o.page, o.text, o.by
+        );
     }
     for (want, got) in &w.garbled {
         let _ = write!(out, "\n  garbled: `{want}` comes back as `{got}`");

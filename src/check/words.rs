@@ -1,10 +1,13 @@
 //! Words as an applicant tracking system sees them: the source's words from the model (what
 //! the PDF should say, in reading order) and the words of extracted text.
 //!
-//! A word is a stretch between white space, zero-width spaces and em dashes, with punctuation
-//! trimmed from both ends (`$`, `%`, `+`, `#` are kept: "$2", "C++", "C#"); stretches without a
-//! letter or digit (bullets, separators, dashes) are not words. Words compare in lower case,
-//! since layouts may set titles in capitals or small capitals.
+//! A word is a stretch between white space, zero-width spaces, dashes, slashes and separators
+//! (`|`, `·`, `•`), with punctuation trimmed from both ends (`$`, `%`, `+`, `#` are kept: "$2",
+//! "C++", "C#"); stretches without a letter or digit are not words. Scripts written without
+//! spaces (Chinese, Japanese, Korean, Thai …) count each character as a word, so a line break
+//! between two of them cannot join or split anything. Words compare in lower case, since
+//! layouts may set titles in capitals or small capitals; typewriter apostrophes and quotes
+//! compare equal to typographic ones.
 
 use vita_model::{Block, Resume, Text};
 
@@ -13,11 +16,81 @@ const KEPT: [char; 4] = ['$', '%', '+', '#'];
 
 /// The words of `text`, lower-cased.
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '—')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && !KEPT.contains(&c)))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(str::to_lowercase)
-        .collect()
+    spans(text).into_iter().map(|(w, _)| w).collect()
+}
+
+/// True between words.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}' | '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '/' | '|' | '·' | '•'
+        )
+}
+
+/// True for characters of scripts written without spaces between words, each a word of its own.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11ff}'
+        | '\u{0e00}'..='\u{0eff}'
+        | '\u{1000}'..='\u{109f}'
+        | '\u{1780}'..='\u{17ff}'
+        | '\u{2e80}'..='\u{2fdf}'
+        | '\u{3040}'..='\u{30ff}'
+        | '\u{3100}'..='\u{312f}'
+        | '\u{3130}'..='\u{318f}'
+        | '\u{31f0}'..='\u{31ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{a960}'..='\u{a97f}'
+        | '\u{ac00}'..='\u{d7ff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{ff66}'..='\u{ff9f}'
+        | '\u{20000}'..='\u{3134f}')
+}
+
+/// The words of `text` with their byte ranges in it.
+pub fn spans(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut push = |start: usize, end: usize| {
+        let mut raw = &text[start..end];
+        // A link's scheme is markup: `https://ada.dev` may be shown as `ada.dev`.
+        if matches!(raw, "http:" | "https:" | "ftp:") {
+            return;
+        }
+        let mut start = start;
+        for scheme in ["mailto:", "tel:"] {
+            if let Some(rest) = raw.strip_prefix(scheme) {
+                start += scheme.len();
+                raw = rest;
+            }
+        }
+        let trimmed = raw.trim_start_matches(|c: char| !c.is_alphanumeric() && !KEPT.contains(&c));
+        let lead = raw.len() - trimmed.len();
+        let trimmed =
+            trimmed.trim_end_matches(|c: char| !c.is_alphanumeric() && !KEPT.contains(&c));
+        if trimmed.chars().any(char::is_alphanumeric) {
+            let word = trimmed.to_lowercase().replace(['’', '‘', 'ʼ'], "'");
+            out.push((word, start + lead..start + lead + trimmed.len()));
+        }
+    };
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if is_separator(c) || is_unspaced(c) {
+            if let Some(s) = start.take() {
+                push(s, i);
+            }
+            if is_unspaced(c) {
+                push(i, i + c.len_utf8());
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        push(s, text.len());
+    }
+    out
 }
 
 /// Every piece of text the résumé shows, in reading order.
@@ -90,6 +163,19 @@ mod tests {
                 "led", "aspire", "a", "system", "saved", "$2m", "c++", "c#", "2018", "2023", "x"
             ]
         );
+    }
+
+    #[test]
+    fn unspaced_scripts_count_by_character_and_dashes_slashes_split() {
+        assert_eq!(words("负责 AB测试。"), ["负", "责", "ab", "测", "试"]);
+        assert_eq!(
+            words("2020-2021 e/f it’s"),
+            ["2020", "2021", "e", "f", "it's"]
+        );
+        let text = "ab（英";
+        let found = spans(text);
+        assert_eq!(found[1], ("英".to_string(), 5..8));
+        assert_eq!(&text[found[0].1.clone()], "ab");
     }
 
     #[test]

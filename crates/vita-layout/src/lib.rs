@@ -30,8 +30,9 @@ pub use display::*;
 pub use flow::{Fit, FitError, Fitted, Knob, fit, layout};
 pub use font::{FaceId, FontBook, Variant};
 pub use theme::{
-    Algorithm, Align, Colors, DateFormat, EntryStyle, FontStyle, HeaderStyle, Layout, LayoutError,
-    Length, ListStyle, PageStyle, ParagraphStyle, SectionStyle, Side, TitleCase, parse_color,
+    Algorithm, Align, Arrangement, Colors, DateFormat, EntryStyle, FontStyle, HeaderStyle, Layout,
+    LayoutError, Length, ListStyle, PageStyle, ParagraphStyle, SectionStyle, Side, TitleCase,
+    parse_color,
 };
 
 /// Options for one layout run that are not part of the layout file.

@@ -90,7 +90,7 @@ pub(crate) fn choose(list: &[VItem], height: f32, vertical: Vertical) -> Vec<usi
         .into_iter()
         .map(|line_index| {
             let mut i = line_index;
-            while i > 0 && matches!(list[i - 1], VItem::Space(_)) {
+            while i > 0 && matches!(list[i - 1], VItem::Space(_) | VItem::Gap { .. }) {
                 i -= 1;
             }
             i
@@ -101,7 +101,7 @@ pub(crate) fn choose(list: &[VItem], height: f32, vertical: Vertical) -> Vec<usi
 fn penalty_after(item: &VItem) -> i32 {
     match item {
         VItem::Line(line) => line.penalty,
-        VItem::Space(_) => 0,
+        VItem::Space(_) | VItem::Gap { .. } => 0,
     }
 }
 

@@ -52,7 +52,7 @@ pub(crate) fn paginate(
             at_top = true;
         }
         match item {
-            VItem::Space(_) => {
+            VItem::Space(_) | VItem::Gap { .. } => {
                 if !at_top {
                     y += vertical.height(item);
                 }

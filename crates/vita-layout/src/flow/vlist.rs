@@ -12,6 +12,13 @@ pub(crate) enum VItem {
     Line(VLine),
     /// Vertical space; dropped at the top of a page.
     Space(f32),
+    /// Space between two entries: scaled like [`VItem::Space`] when fitting, but never less
+    /// than `floor` times the leading (a share of the body's baseline-to-baseline distance),
+    /// so that a reader, or a parser, still sees where one entry ends and the next begins.
+    Gap {
+        space: f32,
+        floor: f32,
+    },
 }
 
 /// One line of the résumé.
@@ -63,6 +70,7 @@ impl Vertical {
                 ascent + descent
             }
             VItem::Space(space) => space * self.space_scale,
+            VItem::Gap { space, floor } => (space * self.space_scale).max(floor * self.leading),
         }
     }
 }

@@ -21,7 +21,7 @@ pub use hyphenate::Hyphenator;
 use knuth_plass::Params;
 use linebreak::{INFINITE_PENALTY, Item};
 
-pub(crate) use runs::{gap_filler, line_items};
+pub(crate) use runs::line_items;
 
 /// Text with one look.
 #[derive(Debug, Clone, PartialEq)]

@@ -234,6 +234,18 @@ pub enum TitleCase {
     Upper,
 }
 
+/// Which right-aligned part goes on which line of an entry's heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Arrangement {
+    /// Title with the dates on its right, organisation with the place on its right: the
+    /// dates run down the right edge, and ATS parsers that take the line under the title as
+    /// the company find the organisation there.
+    TitleDates,
+    /// Title with the place on its right, organisation with the dates on its right.
+    TitlePlace,
+}
+
 /// Section titles.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
@@ -257,8 +269,12 @@ pub struct SectionStyle {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct EntryStyle {
-    /// Space above each entry after the first in a section.
+    /// Space above each entry after the first in a section. Never less than 0.65 times the
+    /// body's baseline-to-baseline distance, however tightly the résumé is fitted, so that
+    /// entries stand at least 1.65 lines apart.
     pub space_before: Length,
+    /// Which right-aligned part goes with the title and which with the organisation.
+    pub arrangement: Arrangement,
     /// Set the organisation line in italics.
     pub italic_organization: bool,
     /// Minimum space between a left part and its right-aligned part (place, dates).
@@ -512,6 +528,7 @@ impl Default for EntryStyle {
     fn default() -> Self {
         EntryStyle {
             space_before: Length::Pt(7.0),
+            arrangement: Arrangement::TitleDates,
             italic_organization: true,
             gap: Length::Em(1.0),
             date_column: Length::Pt(0.0),

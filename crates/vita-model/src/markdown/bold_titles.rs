@@ -3,7 +3,9 @@
 //! with their name in bold rather than as a `#` heading.
 //!
 //! - A bold first line that looks like a name (two to four capitalised words, no digits, no
-//!   section word such as "Experience") is the name (`#`), in any document.
+//!   section, document or job-title word from `words.toml`) is the name (`#`), in any document.
+//! - A bold line right under the name (bold or `#`) with no dates or section word in it is the
+//!   headline, as a plain line would be (`**Mobile Engineer | Android Specialist**`).
 //! - When a document has no `#`/`##` heading besides a leading name, every other bold line is
 //!   a heading: an entry (`###`) when it has fields or dates in it
 //!   (`**Engineer | Acme | 2019 – 2021**`), else a section (`##`).
@@ -13,50 +15,10 @@
 
 use super::blocks::Node;
 use super::inline::{self, Piece};
-use super::{dates, parts};
+use super::{dates, name, parts, words};
 
 /// Longest bold line read as a heading.
 const MAX_CHARS: usize = 60;
-
-/// Words that name résumé sections; a bold first line with one of them is not a name.
-const SECTION_WORDS: [&str; 36] = [
-    "experience",
-    "education",
-    "skills",
-    "summary",
-    "profile",
-    "projects",
-    "work",
-    "employment",
-    "history",
-    "about",
-    "objective",
-    "certifications",
-    "certificates",
-    "awards",
-    "publications",
-    "languages",
-    "interests",
-    "references",
-    "volunteering",
-    "volunteer",
-    "contact",
-    "achievements",
-    "honors",
-    "honours",
-    "training",
-    "courses",
-    "activities",
-    "qualifications",
-    "expertise",
-    "competencies",
-    "overview",
-    "career",
-    "research",
-    "talks",
-    "hobbies",
-    "leadership",
-];
 
 /// Turns bold lines into headings when `nodes` (the top level of a document) has no section
 /// heading of its own.
@@ -64,6 +26,7 @@ pub(super) fn promote(nodes: &mut [Node]) {
     let has_sections = nodes.iter().enumerate().any(|(i, node)| {
         matches!(node, Node::Heading { level, .. } if *level <= 2 && !(i == 0 && *level == 1))
     });
+    let mut named = matches!(nodes.first(), Some(Node::Heading { level: 1, .. }));
     for (i, node) in nodes.iter_mut().enumerate() {
         let Node::Para { pieces, span } = node else {
             continue;
@@ -71,8 +34,16 @@ pub(super) fn promote(nodes: &mut [Node]) {
         let Some(title) = bold_line(pieces) else {
             continue;
         };
-        let level = if i == 0 && looks_like_name(&title) {
+        let level = if i == 0 && name::looks_like_name(&title) {
             1
+        } else if i == 1
+            && named
+            && !words::has_section_word(&title)
+            && dates::find_all(&title).is_empty()
+        {
+            // The line right under a bold name is its headline, as under `# Name`
+            // ("**Mobile Engineer | Android Specialist**").
+            continue;
         } else if has_sections {
             continue;
         } else if parts::cut(&title).len() > 1 || !dates::find_all(&title).is_empty() {
@@ -94,6 +65,7 @@ pub(super) fn promote(nodes: &mut [Node]) {
             let kept = last.text.trim_end().trim_end_matches(':').len();
             last.text.truncate(kept);
         }
+        named |= i == 0 && level == 1;
         *node = Node::Heading {
             level,
             pieces,
@@ -120,17 +92,6 @@ fn bold_line(pieces: &[Piece]) -> Option<String> {
     (any && !title.is_empty() && title.chars().count() <= MAX_CHARS).then(|| title.to_string())
 }
 
-/// Two to four capitalised words without digits or section words.
-fn looks_like_name(title: &str) -> bool {
-    let words: Vec<&str> = title.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                && !w.contains(|c: char| c.is_ascii_digit())
-                && !SECTION_WORDS.contains(&w.to_lowercase().trim_end_matches([':', ',']))
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{entry_of, parse_ok};
@@ -152,6 +113,25 @@ mod tests {
             crate::Block::Fields(_)
         ));
         assert!(!resume.sections[0].title.runs[0].style.strong);
+    }
+
+    #[test]
+    fn a_bold_line_under_a_bold_name_is_the_headline() {
+        let src = "**Jane Doe**\n\n**Mobile Engineer | Android Specialist | Engineering Leader**\n\n\
+                   jane@example.com\n\n**Experience**\n\n**Engineer | Acme | 2020 – 2022**\n\n- Built.\n";
+        let parsed = parse_ok(src);
+        let header = &parsed.resume.header;
+        assert_eq!(header.name.as_ref().unwrap().plain(), "Jane Doe");
+        let headline: Vec<String> = header.headline.iter().map(|h| h.plain()).collect();
+        assert_eq!(
+            headline,
+            ["Mobile Engineer | Android Specialist | Engineering Leader"]
+        );
+        assert_eq!(parsed.resume.sections[0].title.plain(), "Experience");
+        assert_eq!(
+            entry_of(&parsed.resume.sections[0].blocks[0]).title.plain(),
+            "Engineer"
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::contact;
 use super::front_matter::FrontMatter;
 use super::inline::{self, Piece};
 use super::{tables, tags};
-use crate::{Contact, ContactKind, Header, Run, Span, Warning};
+use crate::{Contact, ContactKind, Header, Run, Span, Text, Warning};
 
 /// Longest line, in characters, that still reads as a header line.
 const MAX_LINE_CHARS: usize = 120;
@@ -31,25 +31,19 @@ const SPACED_SEPARATORS: [char; 2] = ['—', '–'];
 
 /// Builds the header from the nodes before the first `##`. Returns it and the nodes that are
 /// not header material.
+///
+/// `heading` is the name found in the Markdown ([`super::name`]); `guess` a name to suggest
+/// when there is none (Pelican's title, a name in hidden text).
 pub(super) fn read(
     preamble: Vec<Node>,
+    heading: Option<(Text, Span)>,
     front: Option<FrontMatter>,
+    guess: Option<String>,
     source: &str,
     body_start: usize,
     warnings: &mut Vec<Warning>,
 ) -> (Header, Vec<Node>) {
     let mut nodes = preamble.into_iter().peekable();
-    let mut heading = None;
-    if let Some(Node::Heading {
-        level: 1,
-        pieces,
-        span,
-    }) = nodes.peek()
-    {
-        warn_tags(pieces, span, warnings);
-        heading = Some((inline::text(pieces), span.clone()));
-        nodes.next();
-    }
     let mut md = Header::default();
     loop {
         match nodes.peek() {
@@ -88,13 +82,18 @@ pub(super) fn read(
         (None, heading) => heading.map(|(text, _)| text).filter(|t| !t.is_empty()),
     };
     if name.is_none() {
+        let hint = match guess {
+            Some(guess) => format!(
+                "if `{guess}` is your name, add `name = \"{guess}\"` to the front matter \
+                 (Vita does not print a guess); or start the file with `# Your Name`"
+            ),
+            None => "start the file with `# Your Name`, or add `name = \"…\"` to the front matter"
+                .into(),
+        };
         warnings.push(Warning {
             message: "no name found at the top of the résumé".into(),
             span: body_start..body_start,
-            hint: Some(
-                "start the file with `# Your Name`, or add `name = \"…\"` to the front matter"
-                    .into(),
-            ),
+            hint: Some(hint),
         });
     }
     let mut headline = front.headline;
@@ -195,8 +194,9 @@ mod tests {
 
     fn header(src: &str) -> (Header, Vec<Node>, Vec<Warning>) {
         let mut warnings = Vec::new();
-        let nodes = blocks::read(src, 0, None, &mut warnings).nodes;
-        let (header, rest) = read(nodes, None, src, 0, &mut warnings);
+        let mut nodes = blocks::read(src, 0, None, &mut warnings).nodes;
+        let name = super::super::name::arrange(&mut nodes).name;
+        let (header, rest) = read(nodes, name, None, None, src, 0, &mut warnings);
         (header, rest, warnings)
     }
 

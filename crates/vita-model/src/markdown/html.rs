@@ -218,15 +218,33 @@ const HIDING_CLASSES: [&str; 5] = [
     "invisible",
 ];
 
+/// Class names that show an element when printing, whatever hides it on screen.
+const PRINT_CLASSES: [&str; 8] = [
+    "d-print-block",
+    "d-print-inline",
+    "d-print-inline-block",
+    "d-print-flex",
+    "visible-print",
+    "visible-print-block",
+    "print-only",
+    "show-on-print",
+];
+
 /// Why the content of `tag` is invisible, if it is: the `hidden` attribute, an inline style
 /// (`display: none`, `visibility: hidden`, `opacity: 0`, `font-size` below 4px, a white or
 /// transparent colour without a background), a `<font color>` of white, or a class that
-/// frameworks use to hide things.
+/// frameworks use to hide things — unless another class shows it in print (`d-print-block`).
 pub(super) fn hidden(tag: &Tag) -> Option<String> {
     if tag.attr("hidden").is_some() {
         return Some("the `hidden` attribute".into());
     }
-    if let Some(class) = tag.attr("class")
+    // Hidden on screen but shown in print (`d-none d-print-block`): a PDF is print.
+    let printed = tag.attr("class").is_some_and(|class| {
+        class
+            .split_whitespace()
+            .any(|c| PRINT_CLASSES.contains(&c.to_ascii_lowercase().as_str()))
+    });
+    if let Some(class) = tag.attr("class").filter(|_| !printed)
         && let Some(c) = class
             .split_whitespace()
             .find(|c| HIDING_CLASSES.contains(&c.to_ascii_lowercase().as_str()))
@@ -697,6 +715,7 @@ mod tests {
             "<span style=\"color:white; background:#123\">",
             "<span style=\"display:inline\">",
             "<span class=\"highlight\">",
+            "<div class=\"d-none d-print-block\">",
         ];
         for html in visible_cases {
             assert!(hidden(&open(html)).is_none(), "{html}");

@@ -194,11 +194,14 @@ mod tests {
         assert_eq!(photo.alt, "Ada at work");
         assert_eq!(&src[photo.span.clone()], "![Ada at work](img/ada.jpg)");
         assert_eq!(parsed.resume.header.contacts.len(), 1);
-        assert!(parsed.resume.sections.iter().all(|s| s.blocks.is_empty()));
+        // Both sections held only a picture that is left out, so they are left out too.
+        assert!(parsed.resume.sections.is_empty());
         let messages: Vec<&str> = parsed.warnings.iter().map(|w| w.message.as_str()).collect();
-        assert_eq!(messages.len(), 2, "{messages:?}");
-        assert!(messages[0].contains("already has a photo"));
-        assert!(messages[1].contains("only a picture on a line of its own"));
+        assert_eq!(messages.len(), 4, "{messages:?}");
+        assert!(messages[0].contains("section `Work` has nothing left in it"));
+        assert!(messages[1].contains("already has a photo"));
+        assert!(messages[2].contains("section `Later` has nothing left in it"));
+        assert!(messages[3].contains("only a picture on a line of its own"));
     }
 
     #[test]

@@ -22,14 +22,17 @@ mod html;
 mod images;
 mod inline;
 mod links;
+mod name;
 mod parts;
 mod place;
+mod preamble;
 mod section;
 mod tables;
 mod tags;
 mod templates;
 #[cfg(test)]
 mod testutil;
+mod words;
 
 pub use front_matter::{FieldOverride, FieldValue, apply_overrides};
 
@@ -58,16 +61,38 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
         &mut warnings,
     );
     let mut nodes = read.nodes;
+    let preamble = preamble::strip(&mut nodes, source, &mut warnings);
     bold_titles::promote(&mut nodes);
+    let arranged = name::arrange(&mut nodes);
+    if let Some(span) = &arranged.tagged {
+        warnings.push(tags::in_header(span));
+    }
+    name::shift_levels(&mut nodes);
     // The photo comes from the header or the first section: up to the second section heading.
     let photo_scope = section_starts(&nodes).nth(1).unwrap_or(nodes.len());
     let photo = images::take_photo(&mut nodes, photo_scope, photo_allowed, &mut warnings);
-    // The header reaches up to the first section heading; a leading `#` is the name, not one.
+    // The header reaches up to the first section heading.
     let first_section = section_starts(&nodes).next().unwrap_or(nodes.len());
     let rest = nodes.split_off(first_section);
-    let (mut header, untitled) = header::read(nodes, front, source, body_start, &mut warnings);
+    let heading = arranged.name.or(match (&front, preamble.title) {
+        // Pelican's title names the page; it is the name only when nothing better is found.
+        (None, Some(title)) if name::looks_like_name(&title.0.plain()) => Some(title),
+        _ => None,
+    });
+    let guess = name::hidden_guess(source, &read.hidden);
+    let (mut header, untitled) = header::read(
+        nodes,
+        heading,
+        front,
+        guess,
+        source,
+        body_start,
+        &mut warnings,
+    );
     header.photo = photo;
-    let sections = section::read(untitled, rest, source, &mut warnings);
+    let mut untitled_all = arranged.intro;
+    untitled_all.extend(untitled);
+    let sections = section::read(untitled_all, rest, source, &mut warnings);
     warnings.sort_by_key(|w| w.span.start);
     Ok(Parsed {
         resume: Resume {
@@ -80,13 +105,10 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
     })
 }
 
-/// Indices of the top-level headings that start sections: `#` or `##`, except a leading `#`,
-/// which is the name.
+/// Indices of the top-level headings that start sections: `#` or `##` (the name is out by now).
 fn section_starts(nodes: &[Node]) -> impl Iterator<Item = usize> + '_ {
     nodes.iter().enumerate().filter_map(|(i, node)| {
-        let starts =
-            matches!(node, Node::Heading { level, .. } if *level <= 2 && !(i == 0 && *level == 1));
-        starts.then_some(i)
+        matches!(node, Node::Heading { level, .. } if *level <= 2).then_some(i)
     })
 }
 
@@ -315,7 +337,8 @@ mod tests {
     #[test]
     fn content_before_sections() {
         let long = "A summary sentence that goes on. ".repeat(6);
-        let src = format!("# Ada\n\nAnalyst\n\n{long}\n\n### Lone entry | 2020\n\n## Work\n");
+        let src =
+            format!("# Ada\n\nAnalyst\n\n{long}\n\n### Lone entry | 2020\n\n## Work\n\nHi.\n");
         let parsed = parse_ok(&src);
         assert_eq!(parsed.resume.header.headline[0].plain(), "Analyst");
         let untitled = &parsed.resume.sections[0];

@@ -5,6 +5,8 @@
 //! `###`) gets a section with an empty title rather than being dropped. An `#` heading after
 //! the name is read as a section heading too, for files that use `#` throughout.
 //!
+//! A titled section with nothing left in it is left out with a warning at its heading.
+//!
 //! A page-break hint at the end of an entry (written just before the next heading) is lifted
 //! out of the entry's body to the section's level, so the break comes between entries.
 
@@ -41,7 +43,7 @@ pub(super) fn read(
                 span,
             } => {
                 if let Some(done) = current.take() {
-                    sections.push(finish(done, source, warnings));
+                    sections.extend(finish(done, source, warnings));
                 }
                 current = Some(Open {
                     title: inline::text(&pieces),
@@ -74,18 +76,36 @@ pub(super) fn read(
         }
     }
     if let Some(done) = current {
-        sections.push(finish(done, source, warnings));
+        sections.extend(finish(done, source, warnings));
     }
     sections
 }
 
-fn finish(open: Open, source: &str, warnings: &mut Vec<Warning>) -> Section {
-    Section {
+/// The finished section, or `None` for a titled one with nothing left in it (its content was
+/// all left out: an image, an HTML block, a template loop), which is reported at its heading.
+fn finish(open: Open, source: &str, warnings: &mut Vec<Warning>) -> Option<Section> {
+    let blocks = section_blocks(open.nodes, source, warnings);
+    if open.titled && blocks.iter().all(|b| matches!(b, Block::PageBreak)) {
+        warnings.push(Warning {
+            message: format!(
+                "section `{}` has nothing left in it and is left out",
+                open.title.plain()
+            ),
+            span: open.span,
+            hint: Some(
+                "its content was left out (see the warnings above) or it has none; write its \
+                 content in Markdown, or delete the heading"
+                    .into(),
+            ),
+        });
+        return None;
+    }
+    Some(Section {
         title: open.title,
-        blocks: section_blocks(open.nodes, source, warnings),
+        blocks,
         tags: open.tags,
         span: open.span,
-    }
+    })
 }
 
 /// An entry heading and the nodes after it.

@@ -80,6 +80,34 @@ pub(super) fn contacts(head: &[Cell], rows: &[Vec<Cell>]) -> Option<Vec<Contact>
     Some(items.into_iter().filter(|c| !is_label(c)).collect())
 }
 
+/// Takes a name out of a table: the cell after one whose text `is_key` accepts ("Name"), in
+/// the header row or a body row. Both cells are emptied.
+pub(super) fn take_name(
+    head: &mut [Cell],
+    rows: &mut [Vec<Cell>],
+    is_key: fn(&str) -> bool,
+) -> Option<(Text, Span)> {
+    for row in std::iter::once(head).chain(rows.iter_mut().map(Vec::as_mut_slice)) {
+        let Some(at) = row
+            .iter()
+            .position(|cell| is_key(&inline::text(cell).plain()))
+        else {
+            continue;
+        };
+        let Some(value) = row.get(at + 1).map(|c| inline::text(c)) else {
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        let span = inline::span_of(&value.runs, &(0..0));
+        row[at].clear();
+        row[at + 1].clear();
+        return Some((value, span));
+    }
+    None
+}
+
 /// The blocks of a table in the body: key–value rows or a table.
 pub(super) fn blocks(head: Vec<Cell>, rows: Vec<Vec<Cell>>, span: Span) -> Vec<Block> {
     let mut tags = Vec::new();

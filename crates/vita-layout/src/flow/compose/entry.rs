@@ -16,46 +16,53 @@ impl Composer<'_> {
         } else {
             (x, width, x)
         };
-        let mut lefts: Vec<(Vec<Piece>, usize)> = Vec::new();
         let heading = self.arena.open(StructKind::Heading(3), Some(node));
-        lefts.push((
-            pieces(self.book, &entry.title, &self.body.clone().bold()),
-            heading,
-        ));
-        if let Some(org) = &entry.organization {
+        let title = pieces(self.book, &entry.title, &self.body.clone().bold());
+        let organization = entry.organization.as_ref().map(|org| {
             let style = if self.layout.entry.italic_organization {
                 self.body.clone().italic()
             } else {
                 self.body.clone()
             };
             let org_node = self.arena.open(StructKind::Paragraph, Some(node));
-            lefts.push((pieces(self.book, org, &style.unhyphenated()), org_node));
-        }
-        let mut rights: Vec<Vec<Piece>> = Vec::new();
-        if let Some(place) = &entry.place {
-            rights.push(pieces(self.book, place, &muted.clone().italic()));
-        }
-        if let Some(dates) = entry.dates.as_ref().filter(|_| !dates_left) {
-            rights.push(vec![muted.piece(
+            (pieces(self.book, org, &style.unhyphenated()), org_node)
+        });
+        let place = entry
+            .place
+            .as_ref()
+            .map(|place| pieces(self.book, place, &muted.clone().italic()));
+        let dates = entry.dates.as_ref().filter(|_| !dates_left).map(|dates| {
+            vec![muted.piece(
                 self.book,
                 crate::flow::dates::show(dates, self.layout.entry.date_format),
-            )]);
-        }
-        // More right-hand items than lines to pair them with: join them on the first line.
-        if rights.len() > lefts.len() {
-            let mut joined = Vec::new();
-            for (i, right) in rights.drain(..).enumerate() {
-                if i > 0 {
-                    joined.push(muted.piece(self.book, ", "));
-                }
-                joined.extend(right);
+            )]
+        });
+        // Each left part with the right part that goes on its line.
+        let mut rows: Vec<(Vec<Piece>, usize, Vec<Piece>)> = Vec::new();
+        match organization {
+            Some((org, org_node)) => {
+                let (with_title, with_org) = match self.layout.entry.arrangement {
+                    Arrangement::TitleDates => (dates, place),
+                    Arrangement::TitlePlace => (place, dates),
+                };
+                rows.push((title, heading, with_title.unwrap_or_default()));
+                rows.push((org, org_node, with_org.unwrap_or_default()));
             }
-            rights.push(joined);
+            None => {
+                // No second line to carry one of them: both share the title's line, the
+                // dates last so that they still end at the right edge.
+                let mut right = Vec::new();
+                for part in [place, dates].into_iter().flatten() {
+                    if !right.is_empty() {
+                        right.push(muted.piece(self.book, ", "));
+                    }
+                    right.extend(part);
+                }
+                rows.push((title, heading, right));
+            }
         }
-        let mut rights = rights.into_iter();
-        let heading_lines = lefts.len();
-        for (i, (left, node)) in lefts.into_iter().enumerate() {
-            let right = rights.next().unwrap_or_default();
+        let heading_lines = rows.len();
+        for (i, (left, node, right)) in rows.into_iter().enumerate() {
             // The heading stays with its meta lines and its first line of body.
             let keep = i + 1 < heading_lines || !entry.body.is_empty() || !entry.details.is_empty();
             self.left_right(left, right, x, width, node, keep);
@@ -152,9 +159,8 @@ impl Composer<'_> {
                     x: x + width - right_width,
                     y: 0.0,
                 };
-                let style = self.body.piece_style(self.book, false, false);
-                items.extend(gap_filler(self.book, style, x + line.width, at.x, 0.0));
-                items.extend(line_items(self.book, &right_para, r, at));
+                let right_items = line_items(self.book, &right_para, r, at);
+                read_across_gap(&mut items, right_items);
             }
             let merged = SetLine {
                 size: line.size.max(right_line.as_ref().map_or(0.0, |r| r.size)),
@@ -179,4 +185,44 @@ impl Composer<'_> {
         let right = pieces(self.book, &split.right, &muted);
         self.left_right(left, right, x, width, node, false);
     }
+}
+
+/// Appends a right-aligned part to its line so that every extractor reads it right after the
+/// left part.
+///
+/// Layout-analysing extractors (poppler's default mode) cut a line at a gap wider than about
+/// 1.5 em and read a column of right-aligned dates after the whole left column. So the last
+/// run of the left part carries `/ActualText` with its own text, a space and the right
+/// part's, and the right part's runs carry an empty one: poppler, which honours ActualText,
+/// reads the whole line where the left part ends. Extractors that ignore ActualText (pdf.js,
+/// mutool, pypdf) read the runs as drawn, left part first. No character is added that the
+/// page does not show (the U+200B bridge this replaces gave poppler thousands of them).
+pub(super) fn read_across_gap(items: &mut Vec<Item>, right: Vec<Item>) {
+    let right_text: String = right
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text(run) => Some(run.actual_text.clone().unwrap_or_else(|| run.text.clone())),
+            _ => None,
+        })
+        .collect();
+    let right_text = right_text.trim();
+    let last_left = items.iter_mut().rev().find_map(|item| match item {
+        Item::Text(run) => Some(run),
+        _ => None,
+    });
+    let Some(last_left) = last_left.filter(|_| !right_text.is_empty()) else {
+        items.extend(right);
+        return;
+    };
+    let own = last_left
+        .actual_text
+        .clone()
+        .unwrap_or_else(|| last_left.text.clone());
+    last_left.actual_text = Some(format!("{} {right_text}", own.trim_end()));
+    items.extend(right.into_iter().map(|mut item| {
+        if let Item::Text(run) = &mut item {
+            run.actual_text = Some(String::new());
+        }
+        item
+    }));
 }

@@ -49,7 +49,8 @@ impl Composer<'_> {
                 if i > 0 {
                     line.push(style.piece(self.book, separator.clone()));
                 }
-                // Keep each item whole: breaks go only between items.
+                // Keep each item whole: breaks go only between items. The no-break spaces
+                // read back as plain spaces (see `aligned`).
                 let mut piece = style.piece(self.book, contact.text.replace(' ', "\u{a0}"));
                 piece.link = contact.url.clone();
                 piece.source = Some(contact.span.clone());
@@ -94,7 +95,7 @@ impl Composer<'_> {
                     let (a, d) = l.extent(leading);
                     a + d
                 }
-                VItem::Space(s) => *s,
+                VItem::Space(s) | VItem::Gap { space: s, .. } => *s,
             })
             .sum();
         match lines.first().map(|&i| &mut self.out[i]) {
@@ -148,7 +149,12 @@ impl Composer<'_> {
                     Align::Center => (width - line.width) / 2.0,
                     Align::Right => width - line.width,
                 };
-            let items = line_items(self.book, &para, &line, Point { x, y: 0.0 });
+            let mut items = line_items(self.book, &para, &line, Point { x, y: 0.0 });
+            for item in &mut items {
+                if let Item::Text(run) = item {
+                    text_layer::no_break_spaces_read_as_spaces(run);
+                }
+            }
             self.push_line(&line, items, node, false);
         }
     }

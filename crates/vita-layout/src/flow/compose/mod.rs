@@ -13,6 +13,7 @@ mod entry;
 mod header;
 mod lists;
 mod table;
+mod text_layer;
 
 use super::breaks::NO_BREAK;
 use super::text::{TextStyle, pieces};
@@ -23,9 +24,14 @@ use crate::display::{Item, Point, Rect, Rule, StructKind};
 use crate::font::{CjkForms, FontBook};
 use crate::inline::knuth_plass::Params;
 use crate::inline::{
-    Breaking, Hyphenator, Hyphens, Paragraph, Piece, SetLine, Spacing, gap_filler, line_items,
+    Breaking, Hyphenator, Hyphens, Paragraph, Piece, SetLine, Spacing, line_items,
 };
-use crate::theme::{Algorithm, Align, Layout, Side, TitleCase};
+use crate::theme::{Algorithm, Align, Arrangement, Layout, Side, TitleCase};
+
+/// The least space between two entries, as a share of the body's baseline-to-baseline
+/// distance: entries then stand at least 1.65 lines apart, above the ~1.4 that parsers use
+/// to tell a new entry from the next line of the same one (issue #18).
+pub(crate) const ENTRY_RHYTHM: f32 = 0.65;
 
 /// What setting one paragraph a line shorter would cost (looseness −1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,6 +148,16 @@ impl<'a> Composer<'a> {
         }
     }
 
+    /// The space before or after an entry: the layout's, but never below [`ENTRY_RHYTHM`]
+    /// of the body's baseline-to-baseline distance, even when fitting squeezes spacing.
+    fn entry_gap(&mut self) {
+        let space = self.layout.entry.space_before.resolve(self.em());
+        self.out.push(VItem::Gap {
+            space,
+            floor: ENTRY_RHYTHM * self.body.size,
+        });
+    }
+
     pub fn resume(&mut self, resume: &Resume) {
         self.cjk = CjkForms::from_lang(resume.settings.lang.as_deref());
         self.date_column = self.date_column_width(resume);
@@ -181,8 +197,16 @@ impl<'a> Composer<'a> {
             let width = self.width;
             let lines = self.lines(&para, false, |_| width);
             let count = lines.len();
+            let small_caps = self.layout.section.case == TitleCase::SmallCaps;
             for (i, line) in lines.into_iter().enumerate() {
-                let items = line_items(self.book, &para, &line, Point::default());
+                let mut items = line_items(self.book, &para, &line, Point::default());
+                if small_caps {
+                    for item in &mut items {
+                        if let Item::Text(run) = item {
+                            text_layer::small_caps_read_as_capitals(self.book, run);
+                        }
+                    }
+                }
                 self.push_line(&line, items, title, true);
                 if i == 0
                     && let Some(VItem::Line(l)) = self.out.last_mut()
@@ -231,7 +255,8 @@ impl<'a> Composer<'a> {
             let gap = match (previous, block) {
                 (None, _) => 0.0,
                 (Some(Block::Entry(_)), _) | (_, Block::Entry(_)) => {
-                    self.layout.entry.space_before.resolve(self.em())
+                    self.entry_gap();
+                    0.0
                 }
                 (Some(Block::Split(_)), Block::Split(_)) => 0.0,
                 (Some(Block::List(_)), _) | (_, Block::List(_)) => {
@@ -414,8 +439,7 @@ impl<'a> Composer<'a> {
                     _ => None,
                 })
                 .collect::<Vec<_>>()
-                .join(" ")
-                .replace('\u{200b}', "");
+                .join(" ");
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
             (f, text, line.overfull)
         });

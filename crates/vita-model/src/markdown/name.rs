@@ -1,0 +1,444 @@
+//! Finding the person's name among the top-level nodes, and the heading levels the rest uses.
+//!
+//! The name is, in order of preference:
+//!
+//! 1. the first `#` heading, when what comes before it is only an intro (a quote, a code block,
+//!    a badge line: moved below the header) and it is not a section or document word
+//!    ("Education", "Curriculum Vitae" — `words.toml`);
+//! 2. a bold name-like line right under a `#` job title or document title
+//!    (`# Senior Software Engineer` then `**Jane Doe**`): the `#` line becomes the headline;
+//! 3. a `##` heading at the top that looks like a name, in a file with no `#` at all;
+//! 4. a `Name: Jane Doe` row (also `**Name:**`, `姓名：`, a `| Name | Jane Doe |` cell pair)
+//!    before the first section.
+//!
+//! Front matter's `name` always wins over these ([`super::header`]). When nothing is found the
+//! header warns and suggests `name = "…"`, filled in with a guess when there is one (Pelican's
+//! `Title`, a name in hidden text), rather than printing the guess.
+//!
+//! Levels: once the name is out, a file whose first heading is `#` and that has `##` headings
+//! under its `#` ones, most of them not section words, uses `#` for sections and `##` for
+//! entries, so every heading moves one level down (`#` → section, `##` → entry, `###` → a label
+//! inside an entry).
+
+use super::blocks::Node;
+use super::inline::{self, Piece};
+use super::{body, tables, words};
+use crate::{Span, Text};
+
+/// What [`arrange`] took out of the nodes.
+#[derive(Debug, Default)]
+pub(super) struct Arranged {
+    /// The name and where it was read from.
+    pub name: Option<(Text, Span)>,
+    /// Nodes above the name that are not header material (set as the first untitled content).
+    pub intro: Vec<Node>,
+    /// The name heading's span when it has a tags comment (the header is in every variant).
+    pub tagged: Option<Span>,
+}
+
+/// Takes the name (and any intro above it) out of `nodes`; a job title written as `#` above a
+/// bold name is left at the top as a headline paragraph.
+pub(super) fn arrange(nodes: &mut Vec<Node>) -> Arranged {
+    let first = nodes
+        .iter()
+        .position(|n| matches!(n, Node::Heading { level, .. } if *level <= 2));
+    let has_h1 = nodes
+        .iter()
+        .any(|n| matches!(n, Node::Heading { level: 1, .. }));
+    let Some(at) = first else {
+        return by_row(nodes);
+    };
+    let Node::Heading {
+        level,
+        pieces,
+        span,
+    } = &nodes[at]
+    else {
+        return Arranged::default();
+    };
+    let text = inline::text(pieces);
+    let tagged = !inline::tags(pieces).is_empty();
+    let (level, span) = (*level, span.clone());
+    let mut arranged = pick(nodes, at, level, text, span.clone(), has_h1);
+    if tagged && arranged.name.as_ref().is_some_and(|(_, s)| *s == span) {
+        arranged.tagged = Some(span);
+    }
+    arranged
+}
+
+/// The name when the first heading (at `at`) is `level` with `text`.
+fn pick(
+    nodes: &mut Vec<Node>,
+    at: usize,
+    level: u8,
+    text: Text,
+    span: Span,
+    has_h1: bool,
+) -> Arranged {
+    let plain = text.plain();
+    if level == 1 && !words::is_not_a_name(&plain) && !words::has_role_word(&plain) {
+        return take(nodes, at, text, span);
+    }
+    if level == 1 && (words::has_role_word(&plain) || words::names_the_document(&plain)) {
+        let next = nodes.get(at + 1).and_then(bold_name);
+        if let Some(name) = next {
+            let name_span = nodes[at + 1].span();
+            // The title stays where it was, as a paragraph: the header reads it as a headline.
+            let title = nodes.remove(at);
+            if let Node::Heading { pieces, span, .. } = title {
+                nodes[at] = Node::Para { pieces, span };
+            }
+            return take_moved(nodes, at, name, name_span);
+        }
+        if words::has_role_word(&plain) && !words::is_not_a_name(&plain) {
+            return take(nodes, at, text, span);
+        }
+    }
+    if level == 2 && !has_h1 && looks_like_name(&plain) {
+        return take(nodes, at, text, span);
+    }
+    by_row(nodes)
+}
+
+/// The name heading at `at`: it and the intro above it come out of `nodes`.
+fn take(nodes: &mut Vec<Node>, at: usize, text: Text, span: Span) -> Arranged {
+    let mut intro: Vec<Node> = nodes.drain(..=at).collect();
+    intro.pop();
+    Arranged {
+        name: (!text.is_empty()).then_some((text, span)),
+        intro,
+        tagged: None,
+    }
+}
+
+/// The name from the node after `at`, which is removed; the intro is what precedes `at`.
+fn take_moved(nodes: &mut Vec<Node>, at: usize, name: Text, span: Span) -> Arranged {
+    nodes.remove(at + 1);
+    let intro: Vec<Node> = nodes.drain(..at).collect();
+    Arranged {
+        name: Some((name, span)),
+        intro,
+        tagged: None,
+    }
+}
+
+/// A paragraph that is one bold line looking like a name.
+fn bold_name(node: &Node) -> Option<Text> {
+    let Node::Para { pieces, .. } = node else {
+        return None;
+    };
+    let all_bold = pieces.iter().all(|p| match p {
+        Piece::Run(run) => run.style.strong || run.text.trim().is_empty(),
+        Piece::Break { .. } => false,
+        Piece::Tags { .. } | Piece::Image(_) => true,
+    });
+    let mut text = inline::text(pieces);
+    for run in &mut text.runs {
+        run.style.strong = false;
+    }
+    (all_bold && looks_like_name(&text.plain())).then_some(text)
+}
+
+/// Two to four capitalised words without digits, or two to five letters of a script written
+/// without spaces; never a section, document or job-title word.
+pub(super) fn looks_like_name(title: &str) -> bool {
+    let title = title.trim();
+    if words::is_not_a_name(title) || words::has_role_word(title) {
+        return false;
+    }
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let cjk = title.chars().filter(|c| !c.is_whitespace()).count();
+    if title
+        .chars()
+        .all(|c| c.is_whitespace() || is_unspaced_letter(c))
+    {
+        return (2..=5).contains(&cjk);
+    }
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && !w.contains(|c: char| c.is_ascii_digit()))
+}
+
+fn is_unspaced_letter(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0x3400..=0x4DBF)
+        || c == '·'
+}
+
+/// The name from a `Name: …` row before the first section, which is taken out.
+fn by_row(nodes: &mut [Node]) -> Arranged {
+    let end = nodes
+        .iter()
+        .position(|n| matches!(n, Node::Heading { level, .. } if *level <= 2))
+        .unwrap_or(nodes.len());
+    for node in &mut nodes[..end] {
+        if let Some(found) = name_row(node) {
+            return Arranged {
+                name: Some(found),
+                ..Arranged::default()
+            };
+        }
+    }
+    Arranged::default()
+}
+
+/// Takes a name row out of `node` (a paragraph line, a list item, a table row).
+fn name_row(node: &mut Node) -> Option<(Text, Span)> {
+    match node {
+        Node::Para { pieces, span } => {
+            let text = inline::text(pieces);
+            let row = body::field(text.clone(), span.clone()).or_else(|| colon_row(&text, span))?;
+            if !words::is_name_key(&row.key.plain()) || text.plain().contains('\n') {
+                return None;
+            }
+            // The paragraph was only the row: empty it (the header skips empty paragraphs).
+            pieces.clear();
+            Some((row.value, span.clone()))
+        }
+        Node::List { items, .. } => {
+            let index = items.iter().position(|item| match item.nodes.as_slice() {
+                [Node::Para { pieces, span }] => {
+                    let text = inline::text(pieces);
+                    body::field(text.clone(), span.clone())
+                        .or_else(|| colon_row(&text, span))
+                        .is_some_and(|row| words::is_name_key(&row.key.plain()))
+                }
+                _ => false,
+            })?;
+            let item = items.remove(index);
+            let [Node::Para { pieces, span }] = item.nodes.as_slice() else {
+                return None;
+            };
+            let text = inline::text(pieces);
+            let row = body::field(text.clone(), span.clone()).or_else(|| colon_row(&text, span))?;
+            Some((row.value, span.clone()))
+        }
+        Node::Table { head, rows, .. } => tables::take_name(head, rows, words::is_name_key),
+        _ => None,
+    }
+}
+
+/// `Name: Jane Doe` or `姓名：王小明` in plain text.
+fn colon_row(text: &Text, span: &Span) -> Option<crate::Field> {
+    let plain = text.plain();
+    let (key, value) = plain.split_once(':').or_else(|| plain.split_once('：'))?;
+    let (key, value) = (key.trim(), value.trim());
+    (!key.is_empty() && !value.is_empty()).then(|| crate::Field {
+        key: Text::plain_run(key, span.clone()),
+        value: Text::plain_run(value, span.clone()),
+        tags: Vec::new(),
+        span: span.clone(),
+    })
+}
+
+/// Moves every heading one level down when the file uses `#` for sections and `##` for the
+/// entries under them: its first heading is `#`, and `##` headings follow a `#`, most of them
+/// not section words.
+pub(super) fn shift_levels(nodes: &mut [Node]) {
+    let first = nodes.iter().find_map(|n| match n {
+        Node::Heading { level, .. } => Some(*level),
+        _ => None,
+    });
+    if first != Some(1) {
+        return;
+    }
+    // `##` headings under `#` ones, and how many of them are section words themselves.
+    let (mut seen_h1, mut under, mut sectionlike) = (false, 0, 0);
+    for node in nodes.iter() {
+        match node {
+            Node::Heading { level: 1, .. } => seen_h1 = true,
+            Node::Heading {
+                level: 2, pieces, ..
+            } if seen_h1 => {
+                under += 1;
+                if words::has_section_word(&inline::text(pieces).plain()) {
+                    sectionlike += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    // Mostly section words under `#` ("Education" / "Skills" in setext) are sections too.
+    if under == 0 || sectionlike * 2 >= under {
+        return;
+    }
+    for node in nodes {
+        if let Node::Heading { level, .. } = node {
+            *level = (*level + 1).min(6);
+        }
+    }
+}
+
+/// A name-like stretch of hidden text, to suggest when no name is found: a name inside a hidden
+/// `<div>` is left out like all hidden text, but the warning can say what to write.
+pub(super) fn hidden_guess(source: &str, hidden: &[Span]) -> Option<String> {
+    hidden.iter().find_map(|span| {
+        let text = source.get(span.clone())?;
+        let text = text.trim().trim_start_matches('#').trim();
+        (!text.contains(['<', '>', '\n']) && looks_like_name(text)).then(|| text.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{entry_of, parse_ok};
+    use crate::Block;
+
+    fn name_of(src: &str) -> Option<String> {
+        parse_ok(src).resume.header.name.map(|n| n.plain())
+    }
+
+    fn titles(src: &str) -> Vec<String> {
+        let parsed = parse_ok(src);
+        parsed
+            .resume
+            .sections
+            .iter()
+            .map(|s| s.title.plain())
+            .collect()
+    }
+
+    #[test]
+    fn a_section_word_is_never_the_name() {
+        let src = "Education\n=========\n\nBSc Physics, 2019\n\nSkills\n------\n\nRust\n";
+        let parsed = parse_ok(src);
+        assert_eq!(parsed.resume.header.name, None);
+        assert_eq!(titles(src), ["Education", "Skills"]);
+        assert!(parsed.warnings[0].message.contains("no name found"));
+        for heading in [
+            "# Berufserfahrung",
+            "# 教育背景",
+            "# 경력",
+            "# Expérience professionnelle",
+        ] {
+            let src = format!("{heading}\n\nText.\n");
+            assert_eq!(name_of(&src), None, "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_quote_or_code_intro_goes_below_the_header() {
+        let src = "> Built with love.\n\n```\nmake cv\n```\n\n# Jane Doe\n\njane@example.com\n\n## Work\n\nHi.\n";
+        let parsed = parse_ok(src);
+        assert_eq!(
+            parsed.resume.header.name.as_ref().unwrap().plain(),
+            "Jane Doe"
+        );
+        assert_eq!(parsed.resume.header.contacts.len(), 1);
+        assert!(parsed.resume.header.headline.is_empty());
+        let intro = &parsed.resume.sections[0];
+        assert!(intro.title.is_empty());
+        assert_eq!(intro.blocks.len(), 2, "{:#?}", intro.blocks);
+        assert_eq!(parsed.resume.sections[1].title.plain(), "Work");
+    }
+
+    #[test]
+    fn a_job_title_above_a_bold_name() {
+        let src =
+            "# Senior Software Engineer\n\n**Jane Doe**\n\njane@example.com\n\n## Work\n\nHi.\n";
+        let parsed = parse_ok(src);
+        let header = &parsed.resume.header;
+        assert_eq!(header.name.as_ref().unwrap().plain(), "Jane Doe");
+        assert_eq!(header.headline[0].plain(), "Senior Software Engineer");
+        assert_eq!(titles(src), ["Work"]);
+        // A role in the name heading with no bold name under it is still the name.
+        assert_eq!(
+            name_of("# Jane Doe, Software Engineer\n\n## Work\n\nHi.\n").as_deref(),
+            Some("Jane Doe, Software Engineer")
+        );
+    }
+
+    #[test]
+    fn a_name_written_as_h2_at_the_top() {
+        let src = "## Jane Doe\n\njane@example.com\n\n## Experience\n\n### Engineer | Acme | 2020\n\n- Built.\n";
+        assert_eq!(name_of(src).as_deref(), Some("Jane Doe"));
+        assert_eq!(titles(src), ["Experience"]);
+        assert_eq!(name_of("## Experience\n\nText.\n"), None);
+    }
+
+    #[test]
+    fn a_name_row_below_a_language_switcher() {
+        let src = "[中文](README.md) / English\n\n- Name: Jane Doe\n- Email: jane@example.com\n\n## Work\n\nHi.\n";
+        let parsed = parse_ok(src);
+        assert_eq!(
+            parsed.resume.header.name.as_ref().unwrap().plain(),
+            "Jane Doe"
+        );
+        let Block::List(list) = &parsed.resume.sections[0].blocks[0] else {
+            panic!("{:#?}", parsed.resume.sections)
+        };
+        assert_eq!(list.items.len(), 1);
+        assert_eq!(
+            name_of("姓名：王小明\n\n## 工作经历\n\n文字。\n").as_deref(),
+            Some("王小明")
+        );
+        assert_eq!(
+            name_of(
+                "| Name | Jane Doe |\n|---|---|\n| Email | jane@example.com |\n\n## Work\n\nHi.\n"
+            )
+            .as_deref(),
+            Some("Jane Doe")
+        );
+    }
+
+    #[test]
+    fn a_hidden_name_is_suggested_and_a_printed_one_read() {
+        let src = "<div style=\"display:none\">\n\n# Jane Doe\n\n</div>\n\n## Work\n\nHi.\n";
+        let parsed = parse_ok(src);
+        assert_eq!(parsed.resume.header.name, None);
+        let warning = parsed
+            .warnings
+            .iter()
+            .find(|w| w.message.contains("no name"))
+            .unwrap();
+        assert!(
+            warning
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("name = \"Jane Doe\""),
+            "{warning:?}"
+        );
+        let src =
+            "<div class=\"d-none d-print-block\">\n\n# Jane Doe\n\n</div>\n\n## Work\n\nHi.\n";
+        assert_eq!(name_of(src).as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn h1_sections_with_h2_entries_move_down_a_level() {
+        let src = "# Experience\n\n## Acme Corp\n\nJan 2020 – Present\n\n- Built.\n\n## Initech\n\n- Fixed.\n\n\
+                   # Education\n\n## State University\n\n### Honours\n\nSumma.\n";
+        let parsed = parse_ok(src);
+        assert_eq!(titles(src), ["Experience", "Education"]);
+        let blocks = &parsed.resume.sections[0].blocks;
+        assert_eq!(blocks.len(), 2);
+        let acme = entry_of(&blocks[0]);
+        assert_eq!(acme.title.plain(), "Acme Corp");
+        assert_eq!(acme.dates.as_ref().unwrap().text, "Jan 2020 – Present");
+        let school = entry_of(&parsed.resume.sections[1].blocks[0]);
+        assert!(matches!(school.body[0], Block::Paragraph(_)));
+        // With a name heading, the same file keeps its levels below the name.
+        let named = format!("# Jane Doe\n\n{src}");
+        assert_eq!(titles(&named), ["Experience", "Education"]);
+        // `#` used for every heading stays as it is.
+        assert_eq!(
+            titles("# Work\n\nA.\n\n# Skills\n\nB.\n"),
+            ["Work", "Skills"]
+        );
+    }
+
+    #[test]
+    fn sections_left_empty_are_left_out_with_a_warning() {
+        let src = "# Jane Doe\n\n## Posts\n\n{% for post in site.posts %}\n\n{% endfor %}\n\n## Photo\n\n\
+                   ![me](https://x.org/me.png)\n\n## Table\n\n<table><tr><td>x</td></tr></table>\n\n## Work\n\nHi.\n";
+        let parsed = parse_ok(src);
+        assert_eq!(titles(src), ["Work"]);
+        let lines: Vec<usize> = parsed
+            .warnings
+            .iter()
+            .filter(|w| w.message.contains("has nothing left in it"))
+            .map(|w| crate::line_col(src, w.span.start).0)
+            .collect();
+        assert_eq!(lines, [3, 9, 13]);
+    }
+}

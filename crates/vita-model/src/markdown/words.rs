@@ -1,0 +1,166 @@
+//! The words the Markdown reader knows by language — section titles, document names, job-title
+//! words, labels of a name row — kept as data in `words.toml`, one table per language, and the
+//! questions asked of them.
+//!
+//! Words in scripts written without spaces between words (Chinese, Japanese, Korean) match
+//! anywhere in a text; the others match whole words or phrases, ignoring case and edge
+//! punctuation.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// One language's table in `words.toml`.
+#[derive(Debug, Default, serde::Deserialize)]
+struct Language {
+    sections: Vec<String>,
+    documents: Vec<String>,
+    roles: Vec<String>,
+    name_keys: Vec<String>,
+}
+
+/// Every language's words merged, lower case.
+#[derive(Debug, Default)]
+struct Words {
+    sections: Vec<String>,
+    documents: Vec<String>,
+    roles: Vec<String>,
+    name_keys: Vec<String>,
+}
+
+const DATA: &str = include_str!("words.toml");
+
+/// The languages of `words.toml` by their tag.
+fn languages() -> BTreeMap<String, Language> {
+    toml::from_str(DATA).unwrap_or_default()
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut all = Words::default();
+        for language in languages().into_values() {
+            let lower = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase());
+            all.sections.extend(lower(language.sections));
+            all.documents.extend(lower(language.documents));
+            all.roles.extend(lower(language.roles));
+            all.name_keys.extend(lower(language.name_keys));
+        }
+        all
+    })
+}
+
+/// True for characters of scripts written without spaces between words.
+fn unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0xF900..=0xFAFF) // CJK compatibility ideographs
+}
+
+/// `text` in lower case as words: letters, digits and inner `'`, `’`, `-`.
+fn word_list(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+        .map(|w| w.trim_matches(['\'', '’', '-']).replace('’', "'"))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// True when one of `list` is in `text`: as a substring for unspaced scripts, else as a whole
+/// word or a run of whole words.
+fn contains_any(list: &[String], text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words = word_list(text);
+    list.iter().any(|entry| {
+        if entry.chars().any(unspaced) {
+            return lower.contains(entry.as_str());
+        }
+        let wanted = word_list(entry);
+        !wanted.is_empty() && words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+    })
+}
+
+/// True when `text` has a section word or phrase in it ("Work Experience", "Ausbildung",
+/// "教育背景"), or names the document ("Curriculum Vitae", "简历"): it is not a name.
+pub(super) fn is_not_a_name(text: &str) -> bool {
+    let w = words();
+    contains_any(&w.sections, text) || contains_any(&w.documents, text)
+}
+
+/// True when `text` has a section word or phrase in it.
+pub(super) fn has_section_word(text: &str) -> bool {
+    contains_any(&words().sections, text)
+}
+
+/// True when `text` names the document itself ("Resume", "Lebenslauf").
+pub(super) fn names_the_document(text: &str) -> bool {
+    contains_any(&words().documents, text)
+}
+
+/// True when `text` has a job-title word in it ("Senior Software Engineer").
+pub(super) fn has_role_word(text: &str) -> bool {
+    contains_any(&words().roles, text)
+}
+
+/// True when `key` (a row's label, colon removed) asks for the name ("Name", "姓名").
+pub(super) fn is_name_key(key: &str) -> bool {
+    let key = key
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_lowercase();
+    words().name_keys.contains(&key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_sections_and_the_file_parses() {
+        let languages = languages();
+        for tag in ["en", "de", "fr", "es", "pt", "zh", "ko", "ja"] {
+            let language = languages.get(tag).unwrap_or_else(|| panic!("no [{tag}]"));
+            assert!(language.sections.len() >= 10, "[{tag}] has few sections");
+        }
+    }
+
+    #[test]
+    fn section_words_in_many_languages_are_not_names() {
+        for title in [
+            "Education",
+            "Work Experience",
+            "SKILLS",
+            "Berufserfahrung",
+            "Compétences",
+            "Experiencia laboral",
+            "Formação Acadêmica",
+            "教育背景",
+            "경력 사항",
+            "職務経歴",
+            "Curriculum Vitae",
+            "About Me",
+        ] {
+            assert!(is_not_a_name(title), "{title}");
+        }
+        for name in [
+            "Ada Lovelace",
+            "Jane Doe",
+            "María José Carreño",
+            "王小明",
+            "김민준",
+        ] {
+            assert!(!is_not_a_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn roles_documents_and_name_keys() {
+        assert!(has_role_word("Senior Software Engineer"));
+        assert!(!has_role_word("Ada Lovelace"));
+        assert!(names_the_document("Lebenslauf"));
+        assert!(is_name_key("Name:") && is_name_key("姓名：") && !is_name_key("Email"));
+    }
+}
