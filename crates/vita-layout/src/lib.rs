@@ -22,6 +22,7 @@ mod display;
 mod flow;
 mod font;
 pub mod inline;
+mod outside;
 
 pub use inline::LineFigures;
 mod theme;
@@ -29,6 +30,7 @@ mod theme;
 pub use display::*;
 pub use flow::{Fit, FitError, Fitted, Knob, fit, layout};
 pub use font::{FaceId, FontBook, Variant};
+pub use outside::{Outside, outside_text_area};
 pub use theme::{
     Algorithm, Align, Arrangement, Colors, DateFormat, EntryStyle, FontStyle, HeaderStyle, Layout,
     LayoutError, Length, ListStyle, PageStyle, ParagraphStyle, SectionStyle, Side, TitleCase,

@@ -9,6 +9,8 @@ mod text;
 mod vlist;
 
 #[cfg(test)]
+mod overflow_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod text_layer_tests;
@@ -180,15 +182,35 @@ pub(crate) fn finish(
         language: Some(resume.settings.lang.clone().unwrap_or_else(|| "en".into())),
         creation_date: options.creation_date,
     };
+    let document = Document {
+        pages: paged.pages,
+        fonts: composer.book().font_table(),
+        outline: paged.outline,
+        metadata,
+        structure: paged.structure,
+    };
+    let mut warnings = std::mem::take(&mut composer.warnings);
+    // The invariant, on every build: whatever still reaches outside the text area is said,
+    // unless it was already reported as a line too wide.
+    for out in crate::outside::outside_margins(&document, frame.left) {
+        let told = warnings.iter().any(|w| {
+            out.source.is_some() && w.source == out.source && w.message.starts_with("a line is")
+        });
+        if !told {
+            warnings.push(crate::Warning {
+                message: format!(
+                    "text on page {} reaches {:.1}pt outside the text area: '{}'",
+                    out.page + 1,
+                    out.by,
+                    out.text.trim()
+                ),
+                source: out.source,
+            });
+        }
+    }
     Laid {
-        document: Document {
-            pages: paged.pages,
-            fonts: composer.book().font_table(),
-            outline: paged.outline,
-            metadata,
-            structure: paged.structure,
-        },
-        warnings: std::mem::take(&mut composer.warnings),
+        document,
+        warnings,
         lines: paged.lines,
     }
 }

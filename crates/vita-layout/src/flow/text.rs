@@ -67,6 +67,7 @@ impl TextStyle {
             link: None,
             source: None,
             hyphenate: false,
+            separator: false,
         }
     }
 }
@@ -86,5 +87,6 @@ fn piece(book: &FontBook, run: &Run, style: &TextStyle) -> Piece {
         link: run.link.clone(),
         source: Some(run.span.clone()),
         hyphenate: style.hyphenate && !run.style.code && run.link.is_none(),
+        separator: false,
     }
 }

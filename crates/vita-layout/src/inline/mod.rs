@@ -32,6 +32,9 @@ pub(crate) struct Piece {
     pub source: Option<Range<usize>>,
     /// Whether its words may be hyphenated (not code, links, titles or field rows).
     pub hyphenate: bool,
+    /// A separator between items (the contact line's " · "): set whole between two items on
+    /// one line, and dropped where the line breaks, so it never starts or ends a line.
+    pub separator: bool,
 }
 
 /// How a piece is set.
@@ -69,6 +72,9 @@ pub(crate) enum Content {
     },
     /// An inter-word space, set in the style of the piece it belongs to.
     Space { piece: usize },
+    /// A separator between items (" · "), set whole in the style of its piece, never at a
+    /// line's start or end (see [`Piece::separator`]).
+    Separator { piece: usize, text: Arc<str> },
     /// A hyphenation point: a hyphen appears only if the line breaks here.
     Hyphen { piece: usize },
     /// Anything with no ink (line ends, paragraph fill).
@@ -202,6 +208,13 @@ impl Paragraph {
         };
         for index in 0..para.pieces.len() {
             let piece = para.pieces[index].clone();
+            if piece.separator {
+                para.push_separator(book, index, &piece.text);
+                continue;
+            }
+            let more_pieces = para.pieces[index + 1..]
+                .iter()
+                .any(|p| !p.text.trim().is_empty());
             let mut rest = piece.text.as_str();
             while !rest.is_empty() {
                 if let Some(after) = rest.strip_prefix('\n') {
@@ -209,8 +222,21 @@ impl Paragraph {
                     rest = after;
                 } else if rest.starts_with(is_space) {
                     let trimmed = rest.trim_start_matches(is_space);
-                    para.push_space(book, index);
-                    rest = trimmed;
+                    // A lone separator between two items of a list written on one line
+                    // ("Rust · Go · SQL", "Engineer | Speaker").
+                    let lone = lone_separator(trimmed).filter(|(_, after)| {
+                        let next = after.trim_start_matches(is_space);
+                        !para.items.is_empty()
+                            && !next.starts_with('\n')
+                            && (!next.trim().is_empty() || more_pieces)
+                    });
+                    if let Some((mark, after)) = lone {
+                        para.push_separator(book, index, &format!(" {mark} "));
+                        rest = after.trim_start_matches(is_space);
+                    } else {
+                        para.push_space(book, index);
+                        rest = trimmed;
+                    }
                 } else {
                     let end = rest
                         .find(|c| is_space(c) || c == '\n')
@@ -267,18 +293,30 @@ impl Paragraph {
         let word: Arc<str> = Arc::from(text);
         // Cut only where a glyph cluster starts, so no ligature is split.
         let glyph_at = |offset: usize| shaped.glyphs.iter().position(|g| g.cluster == offset);
-        let mut cuts: Vec<(usize, bool)> = hyphens
-            .map(|h| h.hyphenator.points(text))
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|p| glyph_at(p).map(|g| (g, true)))
-            .collect();
-        if self.pieces[piece].link.is_none() {
-            cuts.extend(explicit_hyphens(text).filter_map(|p| glyph_at(p).map(|g| (g, false))));
-        }
-        cuts.sort_unstable();
+        let link = self.pieces[piece].link.is_some();
+        let url = self.is_url(piece, text);
+        let mut cuts: Vec<(usize, Cut)> = if url {
+            // A URL breaks after its punctuation, never with a hyphen, as LaTeX's `url` does.
+            url_breaks(text)
+                .filter_map(|p| glyph_at(p).map(|g| (g, Cut::Url)))
+                .collect()
+        } else {
+            let mut cuts: Vec<(usize, Cut)> = hyphens
+                .map(|h| h.hyphenator.points(text))
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|p| glyph_at(p).map(|g| (g, Cut::Hyphen)))
+                .collect();
+            if !link {
+                cuts.extend(
+                    explicit_hyphens(text).filter_map(|p| glyph_at(p).map(|g| (g, Cut::Explicit))),
+                );
+            }
+            cuts
+        };
+        cuts.sort_unstable_by_key(|(g, _)| *g);
         cuts.dedup_by_key(|(g, _)| *g);
-        let hyphen_width = if cuts.iter().any(|(_, inserted)| *inserted) {
+        let hyphen_width = if cuts.iter().any(|(_, cut)| *cut == Cut::Hyphen) {
             units_to_pt(
                 book,
                 style,
@@ -288,7 +326,7 @@ impl Paragraph {
             0.0
         };
         let mut first = 0;
-        for (cut, inserted) in cuts.into_iter().chain([(shaped.glyphs.len(), false)]) {
+        for (cut, kind) in cuts.into_iter().chain([(shaped.glyphs.len(), Cut::Url)]) {
             let glyphs = first..cut;
             let units: f32 = shaped.glyphs[glyphs.clone()]
                 .iter()
@@ -313,21 +351,32 @@ impl Paragraph {
                 },
             );
             if cut < shaped.glyphs.len() {
-                let (item, content) = if inserted {
-                    let penalty = hyphens.map_or(INFINITE_PENALTY, |h| h.penalty);
-                    let item = Item::Penalty {
-                        width: hyphen_width,
-                        penalty,
-                        flagged: true,
-                    };
-                    (item, Content::Hyphen { piece })
-                } else {
-                    let item = Item::Penalty {
-                        width: 0.0,
-                        penalty: self.spacing.ex_hyphen_penalty,
-                        flagged: true,
-                    };
-                    (item, Content::Nothing)
+                let (item, content) = match kind {
+                    Cut::Hyphen => {
+                        let penalty = hyphens.map_or(INFINITE_PENALTY, |h| h.penalty);
+                        let item = Item::Penalty {
+                            width: hyphen_width,
+                            penalty,
+                            flagged: true,
+                        };
+                        (item, Content::Hyphen { piece })
+                    }
+                    Cut::Explicit => {
+                        let item = Item::Penalty {
+                            width: 0.0,
+                            penalty: self.spacing.ex_hyphen_penalty,
+                            flagged: true,
+                        };
+                        (item, Content::Nothing)
+                    }
+                    Cut::Url => {
+                        let item = Item::Penalty {
+                            width: 0.0,
+                            penalty: URL_BREAK_PENALTY,
+                            flagged: false,
+                        };
+                        (item, Content::Nothing)
+                    }
                 };
                 self.push(item, content);
             }
@@ -432,6 +481,40 @@ impl Paragraph {
         self.push(glue, Content::Space { piece });
     }
 
+    /// A separator: a break point that removes it (a penalty), then the separator as glue of
+    /// fixed width, which TeX's rules drop at the start of a line. A line can therefore end
+    /// just before it or go on through it, but never start or end with it.
+    fn push_separator(&mut self, book: &FontBook, piece: usize, text: &str) {
+        let style = self.pieces[piece].style;
+        let shaped = book.shape(style.face, style.small_caps, text);
+        let tracking = style.tracking * shaped.glyphs.len() as f32;
+        let width = units_to_pt(book, style, shaped.width) + tracking;
+        while matches!(self.items.last(), Some(Item::Glue { .. })) {
+            self.items.pop();
+            self.contents.pop();
+        }
+        self.push(
+            Item::Penalty {
+                width: 0.0,
+                penalty: 0,
+                flagged: false,
+            },
+            Content::Nothing,
+        );
+        self.push(
+            Item::Glue {
+                width,
+                stretch: 0.0,
+                shrink: 0.0,
+                fill: false,
+            },
+            Content::Separator {
+                piece,
+                text: Arc::from(text),
+            },
+        );
+    }
+
     fn push_forced_break(&mut self) {
         while matches!(self.items.last(), Some(Item::Glue { .. })) {
             self.items.pop();
@@ -496,7 +579,111 @@ impl Paragraph {
     }
 
     /// Breaks the paragraph into lines of `width(line_index)` and places every fragment.
+    ///
+    /// When a line comes out too wide (a word longer than the line, with no break point of
+    /// its own), the words on such lines are made breakable between any two characters, at a
+    /// high cost, and the paragraph is broken again: splitting a word is the last resort,
+    /// text running into the margin is not an option.
     pub fn lines(
+        &mut self,
+        book: &FontBook,
+        breaking: &Breaking,
+        width: impl Fn(usize) -> f32,
+    ) -> Vec<SetLine> {
+        let lines = self.break_lines(book, breaking, &width);
+        let wide: Vec<usize> = lines
+            .iter()
+            .filter(|l| l.overfull > OVERFULL)
+            .flat_map(|l| l.fragments.iter().map(|f| f.content))
+            .collect();
+        if !wide.is_empty() && self.split_words(book, &wide) {
+            return self.break_lines(book, breaking, &width);
+        }
+        lines
+    }
+
+    /// Makes the words at `contents` breakable between every two glyph clusters; false when
+    /// none of them has two.
+    fn split_words(&mut self, book: &FontBook, contents: &[usize]) -> bool {
+        let mut items = Vec::with_capacity(self.items.len());
+        let mut out = Vec::with_capacity(self.contents.len());
+        let mut split_any = false;
+        for (index, (item, content)) in self.items.iter().zip(&self.contents).enumerate() {
+            let Content::Word {
+                piece,
+                face,
+                text,
+                shaped,
+                shaped_at,
+                glyphs,
+                chars,
+                joins,
+            } = content
+            else {
+                items.push(*item);
+                out.push(content.clone());
+                continue;
+            };
+            let at = |g: usize| shaped_at + shaped.glyphs[g].cluster;
+            // The first glyph of each cluster after the first.
+            let starts: Vec<usize> = glyphs
+                .clone()
+                .skip(1)
+                .filter(|&g| at(g) != at(g - 1) && at(g) > chars.start && at(g) < chars.end)
+                .collect();
+            if starts.is_empty() || !contents.contains(&index) {
+                items.push(*item);
+                out.push(content.clone());
+                continue;
+            }
+            split_any = true;
+            let style = PieceStyle {
+                face: *face,
+                ..self.pieces[*piece].style
+            };
+            let mut first = glyphs.start;
+            for (n, cut) in starts.into_iter().chain([glyphs.end]).enumerate() {
+                if n > 0 {
+                    items.push(Item::Penalty {
+                        width: 0.0,
+                        penalty: CHARACTER_BREAK_PENALTY,
+                        flagged: false,
+                    });
+                    out.push(Content::Nothing);
+                }
+                let units: f32 = shaped.glyphs[first..cut].iter().map(|g| g.advance).sum();
+                let start = if n == 0 { chars.start } else { at(first) };
+                let end = if cut == glyphs.end {
+                    chars.end
+                } else {
+                    at(cut)
+                };
+                items.push(Item::Box {
+                    width: units_to_pt(book, style, units) + style.tracking * (cut - first) as f32,
+                });
+                out.push(Content::Word {
+                    piece: *piece,
+                    face: *face,
+                    text: text.clone(),
+                    shaped: shaped.clone(),
+                    shaped_at: *shaped_at,
+                    glyphs: first..cut,
+                    chars: start..end,
+                    joins: if n == 0 { *joins } else { true },
+                });
+                first = cut;
+            }
+        }
+        if split_any {
+            self.items = items;
+            self.contents = out;
+        }
+        split_any
+    }
+
+    /// Breaks the paragraph as it is, without the last-resort splitting of [`Self::lines`]
+    /// (for measuring what another setting would give).
+    pub fn break_lines(
         &self,
         book: &FontBook,
         breaking: &Breaking,
@@ -532,14 +719,32 @@ impl Paragraph {
             .collect()
     }
 
-    fn set(&self, line: &linebreak::Line, figures: Option<LineFigures>) -> SetLine {
+    /// Whether `word` of `piece` is a web or mail address (which breaks after punctuation).
+    fn is_url(&self, piece: usize, word: &str) -> bool {
+        looks_like_url(word) || (self.pieces[piece].link.is_some() && word.contains(['/', '.']))
+    }
+
+    fn set(&self, line: &linebreak::Line, mut figures: Option<LineFigures>) -> SetLine {
         let ratio = if self.justify {
             line.ratio.unwrap_or(0.0)
         } else {
             0.0
         };
         // A stretched last-resort line looks worse than a ragged one: cap the stretch.
-        let ratio = ratio.min(3.0);
+        let mut ratio = ratio.min(3.0);
+        // A URL's parts between its break points are long: rather than stretch its line's
+        // spaces loose, such a line is set ragged.
+        if ratio > LOOSE
+            && self.contents[line.start..line.end].iter().any(
+                |c| matches!(c, Content::Word { piece, text, .. } if self.is_url(*piece, text)),
+            )
+        {
+            ratio = 0.0;
+            if let Some(f) = &mut figures {
+                f.ratio = 0.0;
+                f.justified = false;
+            }
+        }
         let mut x = 0.0;
         let mut fragments = Vec::new();
         let mut size: f32 = 0.0;
@@ -564,7 +769,9 @@ impl Paragraph {
                 Item::Penalty { .. } => 0.0,
             };
             match &self.contents[index] {
-                Content::Word { piece, .. } | Content::Space { piece } => {
+                Content::Word { piece, .. }
+                | Content::Space { piece }
+                | Content::Separator { piece, .. } => {
                     size = size.max(self.pieces[*piece].style.size);
                     fragments.push(Fragment {
                         x,
@@ -605,6 +812,60 @@ impl Paragraph {
     }
 }
 
+/// What a break inside a word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    /// A hyphenation point: a hyphen is inserted when the line breaks here.
+    Hyphen,
+    /// Just after a hyphen of the word itself.
+    Explicit,
+    /// After punctuation inside a URL: nothing is inserted.
+    Url,
+}
+
+/// What breaking a URL after its punctuation costs: cheap, so that a justified line holding a
+/// long URL is not stretched loose to avoid it (LaTeX's `url` package breaks there freely).
+const URL_BREAK_PENALTY: i32 = 100;
+
+/// The adjustment ratio beyond which a justified line is very loose (TeX's fitness class 0).
+const LOOSE: f32 = 1.0;
+
+/// How far past its measure a line may reach before it counts as too wide, in points.
+pub(crate) const OVERFULL: f32 = 0.1;
+
+/// What breaking a word between two characters costs: the last resort for a word wider than
+/// its line, tried only after breaking without it left a line too wide.
+const CHARACTER_BREAK_PENALTY: i32 = 5000;
+
+/// Whether a word is a web or mail address, which breaks after its punctuation.
+fn looks_like_url(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    // A host and a path: `github.com/jane/project`.
+    let host_path = lower.split_once('/').is_some_and(|(host, _)| {
+        host.contains('.')
+            && !host.starts_with('.')
+            && host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+    });
+    lower.contains("://")
+        || lower.starts_with("www.")
+        || host_path
+        || (lower.contains('@') && lower.contains('.') && !lower.starts_with('@'))
+}
+
+/// Byte offsets in a URL after `/ . - ? & = @ _ #` (the last of a run of them) where a line may
+/// break: never inside the scheme (`https://`), never before the end or before punctuation.
+fn url_breaks(word: &str) -> impl Iterator<Item = usize> + '_ {
+    const AFTER: &[char] = &['/', '.', '-', '?', '&', '=', '@', '_', '#'];
+    let body = word.find("://").map_or(0, |i| i + 3);
+    word.char_indices().filter_map(move |(i, c)| {
+        let at = i + c.len_utf8();
+        let next = word[at..].chars().next()?;
+        (at > body && AFTER.contains(&c) && next.is_alphanumeric()).then_some(at)
+    })
+}
+
 /// Byte offsets just after a hyphen that joins two letters or digits ("high-|throughput").
 fn explicit_hyphens(word: &str) -> impl Iterator<Item = usize> + '_ {
     word.match_indices('-').filter_map(move |(i, _)| {
@@ -612,6 +873,15 @@ fn explicit_hyphens(word: &str) -> impl Iterator<Item = usize> + '_ {
         let after = word[i + 1..].chars().next()?;
         (before.is_alphanumeric() && after.is_alphanumeric()).then_some(i + 1)
     })
+}
+
+/// A separator mark standing alone at the start of `text` and followed by a space: the mark
+/// and the text after it.
+fn lone_separator(text: &str) -> Option<(char, &str)> {
+    let mark = text.chars().next()?;
+    let after = &text[mark.len_utf8()..];
+    (matches!(mark, '·' | '•' | '|' | '∙' | '⋅') && after.starts_with(is_space))
+        .then_some((mark, after))
 }
 
 /// Inter-word spaces; a no-break space (U+00A0) is part of the word around it.
@@ -645,6 +915,7 @@ pub fn text_items(book: &FontBook, family: &str, size: f32, text: &str) -> Vec<I
         link: None,
         source: None,
         hyphenate: true,
+        separator: false,
     };
     let hyphenator = Hyphenator::new(None, &[]);
     let hyphens = Hyphens {

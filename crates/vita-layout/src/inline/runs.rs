@@ -25,6 +25,7 @@ pub(crate) fn line_items(
                 piece, text, chars, ..
             } => (*piece, &text[chars.clone()]),
             Content::Space { piece } => (*piece, " "),
+            Content::Separator { piece, text } => (*piece, &**text),
             Content::Hyphen { piece } => (*piece, "-"),
             Content::Nothing => continue,
         };
@@ -80,6 +81,21 @@ pub(crate) fn line_items(
                 let scale = fragment_scale(book, style, units, fragment.width - tracking);
                 let ranges = glyph_ranges(&shaped.glyphs[glyphs.clone()], *shaped_at, chars);
                 for (g, range) in shaped.glyphs[glyphs.clone()].iter().zip(ranges) {
+                    run.glyphs.push(Glyph {
+                        id: g.id,
+                        advance: g.advance * scale + style.tracking,
+                        x_offset: g.x_offset * scale,
+                        y_offset: g.y_offset * scale,
+                        text: base + range.start..base + range.end,
+                    });
+                }
+            }
+            Content::Separator { .. } => {
+                let shaped = book.shape(style.face, style.small_caps, text);
+                let tracking = style.tracking * shaped.glyphs.len() as f32;
+                let scale = fragment_scale(book, style, shaped.width, fragment.width - tracking);
+                let ranges = glyph_ranges(&shaped.glyphs, 0, &(0..text.len()));
+                for (g, range) in shaped.glyphs.iter().zip(ranges) {
                     run.glyphs.push(Glyph {
                         id: g.id,
                         advance: g.advance * scale + style.tracking,
@@ -218,7 +234,7 @@ fn joined_end(para: &Paragraph, last: usize) -> Option<usize> {
     for content in &para.contents[last + 1..] {
         match content {
             Content::Hyphen { .. } | Content::Nothing => continue,
-            Content::Space { .. } => break,
+            Content::Space { .. } | Content::Separator { .. } => break,
             Content::Word { .. } => {
                 let Some(next) = word_part(content).filter(|n| continues(&current, n)) else {
                     break;
@@ -247,13 +263,11 @@ fn split_word_roles(para: &Paragraph, line: &SetLine) -> Vec<Role> {
     {
         roles[first] = Role::Tail;
         let mut i = first;
-        while let (Some(a), Some(b)) = (
-            part(i),
-            part(i + 1).filter(|_| i + 1 < line.fragments.len()),
-        ) {
-            if !(continues(&a, &b) && b.joins) {
-                break;
-            }
+        while i + 1 < line.fragments.len()
+            && part(i)
+                .zip(part(i + 1))
+                .is_some_and(|(a, b)| continues(&a, &b) && b.joins)
+        {
             i += 1;
             roles[i] = Role::Tail;
         }

@@ -85,9 +85,13 @@ pub(crate) fn is_cjk(c: char) -> bool {
 
 /// Byte offsets inside `text` (never 0 or its end) where UAX #14 allows a break next to a
 /// CJK character. Breaks between Latin letters, after hyphens or slashes are not added: those
-/// words follow the résumé's own rules.
+/// words follow the résumé's own rules. Hangul counts as letters here: Korean is written with
+/// spaces between words and breaks there (CSS `word-break: keep-all`), never between the
+/// syllables of a word ("그|치지"), unless a word is wider than the line (see
+/// `Paragraph::split_wide_words`).
 pub(crate) fn cjk_breaks(text: &str) -> Vec<usize> {
-    if !text.chars().any(is_cjk) {
+    let breaks_around = |c: char| is_cjk(c) && !is_hangul(c);
+    if !text.chars().any(breaks_around) {
         return Vec::new();
     }
     unicode_linebreak::linebreaks(text)
@@ -95,10 +99,20 @@ pub(crate) fn cjk_breaks(text: &str) -> Vec<usize> {
         .filter(|&(at, _)| {
             let before = text[..at].chars().next_back();
             let after = text[at..].chars().next();
-            before.is_some_and(is_cjk) || after.is_some_and(is_cjk)
+            before.is_some_and(breaks_around) || after.is_some_and(breaks_around)
         })
         .map(|(at, _)| at)
         .collect()
+}
+
+/// Whether `c` is a Hangul syllable or jamo.
+fn is_hangul(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'
+        | '\u{3130}'..='\u{318F}'
+        | '\u{A960}'..='\u{A97F}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{D7B0}'..='\u{D7FF}')
 }
 
 #[cfg(test)]
@@ -115,6 +129,14 @@ mod tests {
         assert!(breaks.contains(&4) && breaks.contains(&7), "{breaks:?}");
         // No break before closing punctuation.
         assert!(!cjk_breaks("简历。").contains(&6));
+    }
+
+    #[test]
+    fn korean_words_keep_their_syllables_together() {
+        assert!(cjk_breaks("그치지").is_empty());
+        assert!(cjk_breaks("설계와").is_empty());
+        // Next to an ideograph or CJK bracket a break is still allowed.
+        assert_eq!(cjk_breaks("한국語"), vec![6]);
     }
 
     #[test]

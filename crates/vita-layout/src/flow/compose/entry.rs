@@ -133,7 +133,7 @@ impl Composer<'_> {
         node: usize,
         keep: bool,
     ) {
-        let (right_para, right_line) = self.single_line(right);
+        let (mut right_para, right_line) = self.single_line(right);
         let right_width = right_line.as_ref().map_or(0.0, |l| l.width);
         let gap = self.layout.entry.gap.resolve(self.em());
         let right_fits = right_width > 0.0 && right_width < width * 0.6;
@@ -142,12 +142,10 @@ impl Composer<'_> {
         } else {
             width
         };
-        let left_para = self.shape(left, false);
-        let lines = self.lines(
-            &left_para,
-            false,
-            |i| if i == 0 { first_width } else { width },
-        );
+        let mut left_para = self.shape(left, false);
+        let lines = self.lines(&mut left_para, false, |i| {
+            if i == 0 { first_width } else { width }
+        });
         let count = lines.len();
         for (i, line) in lines.into_iter().enumerate() {
             let mut items = line_items(self.book, &left_para, &line, Point { x, y: 0.0 });
@@ -168,13 +166,19 @@ impl Composer<'_> {
             };
             self.push_line(&merged, items, node, keep || i + 1 < count);
         }
-        if !right_fits && let Some(r) = right_line.filter(|r| r.width > 0.0) {
-            let at = Point {
-                x: x + (width - r.width).max(0.0),
-                y: 0.0,
-            };
-            let items = line_items(self.book, &right_para, &r, at);
-            self.push_line(&r, items, node, keep);
+        if !right_fits && right_width > 0.0 {
+            // Too long to share a line: the right part gets lines of its own below, broken at
+            // the full width, each flush right.
+            let lines = self.lines(&mut right_para, false, |_| width);
+            let count = lines.len();
+            for (i, r) in lines.into_iter().enumerate() {
+                let at = Point {
+                    x: x + (width - r.width).max(0.0),
+                    y: 0.0,
+                };
+                let items = line_items(self.book, &right_para, &r, at);
+                self.push_line(&r, items, node, keep || i + 1 < count);
+            }
         }
     }
 

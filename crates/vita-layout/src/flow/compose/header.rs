@@ -47,7 +47,9 @@ impl Composer<'_> {
             let mut line = Vec::new();
             for (i, contact) in header.contacts.iter().enumerate() {
                 if i > 0 {
-                    line.push(style.piece(self.book, separator.clone()));
+                    let mut piece = style.piece(self.book, separator.clone());
+                    piece.separator = true;
+                    line.push(piece);
                 }
                 // Keep each item whole: breaks go only between items. The no-break spaces
                 // read back as plain spaces (see `aligned`).
@@ -141,8 +143,8 @@ impl Composer<'_> {
         band: (f32, f32),
     ) {
         let (left, width) = band;
-        let para = self.shape(pieces, false);
-        for line in self.lines(&para, false, |_| width) {
+        let mut para = self.shape(pieces, false);
+        for line in self.lines(&mut para, false, |_| width) {
             let x = left
                 + match align {
                     Align::Left => 0.0,

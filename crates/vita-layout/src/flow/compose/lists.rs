@@ -12,9 +12,9 @@ impl Composer<'_> {
         justify: bool,
         node: usize,
     ) {
-        let para = self.shape(pieces, justify);
+        let mut para = self.shape(pieces, justify);
         let first = self.out.len();
-        let lines = self.lines(&para, justify, |_| width);
+        let lines = self.lines(&mut para, justify, |_| width);
         let hyphenated: Vec<bool> = lines.iter().map(SetLine::hyphenated).collect();
         for line in lines {
             let items = line_items(self.book, &para, &line, Point { x, y: 0.0 });
@@ -37,8 +37,8 @@ impl Composer<'_> {
         justify: bool,
     ) {
         let (label_para, label_line) = self.single_line(label);
-        let para = self.shape(body, justify);
-        let lines = self.lines(&para, justify, |_| width - indent);
+        let mut para = self.shape(body, justify);
+        let lines = self.lines(&mut para, justify, |_| width - indent);
         let first = self.out.len();
         let hyphenated: Vec<bool> = lines.iter().map(SetLine::hyphenated).collect();
         for (i, line) in lines.iter().enumerate() {

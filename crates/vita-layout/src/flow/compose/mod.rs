@@ -70,8 +70,8 @@ pub(crate) struct Composer<'a> {
     cjk: CjkForms,
     /// How many list items the current block sits inside (nested bullets are dashes).
     list_depth: usize,
-    /// Characters already warned about as missing from every font.
-    missing_reported: BTreeSet<char>,
+    /// Scripts (see [`script_name`]) already warned about as missing from every font.
+    missing_reported: BTreeSet<String>,
     pub out: Vec<VItem>,
     pub arena: StructArena,
     pub warnings: Vec<Warning>,
@@ -193,9 +193,9 @@ impl<'a> Composer<'a> {
                     piece.text = piece.text.to_uppercase();
                 }
             }
-            let para = self.shape(letters, false);
+            let mut para = self.shape(letters, false);
             let width = self.width;
-            let lines = self.lines(&para, false, |_| width);
+            let lines = self.lines(&mut para, false, |_| width);
             let count = lines.len();
             let small_caps = self.layout.section.case == TitleCase::SmallCaps;
             for (i, line) in lines.into_iter().enumerate() {
@@ -298,10 +298,17 @@ impl<'a> Composer<'a> {
         };
         let mut para = Paragraph::new(self.book, pieces, justify, hyphens, spacing);
         for (c, word, source) in para.missing.drain(..) {
-            // One warning per character is enough.
-            if self.missing_reported.insert(c) {
+            // One warning per script is enough: a Korean résumé without a Korean font would
+            // otherwise get one per syllable.
+            // Marks and punctuation shared by scripts count with the word's own script.
+            let script = std::iter::once(c)
+                .chain(word.chars())
+                .map(script_name)
+                .find(|s| s != "symbol")
+                .unwrap_or_else(|| "symbol".into());
+            if self.missing_reported.insert(script.clone()) {
                 let message = format!(
-                    "no available font has '{c}' (U+{:04X}) in '{word}'; it will show as a box; {}",
+                    "no available font has {script} characters such as '{c}' (U+{:04X}) in '{word}'; they will show as boxes; {}",
                     u32::from(c),
                     font_advice(c)
                 );
@@ -359,7 +366,12 @@ impl<'a> Composer<'a> {
     }
 
     /// Breaks a shaped paragraph with the layout's settings for its mode.
-    fn lines(&self, para: &Paragraph, justify: bool, width: impl Fn(usize) -> f32) -> Vec<SetLine> {
+    fn lines(
+        &self,
+        para: &mut Paragraph,
+        justify: bool,
+        width: impl Fn(usize) -> f32,
+    ) -> Vec<SetLine> {
         let breaking = if justify {
             &self.justified
         } else {
@@ -376,7 +388,7 @@ impl<'a> Composer<'a> {
         if self.probe && lines.len() > 1 && !breaking.greedy {
             let mut shorter = breaking.clone();
             shorter.params.looseness -= 1;
-            let tighter = para.lines(self.book, &shorter, &width);
+            let tighter = para.break_lines(self.book, &shorter, &width);
             let demerits = |l: &[SetLine]| {
                 l.first()
                     .and_then(|l| l.figures)
@@ -395,7 +407,7 @@ impl<'a> Composer<'a> {
 
     /// The one line of a piece of text that is never broken (labels, right-aligned parts).
     fn single_line(&mut self, pieces: Vec<Piece>) -> (Paragraph, Option<SetLine>) {
-        let para = self.shape(pieces, false);
+        let mut para = self.shape(pieces, false);
         let first_fit = Breaking {
             greedy: true,
             ..self.ragged.clone()
@@ -423,13 +435,17 @@ impl<'a> Composer<'a> {
                 Item::Text(run) => run.source.clone(),
                 _ => None,
             });
-            self.warnings.push(Warning {
+            let warning = Warning {
                 message: format!(
                     "a line is {:.1}pt too wide for the text area",
                     line.overfull
                 ),
                 source,
-            });
+            };
+            // The lines of one table row or paragraph say it once.
+            if self.warnings.last() != Some(&warning) {
+                self.warnings.push(warning);
+            }
         }
         let figures = line.figures.map(|f| {
             let text: String = items
@@ -452,6 +468,33 @@ impl<'a> Composer<'a> {
             figures,
         }));
     }
+}
+
+/// The name of the writing system of `c`, for a warning about characters no font has:
+/// emoji and private-use characters are named as such, others by their Unicode script.
+fn script_name(c: char) -> String {
+    let code = u32::from(c);
+    if matches!(code, 0x1F000..=0x1FAFF | 0x2600..=0x27BF) {
+        return "emoji".into();
+    }
+    if matches!(code, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF) {
+        return "private-use".into();
+    }
+    let tag = harfrust::unicode::script(code).tag().to_string();
+    let name = match tag.as_str() {
+        "Hang" => "Korean (Hangul)",
+        "Hani" => "Chinese (Han)",
+        "Hira" | "Kana" => "Japanese (kana)",
+        "Arab" => "Arabic",
+        "Hebr" => "Hebrew",
+        "Deva" => "Devanagari",
+        "Thai" => "Thai",
+        "Cyrl" => "Cyrillic",
+        "Grek" => "Greek",
+        "Zyyy" | "Zinh" | "Zzzz" => "symbol",
+        other => return other.to_string(),
+    };
+    name.into()
 }
 
 /// What to install for a character no font has.

@@ -40,11 +40,16 @@ impl Composer<'_> {
         }
         let room = width - gap * (columns - 1) as f32;
         let wanted: f32 = natural.iter().sum();
+        let floor: f32 = least.iter().sum();
         let widths: Vec<f32> = if wanted <= room {
             natural
+        } else if floor > room {
+            // Even the longest words do not fit side by side: every column gets its share of
+            // the room by its longest word, and words wider than that are broken (URLs at
+            // their punctuation, other words between characters) rather than run off the page.
+            least.iter().map(|l| l * room / floor).collect()
         } else {
             // Share what is left after the least widths by how much more each column wants.
-            let floor: f32 = least.iter().sum();
             let extra: f32 = natural.iter().zip(&least).map(|(n, l)| n - l).sum();
             let spare = (room - floor).max(0.0);
             natural
@@ -67,9 +72,9 @@ impl Composer<'_> {
             let mut cells: Vec<(f32, Paragraph, Vec<SetLine>)> = Vec::new();
             let mut left = x;
             for (c, cell) in row.iter().enumerate() {
-                let para = self.shape(pieces(self.book, cell, style), false);
+                let mut para = self.shape(pieces(self.book, cell, style), false);
                 let w = widths[c];
-                let lines = self.lines(&para, false, |_| w);
+                let lines = self.lines(&mut para, false, |_| w);
                 cells.push((left, para, lines));
                 left += w + gap;
             }
@@ -77,9 +82,11 @@ impl Composer<'_> {
             for i in 0..height {
                 let mut items: Vec<(Item, usize)> = Vec::new();
                 let mut size: f32 = 0.0;
+                let mut overfull: f32 = 0.0;
                 for (at, para, lines) in &cells {
                     if let Some(line) = lines.get(i) {
                         size = size.max(line.size);
+                        overfull = overfull.max(line.overfull);
                         let origin = Point { x: *at, y: 0.0 };
                         items.extend(
                             line_items(self.book, para, line, origin)
@@ -92,7 +99,7 @@ impl Composer<'_> {
                     fragments: Vec::new(),
                     width,
                     size,
-                    overfull: 0.0,
+                    overfull,
                     figures: None,
                 };
                 // A row's lines stay together.
