@@ -54,7 +54,7 @@ pub(super) fn read(
                 }
             }
             Some(Node::Tags { span, .. }) => warnings.push(tags::in_header(span)),
-            Some(Node::Table { head, rows, .. }) => match tables::contacts(head, rows) {
+            Some(Node::Table { head, rows, .. }) => match tables::contacts(head, rows, warnings) {
                 Some(items) => md.contacts.extend(items),
                 None => break,
             },

@@ -27,6 +27,7 @@ mod parts;
 mod place;
 mod preamble;
 mod section;
+mod shortcodes;
 mod tables;
 mod tags;
 mod templates;

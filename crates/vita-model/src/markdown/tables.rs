@@ -1,8 +1,9 @@
 //! GFM tables, read three ways:
 //!
 //! - in the header (before the first section), a table with an email, web address or phone
-//!   number in it is **contact items**: every cell that reads as a contact (or any other text)
-//!   becomes one, in reading order, except bare labels such as "Email" or "GitHub:";
+//!   number in it is **contact items** ([`contacts`]): a two-column table row by row as label
+//!   and value ("Nationality: Portuguese"), a wider one cell by cell, except bare labels such
+//!   as "Email" or "GitHub:"; column titles are left out with a warning;
 //! - a **two-column** table whose first column is short labels is **key–value rows**
 //!   ([`Block::Fields`]), like `**Key:** value` lines. GFM demands a header row, so authors
 //!   either leave it blank, or use it for column labels (`| Skill | Details |`, left out), or
@@ -13,7 +14,7 @@
 use super::blocks::Cell;
 use super::contact;
 use super::inline;
-use crate::{Block, Contact, ContactKind, Field, Run, Span, Table, Text};
+use crate::{Block, Contact, ContactKind, Field, Run, Span, Table, Text, Warning};
 
 /// Longest key of a key–value row, as for `**Key:**` rows.
 const MAX_KEY_CHARS: usize = 60;
@@ -48,36 +49,117 @@ const LABELS: [&str; 24] = [
 
 /// The contact items of a header table, or `None` when it holds no email, web address or
 /// phone number.
-pub(super) fn contacts(head: &[Cell], rows: &[Vec<Cell>]) -> Option<Vec<Contact>> {
-    let cells = head.iter().chain(rows.iter().flatten());
-    let items: Vec<Contact> = cells
-        .filter_map(|cell| {
-            let text = inline::text(cell);
-            let plain = text.plain();
-            let span = inline::span_of(&text.runs, &(0..0));
-            if plain.is_empty() {
-                return None;
-            }
-            Some(match text.runs.iter().find_map(|r| r.link.as_deref()) {
-                Some(url) => contact::from_link(&plain, url, span),
-                None => contact::from_text(&plain, span),
-            })
-        })
-        .collect();
-    let reachable = items.iter().any(|c| {
-        matches!(
-            c.kind,
-            ContactKind::Email | ContactKind::Url | ContactKind::Phone
-        )
-    });
-    if !reachable {
+///
+/// A two-column table is read row by row, as label and value: a known label ("Email",
+/// "GitHub") before a contact gives the contact alone, any other pair one item that reads
+/// "Nationality: Portuguese". Wider tables give one item per cell, bare labels left out. The
+/// header row is a row like the others when it holds a contact or a `Label:`; otherwise it
+/// is column titles ("Contact Information | Links"), left out with a warning.
+pub(super) fn contacts(
+    head: &[Cell],
+    rows: &[Vec<Cell>],
+    warnings: &mut Vec<Warning>,
+) -> Option<Vec<Contact>> {
+    let texts = |row: &[Cell]| -> Vec<Text> { row.iter().map(|c| inline::text(c)).collect() };
+    let head = texts(head);
+    let rows: Vec<Vec<Text>> = rows.iter().map(|r| texts(r)).collect();
+    let reachable = |t: &Text| {
+        !t.is_empty()
+            && matches!(
+                cell_contact(t).kind,
+                ContactKind::Email | ContactKind::Url | ContactKind::Phone
+            )
+    };
+    if !head.iter().chain(rows.iter().flatten()).any(reachable) {
         return None;
     }
-    let is_label = |c: &Contact| {
-        let word = c.text.trim_end_matches(':').trim().to_lowercase();
-        c.kind == ContactKind::Other && LABELS.contains(&word.as_str())
-    };
-    Some(items.into_iter().filter(|c| !is_label(c)).collect())
+    let head_is_row = head.iter().any(reachable)
+        || head.first().is_some_and(|key| {
+            key.plain().trim_end().ends_with(':') || key.runs.iter().any(|r| r.style.strong)
+        });
+    let titles: Vec<String> = head
+        .iter()
+        .map(Text::plain)
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    if !head_is_row && !titles.is_empty() {
+        let span = head
+            .iter()
+            .find(|t| !t.is_empty())
+            .map_or(0..0, |t| inline::span_of(&t.runs, &(0..0)));
+        warnings.push(Warning {
+            message: format!(
+                "the contact table's column titles `{}` are left out",
+                titles.join(" | ")
+            ),
+            span,
+            hint: Some(
+                "a contact line says what each item is by its shape; leave the header row \
+                 empty (`| | |`) to say nothing"
+                    .into(),
+            ),
+        });
+    }
+    let all_rows = head_is_row
+        .then_some(head.as_slice())
+        .into_iter()
+        .chain(rows.iter().map(Vec::as_slice));
+    let mut items = Vec::new();
+    for row in all_rows {
+        match row {
+            [key, value] => items.extend(labelled(key, value)),
+            cells => items.extend(
+                cells
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .map(cell_contact)
+                    .filter(|c| !is_label(&c.text) || c.kind != ContactKind::Other),
+            ),
+        }
+    }
+    Some(items)
+}
+
+/// The contact of one cell: a link keeps its target, plain text is classified by shape.
+fn cell_contact(text: &Text) -> Contact {
+    let plain = text.plain();
+    let span = inline::span_of(&text.runs, &(0..0));
+    match text.runs.iter().find_map(|r| r.link.as_deref()) {
+        Some(url) => contact::from_link(&plain, url, span),
+        None => contact::from_text(&plain, span),
+    }
+}
+
+/// True for words that label a contact cell rather than being one ("Email", "GitHub:").
+fn is_label(text: &str) -> bool {
+    let word = text
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_lowercase();
+    LABELS.contains(&word.as_str())
+}
+
+/// The item of a label–value row.
+fn labelled(key: &Text, value: &Text) -> Option<Contact> {
+    match (key.is_empty(), value.is_empty()) {
+        (true, true) => return None,
+        (true, false) => return Some(cell_contact(value)),
+        (false, true) => return Some(cell_contact(key)).filter(|c| !is_label(&c.text)),
+        (false, false) => {}
+    }
+    let found = cell_contact(value);
+    if is_label(&key.plain()) && found.kind != ContactKind::Other {
+        return Some(found);
+    }
+    let label = key.plain();
+    let label = label.trim().trim_end_matches([':', '：']).trim();
+    let key_span = inline::span_of(&key.runs, &(0..0));
+    Some(Contact {
+        text: format!("{label}: {}", found.text),
+        span: key_span.start.min(found.span.start)..key_span.end.max(found.span.end),
+        ..found
+    })
 }
 
 /// Takes a name out of a table: the cell after one whose text `is_key` accepts ("Name"), in
@@ -229,6 +311,48 @@ mod tests {
         assert_eq!(wide.tags, ["x"]);
         assert!(gappy.rows[0][1].is_empty());
         assert_eq!(gappy.header.len(), 2);
+    }
+
+    #[test]
+    fn a_two_column_contact_table_is_labelled_items() {
+        let src = "# Jane Doe\n\n| Contact Information | Links |\n|---|---|\n| Email | jane@example.com |\n\
+                   | Nationality | Portuguese |\n| Date of birth | 1 May 1990 |\n\
+                   | GitHub | [janedoe](https://github.com/janedoe) |\n\n## Work\n\nHi.\n";
+        let parsed = parse_ok(src);
+        let contacts: Vec<(ContactKind, &str)> = parsed
+            .resume
+            .header
+            .contacts
+            .iter()
+            .map(|c| (c.kind, c.text.as_str()))
+            .collect();
+        assert_eq!(
+            contacts,
+            [
+                (ContactKind::Email, "jane@example.com"),
+                (ContactKind::Other, "Nationality: Portuguese"),
+                (ContactKind::Other, "Date of birth: 1 May 1990"),
+                (ContactKind::Url, "janedoe"),
+            ]
+        );
+        let messages: Vec<&str> = parsed.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["the contact table's column titles `Contact Information | Links` are left out"]
+        );
+        let first = &parsed.resume.header.contacts[1];
+        assert_eq!(&src[first.span.clone()], "Nationality | Portuguese");
+        // A first row written in the header row is a row.
+        let parsed =
+            parse_ok("| Email | jane@example.com |\n|---|---|\n| Phone | +351 21 000 0000 |\n");
+        let texts: Vec<&str> = parsed
+            .resume
+            .header
+            .contacts
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(texts, ["jane@example.com", "+351 21 000 0000"]);
     }
 
     #[test]

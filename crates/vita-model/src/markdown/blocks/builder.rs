@@ -4,7 +4,7 @@
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::super::inline::{Image, Piece};
-use super::super::{dashes, links, tags, templates};
+use super::super::{dashes, links, shortcodes, tags, templates};
 use super::html::OpenElement;
 use super::{Cell, Item, MAX_DEPTH, Node, Read};
 use crate::{Run, Span, Style, Warning};
@@ -382,7 +382,7 @@ impl<'a> Builder<'a> {
         let text = if code {
             text.to_string()
         } else {
-            dashes::typographic(text).into_owned()
+            shortcodes::replace(&dashes::typographic(text)).into_owned()
         };
         let run = Run {
             text,

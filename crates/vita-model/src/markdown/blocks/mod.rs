@@ -270,6 +270,39 @@ mod tests {
     }
 
     #[test]
+    fn underlined_text_is_kept_in_every_form() {
+        let src = "<u>Start</u> of a line.\n\n<u>Alone</u>\n\n<u>\nBlock\n</u>\n\n### <u>Heading</u>\n\n\
+                   <p align=\"center\"><U>upper</U></p>\n\n- <u>item</u>\n\n| <u>cell</u> | x |\n|---|---|\n";
+        let (read, warnings) = read_all(src);
+        let mut texts = Vec::new();
+        for node in &read.nodes {
+            match node {
+                Node::Para { pieces, .. } | Node::Heading { pieces, .. } => {
+                    texts.push(super::super::inline::text(pieces).plain());
+                }
+                Node::List { items, .. } => texts.push(para_text(&items[0].nodes[0])),
+                Node::Table { head, .. } => {
+                    texts.push(super::super::inline::text(&head[0]).plain());
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(
+            texts,
+            [
+                "Start of a line.",
+                "Alone",
+                "Block",
+                "Heading",
+                "upper",
+                "item",
+                "cell"
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
     fn hidden_text_is_recorded_and_left_out() {
         let src = "Visible <span style=\"color:#ffffff\">kubernetes aws</span> end.\n\n\
                    <div style=\"display:none\">\n\nsecret keywords\n\n</div>\n\nShown <b hidden>zz</b>.\n";
