@@ -72,8 +72,9 @@ pub fn markdown(source: &str) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut image_depth = 0usize;
     let mut heading = false;
-    // An unshown element (`<style>`) stays open across the events of an HTML block.
-    let mut unshown: Option<String> = None;
+    // An unshown element (`<style>`) or a comment stays open across the events of an HTML
+    // block (one per line).
+    let mut html = HtmlState::default();
     for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
         let at = range.start + body_start..range.end + body_start;
         match event {
@@ -81,7 +82,9 @@ pub fn markdown(source: &str) -> Vec<Piece> {
             Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
             Event::Start(Tag::Heading { .. }) => heading = true,
             Event::End(TagEnd::Heading(_)) => heading = false,
-            Event::Text(text) | Event::Code(text) if image_depth == 0 && unshown.is_none() => {
+            Event::Text(text) | Event::Code(text)
+                if image_depth == 0 && html.unshown.is_none() && !html.comment =>
+            {
                 if BREAK_COMMANDS.contains(&text.trim()) {
                     continue;
                 }
@@ -100,8 +103,8 @@ pub fn markdown(source: &str) -> Vec<Piece> {
                     excuse_connector(&mut pieces);
                 }
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                for piece in html_text(&html, at.start, &mut unshown) {
+            Event::Html(fragment) | Event::InlineHtml(fragment) => {
+                for piece in html_text(&fragment, at.start, &mut html) {
                     push_joined(source, &mut pieces, piece);
                 }
             }
@@ -187,15 +190,40 @@ fn excuse_connector(pieces: &mut Vec<Piece>) {
     });
 }
 
-/// The text between the tags of an HTML fragment starting at byte `offset`; `skip_until` is the
-/// unshown element open at its start (and at its end, on return).
-fn html_text(html: &str, offset: usize, skip_until: &mut Option<String>) -> Vec<Piece> {
+/// What is open at the end of an HTML fragment.
+#[derive(Debug, Default)]
+struct HtmlState {
+    /// An element whose content is never shown (`style`).
+    unshown: Option<String>,
+    /// A comment.
+    comment: bool,
+}
+
+/// The text between the tags of an HTML fragment starting at byte `offset`; `state` is what is
+/// open at its start (and at its end, on return).
+fn html_text(html: &str, offset: usize, state: &mut HtmlState) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut i = 0;
+    let skip_until = &mut state.unshown;
+    if state.comment {
+        match html.find("-->") {
+            Some(e) => {
+                state.comment = false;
+                i = e + 3;
+            }
+            None => return out,
+        }
+    }
     let bytes = html.as_bytes();
     while i < html.len() {
         if html[i..].starts_with("<!--") {
-            i = html[i..].find("-->").map_or(html.len(), |e| i + e + 3);
+            match html[i + 4..].find("-->") {
+                Some(e) => i = i + 4 + e + 3,
+                None => {
+                    state.comment = true;
+                    break;
+                }
+            }
             continue;
         }
         if bytes[i] == b'<' {
@@ -483,6 +511,8 @@ mod tests {
         let src =
             "<div align=\"center\">Ada &amp; Co<!-- tags: x --><style>p{}</style></div>\n\nText\n";
         assert_eq!(texts(&markdown(src)), ["Ada & Co", "Text"]);
+        let comment = "A\n\n<!-- ## Projects\n\n### commons\n\nI was -->\n\nB\n";
+        assert_eq!(texts(&markdown(comment)), ["A", "B"]);
     }
 
     #[test]
