@@ -58,7 +58,7 @@ impl Outcome {
 /// Runs `vita batch`; returns the exit code.
 pub fn run(args: &BatchArgs) -> Result<i32, Failure> {
     let started = Instant::now();
-    let jobs = manifest::load(&args.manifest)?;
+    let jobs = manifest::load(&args.manifest, args.allow_outside)?;
     let progress = Progress::new(jobs.len(), args.quiet);
     let sources = load_sources(&jobs, &progress);
     // Twice as many threads as CPUs by default: a variant waiting for its file to reach the
@@ -117,7 +117,11 @@ fn load_sources(
         if sources.contains_key(&job.input) {
             continue;
         }
-        let loaded = Source::load(&job.input).map(Arc::new);
+        let loaded = Source::load_for(
+            &job.input,
+            "a manifest's `input` names a Markdown or JSON Resume file",
+        )
+        .map(Arc::new);
         if let Ok(source) = &loaded {
             for warning in source.warnings() {
                 progress.message(&warning);
@@ -180,13 +184,19 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             Failure::input(format!(
-                "error: cannot create the folder {}: {e}",
-                dir.display()
+                "error: cannot create the folder {}: {}",
+                dir.display(),
+                crate::os_error::worded(&e)
             ))
         })?;
     }
-    output::write_atomically(path, bytes)
-        .map_err(|e| Failure::input(format!("error: could not write {}: {e}", path.display())))
+    output::write_atomically(path, bytes).map_err(|e| {
+        Failure::input(format!(
+            "error: could not write {}: {}",
+            path.display(),
+            crate::os_error::worded(&e)
+        ))
+    })
 }
 
 /// Reports one finished variant: its warnings and errors, and a progress line.

@@ -60,8 +60,13 @@ pub fn build_to(
             path.display()
         )));
     }
-    output::write_atomically(path, &compiled.bytes)
-        .map_err(|e| Failure::input(format!("error: could not write {}: {e}", path.display())))?;
+    output::write_atomically(path, &compiled.bytes).map_err(|e| {
+        Failure::input(format!(
+            "error: could not write {}: {}",
+            path.display(),
+            crate::os_error::worded(&e)
+        ))
+    })?;
     let mut warnings = source.warnings();
     warnings.extend(date_warning);
     warnings.extend(compiled.warnings.iter().cloned());

@@ -88,6 +88,9 @@ pub struct BatchArgs {
     /// Also run the ATS check on every variant; a failed check fails the variant (exit 3).
     #[arg(long)]
     pub check: bool,
+    /// Let variants write outside the manifest's folder (absolute paths or `../`).
+    #[arg(long)]
+    pub allow_outside: bool,
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,

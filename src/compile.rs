@@ -125,13 +125,72 @@ fn hidden_text(source: &Source) -> Vec<HiddenText> {
         .collect()
 }
 
-/// Builds `variant` of `source` in memory.
+/// Builds `variant` of `source` in memory. A photo whose pixel data turns out to be damaged
+/// when the PDF is written is left out with a warning naming it, and the résumé is built again
+/// without it.
 pub fn compile(
     source: &Source,
     variant: &Variant,
     ctx: &Context<'_>,
     on_overflow: Overflow,
 ) -> Result<Compiled, Failure> {
+    match compile_with(source, variant, ctx, on_overflow, true) {
+        Err(Attempt::DamagedPhoto(reason)) => {
+            let mut compiled = compile_with(source, variant, ctx, on_overflow, false)
+                .map_err(Attempt::into_failure)?;
+            if let Some(photo) = &source.parsed.resume.header.photo {
+                compiled.warnings.insert(
+                    0,
+                    source.located(
+                        "warning",
+                        photo.span.start,
+                        &format!(
+                            "the photo '{}' could not be decoded ({reason}); it is left out",
+                            photo.path.display()
+                        ),
+                        Some("save the image again as PNG or JPEG"),
+                    ),
+                );
+            }
+            Ok(compiled)
+        }
+        other => other.map_err(Attempt::into_failure),
+    }
+}
+
+/// Why one attempt at a build failed.
+enum Attempt {
+    /// The build failed for good.
+    Failed(Failure),
+    /// The PDF writer could not decode the photo.
+    DamagedPhoto(String),
+}
+
+impl Attempt {
+    fn into_failure(self) -> Failure {
+        match self {
+            Attempt::Failed(f) => f,
+            Attempt::DamagedPhoto(reason) => {
+                Failure::input(format!("error: the photo could not be decoded: {reason}"))
+            }
+        }
+    }
+}
+
+impl From<Failure> for Attempt {
+    fn from(f: Failure) -> Attempt {
+        Attempt::Failed(f)
+    }
+}
+
+/// One attempt at [`compile`], with or without the photo.
+fn compile_with(
+    source: &Source,
+    variant: &Variant,
+    ctx: &Context<'_>,
+    on_overflow: Overflow,
+    with_photo: bool,
+) -> Result<Compiled, Attempt> {
     let mut warnings = Vec::new();
     let overridden;
     let resume = if variant.overrides.is_empty() {
@@ -144,8 +203,16 @@ pub fn compile(
         &overridden
     };
     let selection = vita_model::select(resume, &variant.tags);
-    for unknown in &selection.unknown {
-        warnings.push(unknown_tag(unknown, &source.path, &variant.origin));
+    if selection.unknown.len() > MAX_TAG_WARNINGS {
+        warnings.push(unknown_tags(
+            &selection.unknown,
+            &source.path,
+            &variant.origin,
+        ));
+    } else {
+        for unknown in &selection.unknown {
+            warnings.push(unknown_tag(unknown, &source.path, &variant.origin));
+        }
     }
     let resume = selection.resume;
     let mut layout_name = variant
@@ -161,15 +228,18 @@ pub fn compile(
         }
         other => other?,
     };
-    let photo = resume.header.photo.as_ref().and_then(|photo| {
-        match crate::photo::load(&source.path, photo) {
+    let photo = resume
+        .header
+        .photo
+        .as_ref()
+        .filter(|_| with_photo)
+        .and_then(|photo| match crate::photo::load(&source.path, photo) {
             Ok(data) => Some(data),
             Err(warning) => {
                 warnings.push(source.located("warning", photo.span.start, &warning, None));
                 None
             }
-        }
-    });
+        });
     let options = LayoutOptions {
         creation_date: ctx.creation_date,
         photo,
@@ -189,7 +259,7 @@ pub fn compile(
             let fit = vita_layout::Fit::pages(n as usize);
             match vita_layout::fit(&resume, &layout, ctx.book, &options, &fit) {
                 Ok(fitted) => (fitted.laid, fitted.knobs, fitted.natural_pages),
-                Err(vita_layout::FitError::Layout(e)) => return Err(layout_failure(e)),
+                Err(vita_layout::FitError::Layout(e)) => return Err(layout_failure(e).into()),
                 Err(e @ vita_layout::FitError::TooLong { .. }) => {
                     let message = format!(
                         "{}: {e}, even at 9pt body text, 1.1 leading and 10mm margins",
@@ -199,7 +269,8 @@ pub fn compile(
                         return Err(Failure::check(format!(
                             "error: {message}\n  = hint: shorten the résumé or allow more pages (--pages {})",
                             n + 1
-                        )));
+                        ))
+                        .into());
                     }
                     overflow = Some(message);
                     let laid = vita_layout::layout(&resume, &layout, ctx.book, &options)
@@ -216,11 +287,28 @@ pub fn compile(
         }
         _ => format!("warning: {}: {}", source.path.display(), w.message),
     }));
+    let pages = laid.document.pages.len();
+    if pages > crate::limits::MAX_PAGES {
+        return Err(Failure::input(format!(
+            "error: {} takes {pages} pages, more than the {} a résumé may have\n  = hint: shorten it; the limits are listed in docs/cli.md",
+            source.path.display(),
+            crate::limits::MAX_PAGES
+        ))
+        .into());
+    }
     let missing_glyphs = missing_glyphs(&laid.document);
     let furniture = crate::check::furniture(&laid.document);
     let outside = crate::check::outside(&laid.document);
-    let bytes = vita_pdf::pdf(&laid.document, &vita_pdf::PdfOptions::default())
-        .map_err(|e| Failure::input(format!("error: could not write the PDF: {e}")))?;
+    let has_photo = options.photo.is_some();
+    let bytes =
+        vita_pdf::pdf(&laid.document, &vita_pdf::PdfOptions::default()).map_err(|e| match e {
+            vita_pdf::Error::Write { message } if has_photo && message.contains("image") => {
+                Attempt::DamagedPhoto(message)
+            }
+            e => Attempt::Failed(Failure::input(format!(
+                "error: could not write the PDF: {e}"
+            ))),
+        })?;
     Ok(Compiled {
         bytes,
         pages: laid.document.pages.len(),
@@ -314,6 +402,28 @@ fn override_failure(e: &vita_model::Error, origin: &Origin) -> Failure {
             message
         }
     })
+}
+
+/// Most unused tags warned about one by one; more are summed up in one warning.
+const MAX_TAG_WARNINGS: usize = 3;
+
+/// One warning for many unused tags: how many, and the first few.
+fn unknown_tags(unknown: &[vita_model::UnknownTag], input: &Path, origin: &Origin) -> String {
+    let from = match origin {
+        Origin::Flags => "--tags".to_string(),
+        Origin::Manifest { variant, .. } => format!("variant `{variant}`"),
+    };
+    let first: Vec<String> = unknown
+        .iter()
+        .take(5)
+        .map(|u| format!("`{}`", u.name))
+        .collect();
+    format!(
+        "warning: {} tags ({from}) are used nowhere in {}: {}, …\n  = hint: tag elements with `<!-- tags: name -->` at the end of their line, or drop the unused terms",
+        unknown.len(),
+        input.display(),
+        first.join(", ")
+    )
 }
 
 /// The warning for a tag in the expression that the résumé never uses.

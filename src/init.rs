@@ -24,12 +24,21 @@ pub fn run(args: &InitArgs) -> Result<i32, Failure> {
             )));
         }
     }
-    std::fs::create_dir_all(&args.dir)
-        .map_err(|e| Failure::input(format!("error: cannot create {}: {e}", args.dir.display())))?;
+    std::fs::create_dir_all(&args.dir).map_err(|e| {
+        Failure::input(format!(
+            "error: cannot create {}: {}",
+            args.dir.display(),
+            crate::os_error::worded(&e)
+        ))
+    })?;
     for (name, text) in files {
         let path = args.dir.join(name);
         output::write_atomically(&path, text.as_bytes()).map_err(|e| {
-            Failure::input(format!("error: could not write {}: {e}", path.display()))
+            Failure::input(format!(
+                "error: could not write {}: {}",
+                path.display(),
+                crate::os_error::worded(&e)
+            ))
         })?;
     }
     let manifest = args.dir.join("vita.toml");

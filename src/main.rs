@@ -11,12 +11,16 @@ mod compile;
 mod failure;
 mod fonts;
 mod init;
+mod limits;
 mod lists;
 mod manifest;
+mod os_error;
 mod output;
 mod photo;
 mod progress;
+mod read;
 mod report;
+mod scan;
 mod source;
 mod watch;
 
@@ -26,8 +30,8 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    fonts::set_paths(cli.font_path.clone());
-    let result = match &cli.command {
+    output::clean_up_on_interrupt();
+    let result = fonts::set_paths(cli.font_path.clone()).and_then(|()| match &cli.command {
         cli::Command::Build(args) => build::run(args).map(|built| {
             for warning in &built.warnings {
                 eprintln!("{warning}");
@@ -46,7 +50,7 @@ fn main() -> ExitCode {
         cli::Command::Init(args) => init::run(args),
         cli::Command::Layouts => Ok(lists::layouts()),
         cli::Command::Fonts => Ok(lists::fonts()),
-    };
+    });
     let code = match result {
         Ok(code) => code,
         Err(failure) => {

@@ -38,20 +38,28 @@ pub fn load(resume: &Path, photo: &vita_model::Photo) -> Result<PhotoData, Strin
             "the photo '{shown}' is outside the résumé's folder and is left out; put it beside the résumé"
         ));
     }
-    let size = std::fs::metadata(&real).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_BYTES {
-        return Err(format!(
-            "the photo '{shown}' is {} MB, more than the 8 MB allowed; it is left out",
-            size / (1024 * 1024)
-        ));
-    }
-    let data =
-        std::fs::read(&real).map_err(|e| format!("the photo '{shown}' could not be read: {e}"))?;
+    let data = crate::read::capped(&real, MAX_BYTES).map_err(|e| match e {
+        crate::read::Error::TooLarge | crate::read::Error::Endless => format!(
+            "the photo '{shown}' is larger than the {} MB allowed; it is left out",
+            MAX_BYTES / (1024 * 1024)
+        ),
+        crate::read::Error::Io(e) => format!(
+            "the photo '{shown}' could not be read ({}); it is left out",
+            crate::os_error::worded(&e)
+        ),
+        _ => format!("the photo '{shown}' is not a file (a pipe or device?); it is left out"),
+    })?;
     let (format, width, height) = dimensions(&data)
         .ok_or_else(|| format!("the photo '{shown}' is not a PNG or JPEG image; it is left out"))?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS || width == 0 || height == 0 {
         return Err(format!(
-            "the photo '{shown}' is {width}×{height} pixels, more than allowed; scale it down"
+            "the photo '{shown}' is {width}×{height} pixels, more than the {} megapixels allowed; scale it down",
+            MAX_PIXELS / 1_000_000
+        ));
+    }
+    if !complete(format, &data) {
+        return Err(format!(
+            "the photo '{shown}' is cut short or damaged (its data ends early); it is left out"
         ));
     }
     Ok(PhotoData {
@@ -64,6 +72,37 @@ pub fn load(resume: &Path, photo: &vita_model::Photo) -> Result<PhotoData, Strin
         width,
         height,
     })
+}
+
+/// Whether a PNG's chunks run whole to `IEND`, or a JPEG ends with its end-of-image marker:
+/// a file cut short (an interrupted download) would otherwise fail deep in the PDF writer.
+fn complete(format: ImageFormat, data: &[u8]) -> bool {
+    match format {
+        ImageFormat::Jpeg => {
+            let end = data.len().saturating_sub(64);
+            data[end..].windows(2).any(|w| w == [0xFF, 0xD9])
+        }
+        ImageFormat::Png => {
+            let mut at = 8;
+            let mut has_data = false;
+            while let Some(header) = data.get(at..at + 8) {
+                let length = u32::from_be_bytes([header[0], header[1], header[2], header[3]]);
+                let kind = &header[4..8];
+                let Some(next) = (length as usize).checked_add(at + 12) else {
+                    return false;
+                };
+                if next > data.len() {
+                    return false;
+                }
+                has_data |= kind == b"IDAT";
+                if kind == b"IEND" {
+                    return has_data;
+                }
+                at = next;
+            }
+            false
+        }
+    }
 }
 
 /// The format and pixel size of a PNG or JPEG file, read from its header.
@@ -109,6 +148,16 @@ mod tests {
         assert_eq!(dimensions(&jpeg), Some((ImageFormat::Jpeg, 120, 90)));
         assert_eq!(dimensions(b"GIF89a"), None);
         assert_eq!(dimensions(&[0xFF, 0xD8, 0xFF]), None);
+    }
+
+    #[test]
+    fn cut_short_images_are_told_apart_from_whole_ones() {
+        let png = include_bytes!("../tests/fixtures/photo.png");
+        assert!(complete(ImageFormat::Png, png));
+        assert!(!complete(ImageFormat::Png, &png[..png.len() / 2]));
+        assert!(!complete(ImageFormat::Png, &png[..png.len() - 1]));
+        assert!(complete(ImageFormat::Jpeg, &[0xFF, 0xD8, 0x00, 0xFF, 0xD9]));
+        assert!(!complete(ImageFormat::Jpeg, &[0xFF, 0xD8, 0x00, 0x00]));
     }
 
     #[test]

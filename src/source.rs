@@ -8,24 +8,40 @@ use std::sync::{Arc, Mutex};
 use vita_layout::Layout;
 
 use crate::failure::{Failure, located};
+use crate::{limits, os_error, read, scan};
 
 /// A résumé read and parsed.
 pub struct Source {
     /// Where it was read from.
     pub path: PathBuf,
-    /// Its text.
+    /// Its text, with control characters and combining-mark floods blanked out (offsets are
+    /// those of the file).
     pub text: String,
     /// The model and the reader's warnings.
     pub parsed: vita_model::Parsed,
+    /// What the scan before parsing found (control characters, mark floods, …).
+    findings: Vec<scan::Finding>,
 }
 
+/// What to pass instead, for `vita build` (the hint of a wrong path).
+pub const FOR_BUILD: &str = "`vita build resume.md` takes a Markdown or JSON Resume file";
+
 impl Source {
-    /// Reads and parses the résumé at `path`: Markdown, or JSON Resume for a `.json` file.
+    /// Reads and parses the résumé at `path` for `vita build`.
     pub fn load(path: &Path) -> Result<Source, Failure> {
-        let text = read_text(path, "`vita build resume.md` takes a Markdown file")?;
+        Source::load_for(path, FOR_BUILD)
+    }
+
+    /// Reads and parses the résumé at `path`: Markdown, or JSON Resume for a `.json` file.
+    /// `what_to_pass` completes the hint for a wrong path (it names the command).
+    pub fn load_for(path: &Path, what_to_pass: &str) -> Result<Source, Failure> {
+        let raw = read_text(path, what_to_pass, limits::MAX_INPUT_BYTES, "a résumé")?;
+        refuse_unusable(path, &raw)?;
         let json = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let (text, findings) = scan::clean(&raw, json);
+        drop(raw);
         let result = if json {
             vita_model::parse_json_resume(&text)
         } else {
@@ -37,15 +53,27 @@ impl Source {
             path: path.to_path_buf(),
             text,
             parsed,
+            findings,
         })
     }
 
-    /// The reader's warnings, worded with `file:line:col` and the quoted line.
+    /// The scan's and the reader's warnings, worded with `file:line:col` and the quoted line,
+    /// in source order.
     pub fn warnings(&self) -> Vec<String> {
-        self.parsed
-            .warnings
+        let mut all: Vec<(usize, &str, Option<&str>)> = self
+            .findings
             .iter()
-            .map(|w| self.located("warning", w.span.start, &w.message, w.hint.as_deref()))
+            .map(|f| (f.offset, f.message.as_str(), f.hint.as_deref()))
+            .chain(
+                self.parsed
+                    .warnings
+                    .iter()
+                    .map(|w| (w.span.start, w.message.as_str(), w.hint.as_deref())),
+            )
+            .collect();
+        all.sort_by_key(|(offset, _, _)| *offset);
+        all.into_iter()
+            .map(|(offset, message, hint)| self.located("warning", offset, message, hint))
             .collect()
     }
 
@@ -61,19 +89,98 @@ impl Source {
     }
 }
 
-/// Reads a UTF-8 text file; a missing or unreadable file, or bad UTF-8, is an input failure.
-/// `what_to_pass` completes the hint for a wrong path.
-pub fn read_text(path: &Path, what_to_pass: &str) -> Result<String, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        let what = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ if path.is_dir() => "it is a folder".to_string(),
-            _ => e.to_string(),
+/// Refuses inputs that are no résumé at all: an empty file, a manifest or layout file, more
+/// lines than allowed.
+fn refuse_unusable(path: &Path, text: &str) -> Result<(), Failure> {
+    let shown = path.display();
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Failure::input(format!(
+            "error: {shown} is empty\n  = hint: write your name as a `# Heading` on the first line; \
+             `vita init` writes a starter résumé"
+        )));
+    }
+    let toml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    if toml {
+        let manifest = ["[[variant]]", "[matrix]", "\ninput", "input ="]
+            .iter()
+            .any(|k| text.contains(k));
+        return Err(Failure::input(if manifest {
+            format!(
+                "error: {shown} is a manifest, not a résumé\n  = hint: build its variants with \
+                 `vita batch {shown}`; a manifest's `input` names the résumé"
+            )
+        } else {
+            format!(
+                "error: {shown} is a TOML file, not a résumé\n  = hint: a layout file goes with \
+                 `--layout {shown}`; the résumé is Markdown (.md) or JSON Resume (.json)"
+            )
+        }));
+    }
+    let lines = text.lines().count();
+    if lines > limits::MAX_INPUT_LINES {
+        return Err(Failure::input(format!(
+            "error: {shown} has {lines} lines, more than the {} a résumé may have\n  = hint: \
+             shorten it, or split it into several résumés",
+            limits::MAX_INPUT_LINES
+        )));
+    }
+    Ok(())
+}
+
+/// Reads a UTF-8 text file of at most `limit` bytes; a missing or unreadable file, one too
+/// large, a pipe or device that does not end, or bad UTF-8 is an input failure. `what_to_pass`
+/// completes the hint for a wrong path, `what` names the kind of file ("a résumé").
+pub fn read_text(
+    path: &Path,
+    what_to_pass: &str,
+    limit: u64,
+    what: &str,
+) -> Result<String, Failure> {
+    let shown = path.display();
+    let bytes = read::capped(path, limit).map_err(|e| {
+        let (reason, hint) = match e {
+            read::Error::Io(e) if path.is_dir() && e.kind() != std::io::ErrorKind::NotFound => {
+                ("it is a folder".to_string(), what_to_pass.to_string())
+            }
+            read::Error::Io(e) => (
+                os_error::worded(&e),
+                format!("check the path; {what_to_pass}"),
+            ),
+            read::Error::Folder => ("it is a folder".to_string(), what_to_pass.to_string()),
+            read::Error::TooLarge => (
+                format!(
+                    "it is larger than the {} {what} may have",
+                    limits::bytes(limit)
+                ),
+                format!("{what_to_pass}; the limits are listed in docs/cli.md"),
+            ),
+            read::Error::Endless => (
+                format!(
+                    "it is a device or pipe that gave more than {} without ending",
+                    limits::bytes(limit)
+                ),
+                format!("pass a file; {what_to_pass}"),
+            ),
+            read::Error::NoWriter => (
+                "it is a named pipe (FIFO) that nothing writes to".to_string(),
+                format!("pass the file itself, or a pipe that ends: <(cat cv.md); {what_to_pass}"),
+            ),
+            read::Error::Stalled => (
+                format!(
+                    "it is a pipe or device that did not end within {} seconds",
+                    limits::STREAM_MILLIS / 1000
+                ),
+                format!("pass a file, or a pipe that ends; {what_to_pass}"),
+            ),
+            read::Error::Special => (
+                "it is a device, not a file".to_string(),
+                format!("pass a file; {what_to_pass}"),
+            ),
         };
         Failure::input(format!(
-            "error: cannot read {}: {what}\n  = hint: check the path; {what_to_pass}",
-            path.display()
+            "error: cannot read {shown}: {reason}\n  = hint: {hint}"
         ))
     })?;
     String::from_utf8(bytes).map_err(|e| {
@@ -146,6 +253,8 @@ fn resolve(name: &str, path: &Path) -> Result<Layout, Failure> {
     let text = read_text(
         path,
         "--layout takes a built-in name or a layout file (TOML)",
+        limits::MAX_LAYOUT_BYTES,
+        "a layout file",
     )?;
     Layout::from_toml(&text).map_err(|e| match e.span {
         Some(span) => Failure::at(path, &text, span.start, &e.message, e.hint.as_deref()),

@@ -18,6 +18,9 @@ use crate::compile::{self, Variant};
 use crate::failure::Failure;
 use crate::source::{Layouts, Source};
 
+/// The hint for a wrong path given to `vita watch`.
+const WATCH_HINT: &str = "`vita watch resume.md` takes a Markdown or JSON Resume file";
+
 /// How long to let a save finish after its first event.
 const SETTLE: Duration = Duration::from_millis(80);
 
@@ -51,7 +54,7 @@ impl Rebuilder {
     /// Reads the input again and builds it; layout files are read again too.
     pub fn rebuild(&self) -> Rebuilt {
         let started = Instant::now();
-        let result = Source::load(&self.input).and_then(|source| {
+        let result = Source::load_for(&self.input, WATCH_HINT).and_then(|source| {
             build::build_to(
                 &source,
                 &self.variant,
@@ -102,7 +105,7 @@ pub fn run(args: &WatchArgs) -> Result<i32, Failure> {
     let variant = compile::from_flags(&args.variant)?;
     if !args.input.is_file() {
         // Fail at once with the same wording as `build`.
-        Source::load(&args.input)?;
+        Source::load_for(&args.input, WATCH_HINT)?;
     }
     let rebuilder = Rebuilder::new(&args.input, args.output.as_deref(), variant);
     rebuilder.report(&rebuilder.rebuild());

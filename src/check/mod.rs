@@ -182,7 +182,10 @@ pub fn inspect(source: &Source, compiled: &Compiled) -> Result<Findings, Failure
 pub fn run(args: &CheckArgs) -> Result<i32, Failure> {
     let started = std::time::Instant::now();
     let variant = compile::from_flags(&args.variant)?;
-    let source = Source::load(&args.input)?;
+    let source = Source::load_for(
+        &args.input,
+        "`vita check resume.md` takes a Markdown or JSON Resume file",
+    )?;
     let book = crate::fonts::book();
     let layouts = Layouts::default();
     let (creation_date, _) = source::source_date_epoch();

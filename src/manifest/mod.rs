@@ -21,73 +21,18 @@
 //! its `file:line:col` and a "did you mean"; so is a wrong type, a duplicate name or two
 //! variants writing the same file. Reading is all-or-nothing: a manifest with an error builds
 //! nothing.
+//!
+//! Outputs stay inside the manifest's folder unless `vita batch --allow-outside` is given.
 
-mod matrix;
-mod values;
+mod spec;
 
-use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
-
-use toml::de::{DeTable, DeValue};
-use vita_model::{FieldOverride, FieldValue, TagExpr};
 
 use crate::compile::{Origin, Variant};
 use crate::failure::Failure;
 use crate::source::read_text;
-use values::Value;
-
-/// A byte range of the manifest.
-pub type Span = Range<usize>;
-
-/// Keys of the top level.
-const TOP_KEYS: [&str; 8] = [
-    "input", "layout", "tags", "pages", "output", "set", "variant", "matrix",
-];
-/// Keys of a `[[variant]]`.
-const VARIANT_KEYS: [&str; 7] = ["name", "input", "layout", "tags", "pages", "output", "set"];
-
-/// A manifest problem, located in the manifest.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ManifestError {
-    /// What is wrong.
-    pub message: String,
-    /// Where.
-    pub span: Span,
-    /// What to do.
-    pub hint: Option<String>,
-}
-
-impl ManifestError {
-    fn new(message: String, span: Span, hint: Option<String>) -> ManifestError {
-        ManifestError {
-            message,
-            span,
-            hint,
-        }
-    }
-}
-
-/// One variant as the manifest describes it, before paths are resolved.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Spec {
-    /// Unique name (letters, digits, `-`, `_`, `.`).
-    pub name: String,
-    /// The résumé, as written.
-    pub input: String,
-    /// Layout name or path, as written.
-    pub layout: Option<String>,
-    /// Tag selection.
-    pub tags: TagExpr,
-    /// Page limit.
-    pub pages: Option<u32>,
-    /// Output path with placeholders filled in.
-    pub output: String,
-    /// Front-matter fields to set, in order (later ones win).
-    pub set: Vec<FieldOverride>,
-    /// Where the variant's name was given (or its matrix), for messages.
-    pub span: Span,
-}
+use spec::parse;
 
 /// A variant ready to build.
 #[derive(Debug, Clone)]
@@ -102,12 +47,33 @@ pub struct Job {
     pub variant: Variant,
 }
 
-/// Reads the manifest at `path` into jobs; any problem is an input failure (exit 1).
-pub fn load(path: &Path) -> Result<Vec<Job>, Failure> {
-    let text: Arc<str> = read_text(path, "`vita batch` takes a manifest such as vita.toml")?.into();
+/// Reads the manifest at `path` into jobs; any problem is an input failure (exit 1). An output
+/// outside the manifest's folder is refused unless `allow_outside`.
+pub fn load(path: &Path, allow_outside: bool) -> Result<Vec<Job>, Failure> {
+    let text: Arc<str> = read_text(
+        path,
+        "`vita batch` takes a manifest such as vita.toml",
+        crate::limits::MAX_MANIFEST_BYTES,
+        "a manifest",
+    )?
+    .into();
     let specs = parse(&text)
         .map_err(|e| Failure::at(path, &text, e.span.start, &e.message, e.hint.as_deref()))?;
     let dir = path.parent().unwrap_or(Path::new(""));
+    if !allow_outside && let Some(spec) = specs.iter().find(|s| leaves_folder(&s.output)) {
+        return Err(Failure::at(
+            path,
+            &text,
+            spec.output_span.start,
+            &format!(
+                "variant `{}` would write {}, outside the manifest's folder",
+                spec.name, spec.output
+            ),
+            Some(
+                "write outputs beside the manifest (e.g. `output = \"pdf/{name}.pdf\"`), or pass --allow-outside",
+            ),
+        ));
+    }
     Ok(specs
         .into_iter()
         .map(|spec| {
@@ -138,379 +104,39 @@ pub fn load(path: &Path) -> Result<Vec<Job>, Failure> {
         .collect())
 }
 
-/// What the top level and a `[[variant]]` may both say.
-#[derive(Debug, Clone, Default)]
-struct Fields {
-    input: Option<(String, Span)>,
-    layout: Option<String>,
-    tags: Option<TagExpr>,
-    pages: Option<u32>,
-    output: Option<(String, Span)>,
-    set: Vec<FieldOverride>,
-}
-
-impl Fields {
-    /// `self` (the defaults) overridden by `own`.
-    fn with(&self, own: Fields) -> Fields {
-        let mut set = self.set.clone();
-        set.extend(own.set);
-        Fields {
-            input: own.input.or_else(|| self.input.clone()),
-            layout: own.layout.or_else(|| self.layout.clone()),
-            tags: own.tags.or_else(|| self.tags.clone()),
-            pages: own.pages.or(self.pages),
-            output: own.output.or_else(|| self.output.clone()),
-            set,
+/// True when `path`, relative to the manifest's folder, is absolute or climbs out of it.
+fn leaves_folder(path: &str) -> bool {
+    let mut depth = 0usize;
+    for component in Path::new(path).components() {
+        match component {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return true,
+            },
+            Component::RootDir | Component::Prefix(_) => return true,
         }
     }
-}
-
-/// Reads manifest text into variant specs, in order: `[[variant]]` entries, then the matrix.
-pub fn parse(text: &str) -> Result<Vec<Spec>, ManifestError> {
-    let doc = DeTable::parse(text).map_err(|e| {
-        ManifestError::new(
-            format!("invalid TOML: {}", e.message().trim_end()),
-            e.span().unwrap_or(0..0),
-            Some("a manifest is TOML: `key = \"value\"` lines and `[[variant]]` tables".into()),
-        )
-    })?;
-    let top = doc.get_ref();
-    values::known_keys(top, &TOP_KEYS, "the manifest")?;
-    let defaults = fields(top)?;
-    let mut specs = Vec::new();
-    for (key, _, value) in values::entries(top) {
-        match key {
-            "variant" => {
-                let DeValue::Array(tables) = value.get_ref() else {
-                    return Err(values::wrong(
-                        "variant",
-                        "a list of tables",
-                        value,
-                        "[{ name = \"backend\" }]` or `[[variant]]",
-                    ));
-                };
-                for table in tables {
-                    specs.push(variant(&defaults, table)?);
-                }
-            }
-            "matrix" => specs.extend(matrix::expand(&defaults, value)?),
-            _ => {}
-        }
-    }
-    if specs.is_empty() {
-        return Err(ManifestError::new(
-            "the manifest lists no variant".into(),
-            0..0,
-            Some("add a `[[variant]]` table with a `name`, or a `[matrix]`".into()),
-        ));
-    }
-    check_unique(&specs)?;
-    Ok(specs)
-}
-
-/// One `[[variant]]` table.
-fn variant(defaults: &Fields, value: &Value<'_>) -> Result<Spec, ManifestError> {
-    let table = values::table("variant", value, "{ name = \"backend\" }")?;
-    values::known_keys(table, &VARIANT_KEYS, "a variant")?;
-    let name = values::entries(table)
-        .into_iter()
-        .find(|(k, _, _)| *k == "name")
-        .map(|(_, _, v)| {
-            Ok::<_, ManifestError>((values::string("name", v, "\"backend\"")?, v.span()))
-        })
-        .transpose()?;
-    let Some((name, name_span)) = name else {
-        return Err(ManifestError::new(
-            "this variant has no `name`".into(),
-            value.span(),
-            Some("add `name = \"backend\"`; it names the PDF and the summary line".into()),
-        ));
-    };
-    check_name(&name, &name_span)?;
-    let merged = defaults.with(fields(table)?);
-    finish(name, name_span, merged, &[])
-}
-
-/// Fills placeholders and checks what every spec needs.
-fn finish(
-    name: String,
-    span: Span,
-    fields: Fields,
-    vars: &[(&str, &str)],
-) -> Result<Spec, ManifestError> {
-    let Some((input, _)) = fields.input else {
-        return Err(ManifestError::new(
-            format!("variant `{name}` has no `input`"),
-            span,
-            Some("add `input = \"resume.md\"` at the top of the manifest or in the variant".into()),
-        ));
-    };
-    let layout_var = fields.layout.as_deref().map_or("classic".to_string(), |l| {
-        Path::new(l)
-            .file_stem()
-            .map_or(l.to_string(), |s| s.to_string_lossy().into_owned())
-    });
-    let (template, template_span) = fields
-        .output
-        .unwrap_or_else(|| ("{name}.pdf".to_string(), span.clone()));
-    let mut all_vars = vec![("name", name.as_str()), ("layout", layout_var.as_str())];
-    all_vars.extend_from_slice(vars);
-    if !vars.iter().any(|(k, _)| *k == "tags") {
-        all_vars.push(("tags", name.as_str()));
-    }
-    let output = matrix::fill(&template, &all_vars, &template_span)?;
-    Ok(Spec {
-        name,
-        input,
-        layout: fields.layout,
-        tags: fields.tags.unwrap_or_default(),
-        pages: fields.pages,
-        output,
-        set: fields.set,
-        span,
-    })
-}
-
-/// Reads the keys shared by the top level and variants.
-fn fields(table: &DeTable<'_>) -> Result<Fields, ManifestError> {
-    let mut out = Fields::default();
-    for (key, _, value) in values::entries(table) {
-        match key {
-            "input" => {
-                out.input = Some((values::string(key, value, "\"resume.md\"")?, value.span()))
-            }
-            "layout" => out.layout = Some(values::string(key, value, "\"classic\"")?),
-            "output" => {
-                out.output = Some((
-                    values::string(key, value, "\"pdf/{name}.pdf\"")?,
-                    value.span(),
-                ))
-            }
-            "pages" => {
-                let n = values::integer(key, value, "1")?;
-                out.pages = Some(
-                    u32::try_from(n)
-                        .ok()
-                        .filter(|n| (1..=20).contains(n))
-                        .ok_or_else(|| {
-                            values::wrong(key, "a whole number from 1 to 20", value, "1")
-                        })?,
-                );
-            }
-            "tags" => out.tags = Some(tags(value)?),
-            "set" => out.set = set(value)?,
-            _ => {}
-        }
-    }
-    Ok(out)
-}
-
-/// A tag expression: a string (`"backend,!frontend"`) or a list of terms.
-fn tags(value: &Value<'_>) -> Result<TagExpr, ManifestError> {
-    let example = "\"backend,!frontend\"";
-    let terms: Vec<(String, Span)> = match value.get_ref() {
-        DeValue::String(s) => vec![(s.to_string(), value.span())],
-        DeValue::Array(_) => values::strings("tags", value, example)?,
-        _ => {
-            return Err(values::wrong(
-                "tags",
-                "a string or a list of strings",
-                value,
-                example,
-            ));
-        }
-    };
-    for (term, span) in &terms {
-        TagExpr::parse(term).map_err(|e| {
-            // Inside a basic string the expression starts after the opening quote.
-            let at = (span.start + 1 + e.span.start).min(span.end);
-            ManifestError::new(e.message, at..at, e.hint)
-        })?;
-    }
-    let joined: Vec<&str> = terms.iter().map(|(t, _)| t.as_str()).collect();
-    TagExpr::parse(&joined.join(","))
-        .map_err(|e| ManifestError::new(e.message, value.span(), e.hint))
-}
-
-/// A `set` table of front-matter fields, checked against the front-matter rules now so that
-/// a typo stops the whole manifest rather than one variant.
-fn set(value: &Value<'_>) -> Result<Vec<FieldOverride>, ManifestError> {
-    let table = values::table("set", value, "{ headline = \"Backend engineer\" }")?;
-    let mut out = Vec::new();
-    for (key, span, v) in values::entries(table) {
-        let value = match v.get_ref() {
-            DeValue::String(s) => FieldValue::Text(s.to_string()),
-            DeValue::Integer(_) => FieldValue::Number(values::integer(key, v, "1")?),
-            DeValue::Boolean(on) => FieldValue::Flag(*on),
-            DeValue::Array(_) => FieldValue::List(
-                values::strings(key, v, "[\"rust\", \"go\"]")?
-                    .into_iter()
-                    .map(|(s, _)| s)
-                    .collect(),
-            ),
-            _ => {
-                return Err(values::wrong(
-                    key,
-                    "a string, a number, a boolean or a list of strings",
-                    v,
-                    "\"…\"",
-                ));
-            }
-        };
-        out.push(FieldOverride {
-            key: key.to_string(),
-            value,
-            span: span.start..v.span().end,
-        });
-    }
-    vita_model::apply_overrides(&mut vita_model::Resume::default(), &out)
-        .map_err(|e| ManifestError::new(format!("in `set`: {}", e.message), e.span, e.hint))?;
-    Ok(out)
-}
-
-/// Variant names become file names and summary lines.
-fn check_name(name: &str, span: &Span) -> Result<(), ManifestError> {
-    let ok = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if ok {
-        return Ok(());
-    }
-    Err(ManifestError::new(
-        format!("`{name}` cannot be a variant name"),
-        span.clone(),
-        Some("use letters, digits, `-`, `_` and `.`, e.g. `backend-1page`".into()),
-    ))
-}
-
-/// No two variants may share a name or an output file.
-fn check_unique(specs: &[Spec]) -> Result<(), ManifestError> {
-    for (i, spec) in specs.iter().enumerate() {
-        if let Some(first) = specs[..i].iter().find(|s| s.name == spec.name) {
-            return Err(ManifestError::new(
-                format!("a second variant is named `{}`", spec.name),
-                spec.span.clone(),
-                Some(format!(
-                    "rename one of them (the first is at byte {})",
-                    first.span.start
-                )),
-            ));
-        }
-        if let Some(first) = specs[..i].iter().find(|s| s.output == spec.output) {
-            return Err(ManifestError::new(
-                format!(
-                    "variants `{}` and `{}` both write {}",
-                    first.name, spec.name, spec.output
-                ),
-                spec.span.clone(),
-                Some(
-                    "give them different `output` paths, e.g. `output = \"pdf/{name}.pdf\"`".into(),
-                ),
-            ));
-        }
-    }
-    Ok(())
+    false
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    fn specs(text: &str) -> Vec<Spec> {
-        parse(text).unwrap_or_else(|e| panic!("{e:?}"))
-    }
-
-    fn error(text: &str) -> (String, (usize, usize), Option<String>) {
-        let e = parse(text).unwrap_err();
-        (e.message, vita_model::line_col(text, e.span.start), e.hint)
-    }
+    use super::leaves_folder;
 
     #[test]
-    fn variants_take_the_defaults_and_override_them() {
-        let got = specs(
-            "input = \"cv.md\"\nlayout = \"modern\"\npages = 2\noutput = \"pdf/{name}.pdf\"\n\
-             set = { name = \"Ada\" }\n\n\
-             [[variant]]\nname = \"backend\"\ntags = \"backend,!frontend\"\npages = 1\n\
-             set = { headline = \"Backend engineer\" }\n\n\
-             [[variant]]\nname = \"all\"\nlayout = \"classic\"\noutput = \"{name}-{layout}.pdf\"\n",
-        );
-        assert_eq!(got.len(), 2);
-        let b = &got[0];
-        assert_eq!(
-            (
-                b.name.as_str(),
-                b.input.as_str(),
-                b.layout.as_deref(),
-                b.pages
-            ),
-            ("backend", "cv.md", Some("modern"), Some(1))
-        );
-        assert_eq!(b.tags.to_string(), "backend,!frontend");
-        assert_eq!(b.output, "pdf/backend.pdf");
-        let keys: Vec<&str> = b.set.iter().map(|o| o.key.as_str()).collect();
-        assert_eq!(keys, ["name", "headline"]);
-        let a = &got[1];
-        assert_eq!((a.pages, a.output.as_str()), (Some(2), "all-classic.pdf"));
-        assert!(a.tags.is_empty());
-    }
-
-    #[test]
-    fn unknown_keys_are_errors_with_a_suggestion() {
-        let (message, at, hint) =
-            error("input = \"cv.md\"\n\n[[variant]]\nname = \"a\"\ntgas = \"x\"\n");
-        assert_eq!(message, "unknown key `tgas` in a variant");
-        assert_eq!(at, (5, 1));
-        assert_eq!(hint.as_deref(), Some("did you mean `tags`?"));
-        let (message, at, _) = error("inputs = \"cv.md\"\n");
-        assert_eq!(
-            (message.as_str(), at),
-            ("unknown key `inputs` in the manifest", (1, 1))
-        );
-        let (message, at, hint) =
-            error("input = \"cv.md\"\n[[variant]]\nname = \"a\"\nset = { headlin = \"x\" }\n");
-        assert!(message.contains("headlin"), "{message}");
-        assert_eq!(at, (4, 9));
-        assert_eq!(hint.as_deref(), Some("did you mean `headline`?"));
-    }
-
-    #[test]
-    fn wrong_values_are_errors_at_the_value() {
-        let (message, at, _) =
-            error("input = \"cv.md\"\n[[variant]]\nname = \"a\"\npages = \"one\"\n");
-        assert!(message.contains("`pages` must be"), "{message}");
-        assert_eq!(at, (4, 9));
-        let (message, at, _) =
-            error("input = \"cv.md\"\n[[variant]]\nname = \"a\"\ntags = \"x,,y\"\n");
-        assert!(message.contains("empty term"), "{message}");
-        assert_eq!(at, (4, 11));
-        let (message, _, _) = error("input = \"cv.md\"\n[[variant]]\nname = \"a b\"\n");
-        assert!(message.contains("cannot be a variant name"), "{message}");
-        let (message, at, _) = error("input = \"cv.md\"\nlayout = [\n");
-        assert!(message.starts_with("invalid TOML"), "{message}");
-        assert_eq!(at.0, 2);
-    }
-
-    #[test]
-    fn missing_names_inputs_and_duplicates_are_errors() {
-        assert!(
-            error("[[variant]]\nname = \"a\"\n")
-                .0
-                .contains("no `input`")
-        );
-        assert!(
-            error("input = \"cv.md\"\n[[variant]]\ntags = \"x\"\n")
-                .0
-                .contains("no `name`")
-        );
-        assert!(error("input = \"cv.md\"\n").0.contains("no variant"));
-        let (message, at, _) =
-            error("input = \"cv.md\"\n[[variant]]\nname = \"a\"\n[[variant]]\nname = \"a\"\n");
-        assert!(message.contains("second variant is named `a`"), "{message}");
-        assert_eq!(at, (5, 8));
-        let (message, _, _) = error(
-            "input = \"cv.md\"\noutput = \"cv.pdf\"\n[[variant]]\nname = \"a\"\n[[variant]]\nname = \"b\"\n",
-        );
-        assert!(message.contains("both write cv.pdf"), "{message}");
+    fn outputs_that_climb_out_or_are_absolute_leave_the_folder() {
+        for path in [
+            "../x.pdf",
+            "pdf/../../x.pdf",
+            "/tmp/x.pdf",
+            "a/../../b/x.pdf",
+        ] {
+            assert!(leaves_folder(path), "{path}");
+        }
+        for path in ["x.pdf", "pdf/x.pdf", "./pdf/../x.pdf", "a/b/../c.pdf"] {
+            assert!(!leaves_folder(path), "{path}");
+        }
     }
 }

@@ -3,16 +3,25 @@
 //! installed on the system.
 //!
 //! Nothing is scanned until a character is missing, so résumés the bundled fonts can set pay
-//! nothing. Candidate faces are listed once (fontdb reads only their names), then opened and
-//! asked for the character one by one, read and parsed only when needed; the answer is cached
-//! per character and style. Faces keep stable ids (slots after the bundled faces),
-//! so a display list can point at them.
+//! nothing. Candidate faces are listed once (fontdb memory-maps each file and reads only its
+//! names). A candidate is asked for the character through its coverage: the code point ranges
+//! of its `cmap`, read once from the memory-mapped file and kept (a few kilobytes) while the
+//! file is unmapped again. Only the face chosen for a character is read into memory and
+//! parsed, and faces of one collection file share one copy of it. The answer is cached per
+//! character and style. Faces keep stable ids (slots after the bundled faces), so a display
+//! list can point at them.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::{Mutex, OnceLock};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use super::{Face, FaceId, Variant};
+use read_fonts::TableProvider;
+use read_fonts::tables::cmap::CmapIterLimits;
+
+use super::{Face, FaceId, FontBytes, Variant};
+
+/// Largest font file read whole (the biggest Noto CJK collection is 27 MB).
+const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Faces found outside the bundled set, loaded on demand.
 pub(crate) struct Fallback {
@@ -21,6 +30,10 @@ pub(crate) struct Fallback {
     ids: Vec<fontdb::ID>,
     /// Slot `i` holds the face of `ids[i]` once it has been opened (`None`: unreadable).
     faces: Vec<OnceLock<Option<Face>>>,
+    /// Slot `i`'s coverage once it has been asked: sorted, disjoint code point ranges.
+    coverage: Vec<OnceLock<Vec<(u32, u32)>>>,
+    /// Font files read whole so far, shared by the faces of a collection.
+    files: Mutex<HashMap<PathBuf, Option<FontBytes>>>,
     /// Which slot covers a character in a style and CJK form (`None`: no face has it).
     by_char: Mutex<HashMap<(char, Variant, CjkForms), Option<usize>>>,
 }
@@ -55,6 +68,8 @@ impl Fallback {
         }
         Fallback {
             faces: ids.iter().map(|_| OnceLock::new()).collect(),
+            coverage: ids.iter().map(|_| OnceLock::new()).collect(),
+            files: Mutex::new(HashMap::new()),
             ids,
             db,
             by_char: Mutex::new(HashMap::new()),
@@ -95,14 +110,17 @@ impl Fallback {
             if best.is_some_and(|(s, _)| s <= score) {
                 continue;
             }
-            if self.open(slot).is_some_and(|face| has_glyph(face, c)) {
+            if self.covers(slot, c) {
                 best = Some((score, slot));
                 if score == 0 {
                     break;
                 }
             }
         }
-        let found = best.map(|(_, slot)| slot);
+        // Only the chosen face is read and parsed.
+        let found = best
+            .map(|(_, slot)| slot)
+            .filter(|&slot| self.open(slot).is_some_and(|face| has_glyph(face, c)));
         self.lock().insert(key, found);
         found
     }
@@ -120,13 +138,41 @@ impl Fallback {
                     bold: info.weight.0 >= 600,
                     italic: info.style != fontdb::Style::Normal,
                 };
-                let data: super::FontBytes = match &info.source {
-                    fontdb::Source::File(path) => std::sync::Arc::new(std::fs::read(path).ok()?),
+                let data: FontBytes = match &info.source {
+                    fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => {
+                        self.file(path)?
+                    }
                     fontdb::Source::Binary(data) => data.clone(),
                 };
                 Face::new(family, variant, &name, data, info.index)
             })
             .as_ref()
+    }
+
+    /// Whether the face in `slot` maps `c`, from its coverage (worked out once, from the
+    /// memory-mapped file, without reading the file into memory).
+    fn covers(&self, slot: usize, c: char) -> bool {
+        let Some(cell) = self.coverage.get(slot) else {
+            return false;
+        };
+        let ranges = cell.get_or_init(|| {
+            self.ids
+                .get(slot)
+                .and_then(|&id| self.db.with_face_data(id, coverage))
+                .unwrap_or_default()
+        });
+        let c = u32::from(c);
+        let at = ranges.partition_point(|&(_, end)| end < c);
+        ranges.get(at).is_some_and(|&(start, _)| start <= c)
+    }
+
+    /// The bytes of the font file at `path`, read once (bounded) and shared.
+    fn file(&self, path: &Path) -> Option<FontBytes> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files
+            .entry(path.to_path_buf())
+            .or_insert_with(|| read_font_file(path))
+            .clone()
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(char, Variant, CjkForms), Option<usize>>> {
@@ -200,6 +246,49 @@ impl CjkForms {
     }
 }
 
+/// A regular font file's bytes, when it is no larger than [`MAX_FONT_BYTES`].
+fn read_font_file(path: &Path) -> Option<FontBytes> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() > MAX_FONT_BYTES {
+        return None;
+    }
+    let mut data = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
+    file.take(MAX_FONT_BYTES).read_to_end(&mut data).ok()?;
+    Some(Arc::new(data))
+}
+
+/// The code points face `index` of `data` maps to a glyph, as sorted, disjoint ranges.
+fn coverage(data: &[u8], index: u32) -> Vec<(u32, u32)> {
+    let Some((_, _, subtable)) = read_fonts::FontRef::from_index(data, index)
+        .ok()
+        .and_then(|font| font.cmap().ok())
+        .and_then(|cmap| cmap.best_subtable())
+    else {
+        return Vec::new();
+    };
+    let limits = CmapIterLimits {
+        max_char: u32::from(char::MAX),
+        glyph_count: u32::from(u16::MAX) + 1,
+    };
+    let mut points: Vec<u32> = subtable
+        .iter_with_limits(limits)
+        .filter(|(_, glyph)| glyph.to_u32() != 0)
+        .map(|(c, _)| c)
+        .collect();
+    points.sort_unstable();
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for c in points {
+        match ranges.last_mut() {
+            Some((_, end)) if c <= end.saturating_add(1) => *end = (*end).max(c),
+            _ => ranges.push((c, c)),
+        }
+    }
+    ranges.shrink_to_fit();
+    ranges
+}
+
 /// Whether `face` maps `c` to a glyph.
 pub(crate) fn has_glyph(face: &Face, c: char) -> bool {
     face.font
@@ -211,7 +300,9 @@ pub(crate) fn has_glyph(face: &Face, c: char) -> bool {
 /// Where a face comes from, for a stable order.
 fn source_key(source: &fontdb::Source) -> String {
     match source {
-        fontdb::Source::File(path) => path.display().to_string(),
+        fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => {
+            path.display().to_string()
+        }
         fontdb::Source::Binary(_) => String::new(),
     }
 }

@@ -5,6 +5,7 @@
 //! keys are errors so that a typo never silently does nothing.
 
 mod length;
+mod ranges;
 
 use serde::{Deserialize, Serialize};
 
@@ -373,6 +374,7 @@ impl Layout {
         // Read the file alone first: its own errors then point into it.
         let own: Layout = toml::from_str(source).map_err(|e| syntax_error(&e))?;
         let Some(base_name) = own.extends.clone() else {
+            ranges::check(&own, source)?;
             return Ok(own);
         };
         let Some((_, base)) = BUILTIN.iter().find(|(n, _)| *n == base_name) else {
@@ -399,19 +401,28 @@ impl Layout {
             hint: None,
         })?;
         layout.extends = Some(base_name);
+        ranges::check(&layout, source)?;
         Ok(layout)
     }
 
-    /// Page width and height in points.
+    /// Page width and height in points, when the size is known and within the limits (one
+    /// inch to 200 inches a side).
     pub fn page_size(&self) -> Option<(f32, f32)> {
+        let limits = ranges::MIN_PAGE..=ranges::MAX_PAGE;
+        self.page_dimensions()
+            .filter(|(w, h)| limits.contains(w) && limits.contains(h))
+    }
+
+    /// Page width and height in points as written, whatever their range.
+    fn page_dimensions(&self) -> Option<(f32, f32)> {
         match self.page.size.trim().to_ascii_lowercase().as_str() {
             "a4" => Some((595.276, 841.89)),
             "letter" => Some((612.0, 792.0)),
             custom => {
                 let (w, h) = custom.split_once('x')?;
-                let w = Length::parse(w)?.resolve(0.0);
-                let h = Length::parse(h)?.resolve(0.0);
-                (w > 72.0 && h > 72.0 && w < 14400.0 && h < 14400.0).then_some((w, h))
+                let w = Length::parse(w).filter(|l| matches!(l, Length::Pt(_)))?;
+                let h = Length::parse(h).filter(|l| matches!(l, Length::Pt(_)))?;
+                Some((w.resolve(0.0), h.resolve(0.0)))
             }
         }
     }

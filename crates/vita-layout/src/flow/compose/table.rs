@@ -1,11 +1,84 @@
 //! Tables: columns as wide as their content allows, cells set ragged-right, a ruled header.
+//! A table whose columns cannot fit side by side even at their narrowest (one word wide) is
+//! set in parts, each with as many columns as fit, one under the other, with a warning:
+//! nothing runs off the page.
 
 use super::*;
 
 impl Composer<'_> {
-    /// A table: columns as wide as their content allows (every column at least as wide as
-    /// its longest word), cells set ragged-right, the header row bold over a hairline.
+    /// A table, in parts when it is wider than `width` (see the module comment).
     pub(super) fn table(&mut self, table: &Table, x: f32, width: f32, parent: usize) {
+        let columns = table
+            .rows
+            .iter()
+            .chain(std::iter::once(&table.header))
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0);
+        let gap = self.em();
+        let head_style = self.body.clone().bold().unhyphenated();
+        let cell_style = self.body.clone().unhyphenated();
+        let mut least = vec![0.0f32; columns];
+        for (row, style) in std::iter::once((&table.header, &head_style))
+            .chain(table.rows.iter().map(|r| (r, &cell_style)))
+        {
+            for (c, cell) in row.iter().enumerate() {
+                for word in cell.plain().split_whitespace() {
+                    let (_, line) = self.single_line(vec![style.piece(self.book, word)]);
+                    least[c] = least[c].max(line.map_or(0.0, |l| l.width));
+                }
+            }
+        }
+        // Columns in parts: as many side by side as their narrowest widths and gaps allow.
+        let mut parts: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut start = 0;
+        let mut used = 0.0f32;
+        for (c, w) in least.iter().enumerate() {
+            let need = if c == start { *w } else { used + gap + w };
+            if c > start && need > width {
+                parts.push(start..c);
+                start = c;
+                used = *w;
+            } else {
+                used = need;
+            }
+        }
+        if start < columns {
+            parts.push(start..columns);
+        }
+        if parts.len() <= 1 {
+            return self.table_part(table, x, width, parent);
+        }
+        self.warnings.push(Warning {
+            message: format!(
+                "a table of {columns} columns is wider than the page; it is set in {} parts, one under the other",
+                parts.len()
+            ),
+            source: Some(table.span.clone()),
+        });
+        let cut = |row: &Vec<Text>, range: &std::ops::Range<usize>| -> Vec<Text> {
+            row.get(range.clone())
+                .map(<[Text]>::to_vec)
+                .unwrap_or_default()
+        };
+        for (i, range) in parts.iter().enumerate() {
+            if i > 0 {
+                self.space(self.layout.list.space.resolve(self.em()));
+            }
+            let part = Table {
+                header: cut(&table.header, range),
+                rows: table.rows.iter().map(|r| cut(r, range)).collect(),
+                tags: table.tags.clone(),
+                span: table.span.clone(),
+            };
+            self.table_part(&part, x, width, parent);
+        }
+    }
+
+    /// A table whose columns fit side by side: columns as wide as their content allows (every
+    /// column at least as wide as its longest word), cells set ragged-right, the header row
+    /// bold over a hairline.
+    fn table_part(&mut self, table: &Table, x: f32, width: f32, parent: usize) {
         let columns = table
             .rows
             .iter()

@@ -5,7 +5,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::ManifestError;
-use crate::manifest::Span;
+use super::Span;
 
 /// A value with its span.
 pub type Value<'i> = Spanned<DeValue<'i>>;

@@ -57,7 +57,11 @@ pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, 
         Some(list) => list.into_iter().map(Some).collect(),
         None => vec![None],
     };
-    let mut specs = Vec::new();
+    let count = layouts.len().saturating_mul(tag_sets.len());
+    if count > super::MAX_VARIANTS {
+        return Err(super::too_many(count, value.span()));
+    }
+    let mut specs = Vec::with_capacity(count);
     for tag_set in &tag_sets {
         for layout in &layouts {
             let mut own = Fields::default();
