@@ -48,6 +48,8 @@ pub struct Context<'a> {
     pub layouts: &'a Layouts,
     /// The PDF creation date (`SOURCE_DATE_EPOCH`).
     pub creation_date: Option<i64>,
+    /// Tagging and the standard the PDF conforms to.
+    pub pdf: vita_pdf::PdfOptions,
 }
 
 /// What to do when the résumé cannot be fitted into the pages asked for.
@@ -213,8 +215,13 @@ pub fn compile(
         _ => format!("warning: {}: {}", source.path.display(), w.message),
     }));
     let missing_glyphs = missing_glyphs(&laid.document);
-    let bytes = vita_pdf::pdf(&laid.document, &vita_pdf::PdfOptions::default())
-        .map_err(|e| Failure::input(format!("error: could not write the PDF: {e}")))?;
+    let bytes = vita_pdf::pdf(&laid.document, &ctx.pdf).map_err(|e| match e {
+        vita_pdf::Error::Standard { .. } => Failure::input(format!(
+            "error: {}: {e}\n  = hint: fix what is named, or build without --standard",
+            source.path.display()
+        )),
+        e => Failure::input(format!("error: could not write the PDF: {e}")),
+    })?;
     Ok(Compiled {
         bytes,
         pages: laid.document.pages.len(),

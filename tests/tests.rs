@@ -9,5 +9,6 @@ mod corpus;
 mod diagnostics;
 mod errors;
 mod pages;
+mod tagging;
 mod variants;
 mod watch;
