@@ -81,6 +81,7 @@ pub fn run(args: &BatchArgs) -> Result<i32, Failure> {
         book: &book,
         layouts: &layouts,
         creation_date,
+        pdf: vita_pdf::PdfOptions::default(),
     };
     let outcomes: Vec<Outcome> = pool.install(|| {
         jobs.par_iter()

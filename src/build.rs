@@ -35,7 +35,8 @@ pub fn run(args: &BuildArgs) -> Result<Built, Failure> {
         .output
         .clone()
         .unwrap_or_else(|| args.input.with_extension("pdf"));
-    build_to(&source, &variant, &book, &layouts, &path, started)
+    let pdf = crate::cli::StandardArg::pdf_options(args.standard, args.no_tags);
+    build_to(&source, &variant, &book, &layouts, &path, &pdf, started)
 }
 
 /// Builds `variant` of `source` and writes it to `path`; shared with `vita watch`.
@@ -45,6 +46,7 @@ pub fn build_to(
     book: &FontBook,
     layouts: &Layouts,
     path: &Path,
+    pdf: &vita_pdf::PdfOptions,
     started: std::time::Instant,
 ) -> Result<Built, Failure> {
     let (creation_date, date_warning) = source::source_date_epoch();
@@ -52,6 +54,7 @@ pub fn build_to(
         book,
         layouts,
         creation_date,
+        pdf: pdf.clone(),
     };
     let compiled = compile::compile(source, variant, &ctx, Overflow::Fail)?;
     if output::same_file(path, &source.path) {

@@ -74,6 +74,42 @@ pub struct BuildArgs {
     /// breaker's figures for every line (adjustment ratio, badness, fitness, hyphen, demerits).
     #[arg(long, visible_alias = "report", value_name = "FORMAT")]
     pub format: Option<Format>,
+    /// Conform to a PDF standard, validated while writing: `pdf-ua-1` (accessible), `pdf-a-2b`
+    /// or `pdf-a-3b` (archival). The build fails, naming what is missing, if it cannot.
+    #[arg(long, value_name = "STANDARD")]
+    pub standard: Option<StandardArg>,
+    /// Write no structure tree (an untagged PDF: a little smaller, not accessible to screen
+    /// readers).
+    #[arg(long, conflicts_with = "standard")]
+    pub no_tags: bool,
+}
+
+/// PDF standards `vita build --standard` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StandardArg {
+    /// PDF/UA-1: universal accessibility.
+    #[value(name = "pdf-ua-1")]
+    PdfUa1,
+    /// PDF/A-2b: archival.
+    #[value(name = "pdf-a-2b")]
+    PdfA2b,
+    /// PDF/A-3b: archival, embedded files allowed.
+    #[value(name = "pdf-a-3b")]
+    PdfA3b,
+}
+
+impl StandardArg {
+    /// The writer's options for this choice.
+    pub fn pdf_options(standard: Option<StandardArg>, no_tags: bool) -> vita_pdf::PdfOptions {
+        vita_pdf::PdfOptions {
+            tagged: !no_tags,
+            standard: standard.map(|s| match s {
+                StandardArg::PdfUa1 => vita_pdf::Standard::PdfUa1,
+                StandardArg::PdfA2b => vita_pdf::Standard::PdfA2b,
+                StandardArg::PdfA3b => vita_pdf::Standard::PdfA3b,
+            }),
+        }
+    }
 }
 
 /// Arguments of `vita batch`.

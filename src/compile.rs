@@ -48,6 +48,8 @@ pub struct Context<'a> {
     pub layouts: &'a Layouts,
     /// The PDF creation date (`SOURCE_DATE_EPOCH`).
     pub creation_date: Option<i64>,
+    /// Tagging and the standard the PDF conforms to.
+    pub pdf: vita_pdf::PdfOptions,
 }
 
 /// What to do when the résumé cannot be fitted into the pages asked for.
@@ -300,15 +302,18 @@ fn compile_with(
     let furniture = crate::check::furniture(&laid.document);
     let outside = crate::check::outside(&laid.document);
     let has_photo = options.photo.is_some();
-    let bytes =
-        vita_pdf::pdf(&laid.document, &vita_pdf::PdfOptions::default()).map_err(|e| match e {
-            vita_pdf::Error::Write { message } if has_photo && message.contains("image") => {
-                Attempt::DamagedPhoto(message)
-            }
-            e => Attempt::Failed(Failure::input(format!(
-                "error: could not write the PDF: {e}"
-            ))),
-        })?;
+    let bytes = vita_pdf::pdf(&laid.document, &ctx.pdf).map_err(|e| match e {
+        vita_pdf::Error::Standard { .. } => Attempt::Failed(Failure::input(format!(
+            "error: {}: {e}\n  = hint: fix what is named, or build without --standard",
+            source.path.display()
+        ))),
+        vita_pdf::Error::Write { message } if has_photo && message.contains("image") => {
+            Attempt::DamagedPhoto(message)
+        }
+        e => Attempt::Failed(Failure::input(format!(
+            "error: could not write the PDF: {e}"
+        ))),
+    })?;
     Ok(Compiled {
         bytes,
         pages: laid.document.pages.len(),

@@ -61,6 +61,7 @@ impl Rebuilder {
                 &self.book,
                 &Layouts::default(),
                 &self.output,
+                &vita_pdf::PdfOptions::default(),
                 started,
             )
         });

@@ -9,6 +9,7 @@ mod corpus;
 mod diagnostics;
 mod errors;
 mod pages;
+mod tagging;
 mod text_layer;
 mod variants;
 mod watch;

@@ -193,6 +193,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, Failure> {
         book: &book,
         layouts: &layouts,
         creation_date,
+        pdf: vita_pdf::PdfOptions::default(),
     };
     let compiled = compile::compile(&source, &variant, &ctx, Overflow::Report)?;
     let findings = inspect(&source, &compiled)?;

@@ -21,7 +21,9 @@ pub struct Document {
     pub outline: Vec<OutlineEntry>,
     /// Document information (title, author, keywords, language, date).
     pub metadata: Metadata,
-    /// The logical structure (headings, paragraphs, lists) pointing at page items, for tagging.
+    /// The logical structure (headings, paragraphs, lists) pointing at page items, for tagging,
+    /// followed by [`StructKind::Artifact`] roots for page furniture. An item no node points
+    /// at is drawn as ordinary content.
     pub structure: Vec<StructNode>,
 }
 
@@ -236,6 +238,18 @@ pub enum StructKind {
     Section,
     /// An illustration (the photo); its alternative text is on the image item.
     Figure,
+    /// A table.
+    Table,
+    /// A row of a table.
+    TableRow,
+    /// A header cell (it heads its column).
+    TableHeader,
+    /// A data cell.
+    TableCell,
+    /// Page furniture (footers, rules): not part of the résumé's content. A backend marks it
+    /// as such and keeps its text out of extraction (the PDF backend draws it as outlines).
+    /// Only ever a root of [`Document::structure`].
+    Artifact,
 }
 
 /// A child of a structure node: a nested node or a page item.

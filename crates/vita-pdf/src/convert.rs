@@ -3,12 +3,14 @@
 use krilla::configure::Configuration;
 use krilla::geom::Size;
 use krilla::page::PageSettings;
+use krilla::tagging::Identifier;
 use krilla::{Document, SerializeSettings};
 use vita_layout::{Document as Display, Item, Page};
 
 use crate::fonts::FontSet;
+use crate::tagging::{Identifiers, Role};
 use crate::text::TextMode;
-use crate::{Error, PdfOptions, image, link, metadata, outline, rule, text};
+use crate::{Error, PdfOptions, Standard, image, link, metadata, outline, rule, tagging, text};
 
 /// Serialises a laid-out document to PDF bytes.
 ///
@@ -24,7 +26,8 @@ use crate::{Error, PdfOptions, image, link, metadata, outline, rule, text};
 /// outside its run), or when krilla fails to finish the file.
 pub fn pdf(doc: &Display, options: &PdfOptions) -> Result<Vec<u8>, Error> {
     // Destructured so that a new option fails to compile here until it is handled.
-    let PdfOptions {} = options;
+    let PdfOptions { tagged, standard } = options;
+    let tagged = *tagged || standard.is_some();
     let fonts = FontSet::new(doc)?;
     let sizes = doc
         .pages
@@ -35,14 +38,20 @@ pub fn pdf(doc: &Display, options: &PdfOptions) -> Result<Vec<u8>, Error> {
     let outline = outline::build(&doc.outline, doc.pages.len())?;
     let metadata = metadata::convert(&doc.metadata)?;
 
-    let mut document = Document::new_with(settings());
+    let roles = tagging::roles(doc);
+    let mut ids: Identifiers = doc
+        .pages
+        .iter()
+        .map(|page| vec![None; page.items.len()])
+        .collect();
+    let mut document = Document::new_with(settings(tagged, *standard)?);
     // Only pay for the priming pass (see `TextMode::Natural`) when some run needs it.
     let mut prime = doc
         .pages
         .iter()
         .flat_map(|page| &page.items)
         .any(|item| matches!(item, Item::Text(run) if run.actual_text.is_some()));
-    for (page, size) in doc.pages.iter().zip(sizes) {
+    for (index, (page, size)) in doc.pages.iter().zip(sizes).enumerate() {
         let mut pdf_page = document.start_page_with(PageSettings::new(size));
         if prime {
             // Calling `surface()` again below discards everything drawn here; only the
@@ -61,24 +70,37 @@ pub fn pdf(doc: &Display, options: &PdfOptions) -> Result<Vec<u8>, Error> {
             prime = false;
         }
         let mut surface = pdf_page.surface();
-        draw_items(&mut surface, page, &fonts);
+        draw_items(&mut surface, page, &fonts, &roles[index], &mut ids[index]);
         surface.finish();
-        for item in &page.items {
+        for (item_index, item) in page.items.iter().enumerate() {
             if let Item::Link(area) = item {
                 // Checked in `check_page`, so this always succeeds.
                 if let Ok(annotation) = link::annotation(area) {
-                    pdf_page.add_annotation(annotation);
+                    if roles[index][item_index] == Role::Content {
+                        ids[index][item_index] = Some(pdf_page.add_tagged_annotation(annotation));
+                    } else {
+                        pdf_page.add_annotation(annotation);
+                    }
                 }
             }
         }
         pdf_page.finish();
     }
+    if tagged {
+        document.set_tag_tree(tagging::tree(doc, &mut ids));
+    }
     if !doc.outline.is_empty() {
         document.set_outline(outline);
     }
     document.set_metadata(metadata);
-    document.finish().map_err(|e| Error::Write {
-        message: e.to_string(),
+    document.finish().map_err(|e| match (e, standard) {
+        (krilla::error::KrillaError::Validation(problems), Some(standard)) => Error::Standard {
+            standard: standard.name(),
+            problems: crate::standard::describe(&problems),
+        },
+        (e, _) => Error::Write {
+            message: format!("{e:?}"),
+        },
     })
 }
 
@@ -89,21 +111,24 @@ pub fn pdf(doc: &Display, options: &PdfOptions) -> Result<Vec<u8>, Error> {
 /// - `ascii_compatible: false`: binary streams stay binary instead of doubling in hex;
 /// - `no_device_cs: false`: colours are DeviceRGB, sparing an embedded ICC profile;
 /// - `xmp_metadata: true`: metadata readable by tools that ignore `/Info`;
-/// - `enable_tagging: false`: no structure tree is built yet, so krilla must not write marked
-///   content or page keys that point into one;
-/// - PDF 1.7 and no validator (krilla's defaults).
-fn settings() -> SerializeSettings {
-    SerializeSettings {
+/// - `enable_tagging`: the structure tree is written (tagged PDF) unless the caller opts out;
+/// - PDF 1.7 and, when a standard is asked for, krilla's validator for it.
+fn settings(tagged: bool, standard: Option<Standard>) -> Result<SerializeSettings, Error> {
+    let configuration = match standard {
+        None => Configuration::default(),
+        Some(standard) => crate::standard::configuration(standard)?,
+    };
+    Ok(SerializeSettings {
         pretty: false,
         compress_content_streams: true,
         ascii_compatible: false,
         no_device_cs: false,
         xmp_metadata: true,
         cmyk_profile: None,
-        configuration: Configuration::default(),
-        enable_tagging: false,
+        configuration,
+        enable_tagging: tagged,
         ..SerializeSettings::default()
-    }
+    })
 }
 
 /// Checks one page and its items, returning its size.
@@ -147,18 +172,45 @@ fn check_page(index: usize, page: &Page, fonts: &FontSet) -> Result<Size, Error>
 }
 
 /// Draws a page's glyph runs, rules and images in display-list order (links are annotations, not
-/// drawings). Items were checked by [`check_page`].
-fn draw_items(surface: &mut krilla::surface::Surface<'_>, page: &Page, fonts: &FontSet) {
-    for item in &page.items {
+/// drawings), each content item in its own marked-content span whose identifier is kept in
+/// `ids`, and artifacts as artifacts with their text as outlines. Items were checked by
+/// [`check_page`].
+fn draw_items(
+    surface: &mut krilla::surface::Surface<'_>,
+    page: &Page,
+    fonts: &FontSet,
+    roles: &[Role],
+    ids: &mut [Option<Identifier>],
+) {
+    for (index, item) in page.items.iter().enumerate() {
+        if matches!(item, Item::Link(_)) {
+            continue;
+        }
+        let role = roles[index];
+        let tag = tagging::content_tag(role);
+        if let Some(tag) = tag {
+            let id = surface.start_tagged(tag);
+            if role == Role::Content {
+                ids[index] = Some(id);
+            }
+        }
         match item {
             Item::Text(run) => {
                 if let Some(font) = fonts.get(run.font) {
-                    text::draw(surface, run, font, TextMode::Final);
+                    let mode = if role == Role::Artifact {
+                        TextMode::Outlines
+                    } else {
+                        TextMode::Final
+                    };
+                    text::draw(surface, run, font, mode);
                 }
             }
             Item::Rule(r) => rule::draw(surface, r),
             Item::Image(img) => image::draw(surface, img),
             Item::Link(_) => {}
+        }
+        if tag.is_some() {
+            surface.end_tagged();
         }
     }
 }

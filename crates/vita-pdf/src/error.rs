@@ -63,6 +63,14 @@ pub enum Error {
         /// The timestamp given.
         seconds: i64,
     },
+    /// The document does not meet the standard asked for in [`crate::PdfOptions::standard`].
+    #[error("the PDF does not meet {standard}: {}", problems.join("; "))]
+    Standard {
+        /// The standard's name ("PDF/UA-1").
+        standard: &'static str,
+        /// What is missing or not allowed, one sentence each.
+        problems: Vec<String>,
+    },
     /// krilla refused to finish the document.
     #[error("pdf could not be written: {message}")]
     Write {

@@ -19,6 +19,8 @@ mod link;
 mod metadata;
 mod outline;
 mod rule;
+mod standard;
+mod tagging;
 mod text;
 
 pub use convert::pdf;
@@ -27,7 +29,45 @@ pub use extract::extract_text;
 
 /// Document-level choices for [`pdf`] that are not part of the display list.
 ///
-/// There are none yet; build it with `PdfOptions::default()` so that options added later
-/// (tagged output, PDF/A) do not break callers.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PdfOptions {}
+/// Build it from `PdfOptions::default()` (tagged, no standard) so that options added later do
+/// not break callers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Write the structure tree (tagged PDF: headings, paragraphs, lists, tables, links and
+    /// the photo for screen readers, page furniture as artifacts). On by default.
+    pub tagged: bool,
+    /// A standard krilla validates the document against (tagging is then always on); the
+    /// build fails with [`Error::Standard`] naming what the document lacks.
+    pub standard: Option<Standard>,
+}
+
+impl Default for PdfOptions {
+    fn default() -> Self {
+        PdfOptions {
+            tagged: true,
+            standard: None,
+        }
+    }
+}
+
+/// A PDF standard to conform to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standard {
+    /// PDF/UA-1: universal accessibility (tagged, titled, every image and link described).
+    PdfUa1,
+    /// PDF/A-2b: archival, visual appearance preserved.
+    PdfA2b,
+    /// PDF/A-3b: as PDF/A-2b, allowing embedded files.
+    PdfA3b,
+}
+
+impl Standard {
+    /// The name people know it by ("PDF/UA-1").
+    pub fn name(self) -> &'static str {
+        match self {
+            Standard::PdfUa1 => "PDF/UA-1",
+            Standard::PdfA2b => "PDF/A-2b",
+            Standard::PdfA3b => "PDF/A-3b",
+        }
+    }
+}

@@ -27,6 +27,8 @@ pub(crate) enum TextMode {
     /// As [`TextMode::Natural`], except that a run with `actual_text` is drawn as one cluster
     /// covering that text, which krilla writes as a single `/ActualText` span.
     Final,
+    /// Glyph outlines drawn as paths: visible, but no text for any extractor (page furniture).
+    Outlines,
 }
 
 /// Checks everything about a run that krilla would otherwise panic on or write as garbage.
@@ -56,7 +58,7 @@ pub(crate) fn check(run: &GlyphRun) -> Result<(), &'static str> {
 pub(crate) fn draw(surface: &mut Surface<'_>, run: &GlyphRun, font: &Font, mode: TextMode) {
     let actual = match mode {
         TextMode::Final => run.actual_text.as_deref(),
-        TextMode::Natural => None,
+        TextMode::Natural | TextMode::Outlines => None,
     };
     let text = actual.unwrap_or(&run.text);
     let glyphs: Vec<KrillaGlyph> = run
@@ -90,7 +92,7 @@ pub(crate) fn draw(surface: &mut Surface<'_>, run: &GlyphRun, font: &Font, mode:
         font.clone(),
         text,
         run.size,
-        false,
+        mode == TextMode::Outlines,
     );
 }
 

@@ -17,7 +17,7 @@ mod text_layer_tests;
 
 use vita_model::Resume;
 
-use crate::display::{Document, Metadata};
+use crate::display::{Document, Metadata, StructChild, StructKind, StructNode};
 use crate::font::FontBook;
 use crate::theme::{Layout, LayoutError};
 use crate::{Laid, LayoutOptions};
@@ -153,6 +153,7 @@ pub(crate) fn finish(
     } = composed;
     let mut paged = pages::paginate(&composer.out, &composer.arena, frame, vertical);
     let page_count = paged.pages.len();
+    let mut furniture = Vec::new();
     if composer.footer_wanted() && page_count > 1 {
         let name = resume.header.name.as_ref().map(|n| n.plain());
         let margin = frame.left;
@@ -166,9 +167,16 @@ pub(crate) fn finish(
             let baseline = frame.page_height - (frame.page_height - frame.bottom) / 2.0;
             for mut item in composer.footer(&text) {
                 vlist::translate(&mut item, margin, baseline);
+                furniture.push(StructChild::Item(index, page.items.len()));
                 page.items.push(item);
             }
         }
+    }
+    if !furniture.is_empty() {
+        paged.structure.push(StructNode {
+            kind: StructKind::Artifact,
+            children: furniture,
+        });
     }
     let name = resume.header.name.as_ref().map(|n| n.plain());
     let metadata = Metadata {

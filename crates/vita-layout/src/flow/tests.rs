@@ -44,9 +44,9 @@ fn run_with<'a>(doc: &'a Document, text: &str) -> &'a GlyphRun {
         .unwrap_or_else(|| panic!("no run with {text:?}"))
 }
 
-/// Page furniture: text that extracts as nothing.
+/// Page furniture: the footer's "Page N of M".
 fn is_footer(run: &GlyphRun) -> bool {
-    run.actual_text.as_deref() == Some("") && run.text.contains("Page ")
+    run.text.contains("Page ") && run.text.contains(" of ")
 }
 
 const ENTRY: &str = "## Experience\n\n### Staff Software Engineer\n\nSan Francisco, CA\n\nFounding member, Aspire\n\n2018 – 2023\n\n- Joined as the third founding engineer.\n";

@@ -423,3 +423,35 @@ fn an_image_that_does_not_decode_is_an_error() {
     let err = pdf(&doc, &PdfOptions::default()).unwrap_err();
     assert!(err.to_string().contains("image"), "{err}");
 }
+
+#[test]
+fn artifact_text_is_drawn_as_outlines_that_read_as_nothing() {
+    use vita_layout::{StructChild, StructKind, StructNode};
+    let mut doc = document(vec![page(vec![
+        Item::Text(run("Analytical", 72.0, 100.0, 12.0)),
+        Item::Text(run("Page 1 of 2", 72.0, 800.0, 9.0)),
+    ])]);
+    let node = |kind, item| StructNode {
+        kind,
+        children: vec![StructChild::Item(0, item)],
+    };
+    doc.structure = vec![
+        node(StructKind::Paragraph, 0),
+        node(StructKind::Artifact, 1),
+    ];
+    for options in [
+        PdfOptions::default(),
+        PdfOptions {
+            tagged: false,
+            standard: None,
+        },
+    ] {
+        let bytes = pdf(&doc, &options).expect("writes");
+        assert_eq!(extract_text(&bytes).unwrap(), ["Analytical"]);
+        assert_eq!(contains(&bytes, b"/StructTreeRoot"), options.tagged);
+    }
+    // The same run as content reads back.
+    doc.structure[1].kind = StructKind::Paragraph;
+    let bytes = write(&doc);
+    assert_eq!(extract_text(&bytes).unwrap(), ["Analytical\nPage 1 of 2"]);
+}

@@ -214,7 +214,7 @@ impl<'a> Composer<'a> {
                     l.bookmark = Some((section.title.plain(), 1));
                 }
                 if i + 1 == count {
-                    self.rule_under_last_line(title);
+                    self.rule_under_last_line();
                 }
             }
             self.space(self.layout.section.space_after.resolve(self.em()));
@@ -223,7 +223,8 @@ impl<'a> Composer<'a> {
     }
 
     /// Draws the section rule below the last line and makes the line deep enough to hold it.
-    fn rule_under_last_line(&mut self, node: usize) {
+    /// The rule is decoration: an artifact, not part of the title.
+    fn rule_under_last_line(&mut self) {
         let thickness = self.layout.section.rule.resolve(self.em());
         if thickness <= 0.0 {
             return;
@@ -231,6 +232,7 @@ impl<'a> Composer<'a> {
         let gap = self.em() * 0.3;
         let color = self.layout.colors.rule;
         let width = self.width;
+        let node = self.arena.open(StructKind::Artifact, None);
         if let Some(VItem::Line(line)) = self.out.last_mut() {
             let y = self.body.size * 0.35 + gap * 0.5;
             line.items.push((
@@ -341,8 +343,8 @@ impl<'a> Composer<'a> {
         self.layout.page.footer
     }
 
-    /// A centred footer line ("Ada Lovelace · Page 1 of 2") with its baseline at y = 0. Its
-    /// runs carry empty ActualText: page furniture is not part of the résumé's text.
+    /// A centred footer line ("Ada Lovelace · Page 1 of 2") with its baseline at y = 0. The
+    /// caller makes it an artifact: page furniture is not part of the résumé's text.
     pub fn footer(&mut self, text: &str) -> Vec<Item> {
         let style = TextStyle {
             size: self.body.size * 0.8,
@@ -356,13 +358,7 @@ impl<'a> Composer<'a> {
             x: (self.width - line.width) / 2.0,
             y: 0.0,
         };
-        let mut items = line_items(self.book, &para, &line, at);
-        for item in &mut items {
-            if let Item::Text(run) = item {
-                run.actual_text = Some(String::new());
-            }
-        }
-        items
+        line_items(self.book, &para, &line, at)
     }
 
     /// Breaks a shaped paragraph with the layout's settings for its mode.

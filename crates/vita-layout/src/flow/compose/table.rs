@@ -137,26 +137,33 @@ impl Composer<'_> {
                 })
                 .collect()
         };
+        let table_node = self.arena.open(StructKind::Table, Some(parent));
         for (r, (row, style)) in rows.iter().enumerate() {
             if r > 0 {
                 self.space(self.layout.list.item_space.resolve(self.em()));
             }
-            let node = self.arena.open(StructKind::Paragraph, Some(parent));
-            let mut cells: Vec<(f32, Paragraph, Vec<SetLine>)> = Vec::new();
+            let node = self.arena.open(StructKind::TableRow, Some(table_node));
+            let cell_kind = if r == 0 && header.is_some() {
+                StructKind::TableHeader
+            } else {
+                StructKind::TableCell
+            };
+            let mut cells: Vec<(f32, Paragraph, Vec<SetLine>, usize)> = Vec::new();
             let mut left = x;
             for (c, cell) in row.iter().enumerate() {
                 let mut para = self.shape(pieces(self.book, cell, style), false);
                 let w = widths[c];
                 let lines = self.lines(&mut para, false, |_| w);
-                cells.push((left, para, lines));
+                let cell_node = self.arena.open(cell_kind, Some(node));
+                cells.push((left, para, lines, cell_node));
                 left += w + gap;
             }
-            let height = cells.iter().map(|(_, _, l)| l.len()).max().unwrap_or(0);
+            let height = cells.iter().map(|(_, _, l, _)| l.len()).max().unwrap_or(0);
             for i in 0..height {
                 let mut items: Vec<(Item, usize)> = Vec::new();
                 let mut size: f32 = 0.0;
                 let mut overfull: f32 = 0.0;
-                for (at, para, lines) in &cells {
+                for (at, para, lines, cell_node) in &cells {
                     if let Some(line) = lines.get(i) {
                         size = size.max(line.size);
                         overfull = overfull.max(line.overfull);
@@ -164,7 +171,7 @@ impl Composer<'_> {
                         items.extend(
                             line_items(self.book, para, line, origin)
                                 .into_iter()
-                                .map(|it| (it, node)),
+                                .map(|it| (it, *cell_node)),
                         );
                     }
                 }
@@ -179,13 +186,14 @@ impl Composer<'_> {
                 self.push_tagged(&line, items, i + 1 < height);
             }
             if r == 0 && header.is_some() {
-                self.rule_under_table_head(x, width, node);
+                self.rule_under_table_head(x, width);
             }
         }
     }
 
-    /// A hairline under a table's header row.
-    pub(super) fn rule_under_table_head(&mut self, x: f32, width: f32, node: usize) {
+    /// A hairline under a table's header row (an artifact).
+    pub(super) fn rule_under_table_head(&mut self, x: f32, width: f32) {
+        let node = self.arena.open(StructKind::Artifact, None);
         let color = self.layout.colors.rule;
         let y = self.body.size * 0.35;
         if let Some(VItem::Line(line)) = self.out.last_mut() {
