@@ -120,3 +120,16 @@ fn a_hyphenated_word_comes_back_once_and_whole() {
     let source_all = format!("Ada WORK {}", [source; 6].join(" "));
     assert_eq!(counts(&without_hyphens), counts(&source_all));
 }
+
+#[test]
+fn a_word_in_two_faces_cut_at_a_line_end_comes_back_once() {
+    // Lato lacks "Ԕ": the word alternates between Lato and Charis SIL runs, and is longer than
+    // the line, so it is cut between characters; its head spans several runs.
+    let word = "abcdefghԔ".repeat(14);
+    let markdown = format!("# Ana\n\n## Work\n\nThe {word} word.\n");
+    let laid = lay_with(&markdown, "modern");
+    assert_glyph_ranges_are_character_ranges(&laid.document);
+    let text = extracted(&laid.document);
+    assert_eq!(text.matches(word.as_str()).count(), 1, "{text}");
+    assert_eq!(counts(&text), counts(&format!("Ana Work The {word} word.")));
+}

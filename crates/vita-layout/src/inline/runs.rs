@@ -56,6 +56,9 @@ pub(crate) fn line_items(
                 text: String::new(),
                 actual_text: match role {
                     Role::Whole => None,
+                    // A head set in several fonts is several runs: the first stands for the
+                    // word, the others for nothing, or the word would be read once per run.
+                    Role::Head(_) if same_role => Some(String::new()),
                     Role::Head(word) => Some(word.to_string()),
                     Role::Tail => Some(String::new()),
                 },
