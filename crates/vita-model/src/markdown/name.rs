@@ -23,7 +23,7 @@
 use super::blocks::Node;
 use super::inline::{self, Piece};
 use super::{body, tables, words};
-use crate::{Span, Text};
+use crate::{Span, Text, Warning};
 
 /// What [`arrange`] took out of the nodes.
 #[derive(Debug, Default)]
@@ -34,6 +34,8 @@ pub(super) struct Arranged {
     pub intro: Vec<Node>,
     /// The name heading's span when it has a tags comment (the header is in every variant).
     pub tagged: Option<Span>,
+    /// A note on how the name was found, when it was not written as a heading.
+    pub note: Option<Warning>,
 }
 
 /// Takes the name (and any intro above it) out of `nodes`; a job title written as `#` above a
@@ -84,9 +86,11 @@ fn pick(
         if let Some(name) = next {
             let name_span = nodes[at + 1].span();
             // The title stays where it was, as a paragraph: the header reads it as a headline.
-            let title = nodes.remove(at);
-            if let Node::Heading { pieces, span, .. } = title {
-                nodes[at] = Node::Para { pieces, span };
+            if let Node::Heading { pieces, span, .. } = &nodes[at] {
+                nodes[at] = Node::Para {
+                    pieces: pieces.clone(),
+                    span: span.clone(),
+                };
             }
             return take_moved(nodes, at, name, name_span);
         }
@@ -107,7 +111,7 @@ fn take(nodes: &mut Vec<Node>, at: usize, text: Text, span: Span) -> Arranged {
     Arranged {
         name: (!text.is_empty()).then_some((text, span)),
         intro,
-        tagged: None,
+        ..Arranged::default()
     }
 }
 
@@ -118,7 +122,7 @@ fn take_moved(nodes: &mut Vec<Node>, at: usize, name: Text, span: Span) -> Arran
     Arranged {
         name: Some((name, span)),
         intro,
-        tagged: None,
+        ..Arranged::default()
     }
 }
 
@@ -173,8 +177,17 @@ fn by_row(nodes: &mut [Node]) -> Arranged {
         .unwrap_or(nodes.len());
     for node in &mut nodes[..end] {
         if let Some(found) = name_row(node) {
+            let note = Warning {
+                message: format!(
+                    "`{}` is read as your name; its label is left out",
+                    found.0.plain()
+                ),
+                span: found.1.clone(),
+                hint: Some("write `# Your Name` on the first line to say so directly".into()),
+            };
             return Arranged {
                 name: Some(found),
+                note: Some(note),
                 ..Arranged::default()
             };
         }
@@ -340,6 +353,7 @@ mod tests {
         let header = &parsed.resume.header;
         assert_eq!(header.name.as_ref().unwrap().plain(), "Jane Doe");
         assert_eq!(header.headline[0].plain(), "Senior Software Engineer");
+        assert_eq!(header.contacts[0].text, "jane@example.com");
         assert_eq!(titles(src), ["Work"]);
         // A role in the name heading with no bold name under it is still the name.
         assert_eq!(
@@ -364,10 +378,22 @@ mod tests {
             parsed.resume.header.name.as_ref().unwrap().plain(),
             "Jane Doe"
         );
-        let Block::List(list) = &parsed.resume.sections[0].blocks[0] else {
-            panic!("{:#?}", parsed.resume.sections)
-        };
-        assert_eq!(list.items.len(), 1);
+        // The other rows are the header's contact items.
+        let contacts: Vec<&str> = parsed
+            .resume
+            .header
+            .contacts
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(contacts, ["Email: jane@example.com"]);
+        assert_eq!(titles(src), ["Work"]);
+        assert!(
+            parsed
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("is read as your name"))
+        );
         assert_eq!(
             name_of("姓名：王小明\n\n## 工作经历\n\n文字。\n").as_deref(),
             Some("王小明")
