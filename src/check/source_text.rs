@@ -75,9 +75,14 @@ pub fn markdown(source: &str) -> Vec<Piece> {
     // An unshown element (`<style>`) or a comment stays open across the events of an HTML
     // block (one per line).
     let mut html = HtmlState::default();
+    let mut in_code_block = false;
     for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
         let at = range.start + body_start..range.end + body_start;
+        // Outside code, `:office:` is read as the emoji it stands for, as the reader does.
+        let verbatim = in_code_block || matches!(event, Event::Code(_));
         match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
             Event::Start(Tag::Image { .. }) => image_depth += 1,
             Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
             Event::Start(Tag::Heading { .. }) => heading = true,
@@ -88,12 +93,17 @@ pub fn markdown(source: &str) -> Vec<Piece> {
                 if BREAK_COMMANDS.contains(&text.trim()) {
                     continue;
                 }
-                let exact = source.get(at.clone()) == Some(text.as_ref());
+                let text = if verbatim {
+                    text.into_string()
+                } else {
+                    vita_model::emoji_shortcodes(&text).into_owned()
+                };
+                let exact = source.get(at.clone()) == Some(text.as_str());
                 push_joined(
                     source,
                     &mut pieces,
                     Piece {
-                        text: text.into_string(),
+                        text,
                         at,
                         exact,
                         required: true,

@@ -33,6 +33,16 @@ pub use resume::*;
 pub use select::{Selection, TagExpr, UnknownTag, select, tags_in};
 pub use suggest::{closest, edit_distance};
 
+/// `text` with GitHub's emoji shortcodes (`:office:`, `:link:`) replaced by their emoji, as
+/// the Markdown reader does outside code; unknown `:words:` and addresses are left as written.
+///
+/// ```
+/// assert_eq!(vita_model::emoji_shortcodes(":office: Acme :nope:"), "🏢 Acme :nope:");
+/// ```
+pub fn emoji_shortcodes(text: &str) -> std::borrow::Cow<'_, str> {
+    markdown::emoji_shortcodes(text)
+}
+
 /// A parsed résumé with the warnings collected while reading it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {

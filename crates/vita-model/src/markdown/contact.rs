@@ -13,13 +13,13 @@ const TLDS: [&str; 16] = [
 
 /// A contact read from plain text: kind and link guessed from its shape.
 ///
-/// A short label before a colon ("Email: ada@example.com") is looked past for the kind and
+/// A short label before a colon ("Email: ada@example.com", "手机：138 0000 0000") is looked past for the kind and
 /// link but kept in the text, since it is what the user wrote.
 pub(super) fn from_text(text: &str, span: Span) -> Contact {
     let text = text.trim();
     let (mut kind, mut url) = classify(text);
     if kind == ContactKind::Other
-        && let Some((label, value)) = text.split_once(": ")
+        && let Some((label, value)) = text.split_once(": ").or_else(|| text.split_once('：'))
         && label.chars().count() <= 12
         && !label.contains(char::is_whitespace)
     {

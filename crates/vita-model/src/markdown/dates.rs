@@ -1,10 +1,10 @@
 //! Recognising dates and date ranges in entry headings and meta lines.
 //!
 //! Accepted dates: a year (1800–2100, wide enough for historical examples), a month and year
-//! ("Jun 2021", "June, 2021", "Sept. 2021", "06/2021", "2021-06"), a season and year ("Fall
-//! 2022", "Spring 2021": the year is read, the season kept in the text). A range joins two with
-//! `-`, `–`, `—` or `to` (spaces optional around the dashes); its end may be Present, Current,
-//! Now or Today in any case.
+//! ("Jun 2021", "June, 2021", "Sept. 2021", "06/2021", "2021-06", "2021.06", "2021/6", also with
+//! a day: "2021.06.15"), a season and year ("Fall 2022", "Spring 2021": the year is read, the
+//! season kept in the text). A range joins two with `-`, `–`, `—`, `~`, `〜` or `to` (spaces
+//! optional around the dashes); its end may be Present, Current, Now or Today in any case.
 //!
 //! A range one of whose ends is a word Vita does not read yet — another language's month or
 //! "present" ("Sep 2021 – Ene 2022", "Jun 2024 – Presente", "2019 – heute") — is still one
@@ -85,8 +85,10 @@ fn range_at(s: &str, i: usize) -> Option<Found> {
         2
     } else if rest.starts_with('-') {
         1
-    } else if rest.starts_with('–') || rest.starts_with('—') {
+    } else if rest.starts_with(['–', '—', '〜', '～']) {
         3
+    } else if rest.starts_with('~') {
+        1
     } else if spaced && starts_with_word(rest, "to") {
         2
     } else {
@@ -201,10 +203,25 @@ fn numeric_date(bytes: &[u8], i: usize) -> Option<(Date, usize)> {
     let digits = count_digits(bytes, i);
     if digits == 4 {
         let year = number(bytes, i, 4)?;
-        if bytes.get(i + 4) == Some(&b'-') && count_digits(bytes, i + 5) == 2 {
-            let month = number(bytes, i + 5, 2)?;
+        // "2021-06", "2021.06", "2021/6", and a day after the month ("2021.06.15").
+        let sep = bytes.get(i + 4).copied();
+        let month_digits = count_digits(bytes, i + 5);
+        let month_ok = match sep {
+            Some(b'-') => month_digits == 2,
+            Some(b'.' | b'/') => (1..=2).contains(&month_digits),
+            _ => false,
+        };
+        if month_ok {
+            let month = number(bytes, i + 5, month_digits)?;
+            let mut end = i + 5 + month_digits;
+            if bytes.get(end).copied() == sep
+                && let day_digits @ 1..=2 = count_digits(bytes, end + 1)
+                && number(bytes, end + 1, day_digits).is_some_and(|d| (1..=31).contains(&d))
+            {
+                end += 1 + day_digits;
+            }
             if (1..=12).contains(&month) && is_year(year) {
-                return Some((date(year, Some(month)), i + 7));
+                return Some((date(year, Some(month)), end));
             }
         }
         return is_year(year).then(|| (date(year, None), i + 4));
@@ -387,6 +404,36 @@ mod tests {
             "2019 to",
             "1799",
         ] {
+            assert_eq!(whole(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn numeric_dates_with_dots_slashes_and_tildes() {
+        let cases = [
+            (
+                "2023.07 - 2023.08",
+                ym(2023, 7),
+                Some(DateEnd::Date(ym(2023, 8))),
+            ),
+            (
+                "2021/11 — 2022/3",
+                ym(2021, 11),
+                Some(DateEnd::Date(ym(2022, 3))),
+            ),
+            ("2018/07/01 ~ 現在", ym(2018, 7), Some(DateEnd::Unread)),
+            ("2024.03 – 재직", ym(2024, 3), Some(DateEnd::Unread)),
+            (
+                "2016.07.02〜2017.02.28",
+                ym(2016, 7),
+                Some(DateEnd::Date(ym(2017, 2))),
+            ),
+        ];
+        for (text, start, end) in cases {
+            let found = whole(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((found.start, found.end), (start, end), "{text}");
+        }
+        for text in ["2021.13", "2021.5.1.2", "v2021.06b"] {
             assert_eq!(whole(text), None, "{text}");
         }
     }

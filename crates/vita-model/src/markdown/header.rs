@@ -10,9 +10,10 @@
 //! that is not (a list, a long paragraph, a `###`), the rest goes back to the caller, which sets
 //! it as a section with an empty title — so a summary paragraph at the top is kept as body text
 //! rather than squeezed into the header. A GFM table with contact items in it (emails, web
-//! addresses, phone numbers) is header material too ([`tables::contacts`]).
+//! addresses, phone numbers) is header material too ([`tables::contacts`]), and so is a list
+//! of one-line items one of which is a contact (`- Email: ada@example.com`).
 
-use super::blocks::Node;
+use super::blocks::{Item, Node};
 use super::contact;
 use super::front_matter::FrontMatter;
 use super::inline::{self, Piece};
@@ -54,6 +55,10 @@ pub(super) fn read(
                 }
             }
             Some(Node::Tags { span, .. }) => warnings.push(tags::in_header(span)),
+            Some(Node::List { items, .. }) => match list_contacts(items) {
+                Some(items) => md.contacts.extend(items),
+                None => break,
+            },
             Some(Node::Table { head, rows, .. }) => match tables::contacts(head, rows, warnings) {
                 Some(items) => md.contacts.extend(items),
                 None => break,
@@ -174,6 +179,33 @@ fn read_line(line: Vec<Run>, source: &str, header: &mut Header) {
     } else {
         header.headline.push(text);
     }
+}
+
+/// The items of a list of one-line contact items (`- Email: ada@example.com`), or `None`
+/// when an item is longer or holds more, or none is an email, web address or phone number.
+fn list_contacts(items: &[Item]) -> Option<Vec<Contact>> {
+    let contacts: Vec<Contact> = items
+        .iter()
+        .map(|it| match it.nodes.as_slice() {
+            [Node::Para { pieces, .. }] if is_header_material(pieces) => {
+                let lines = inline::lines(pieces);
+                let [line] = lines.as_slice() else {
+                    return None;
+                };
+                Some(item(line))
+            }
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    contacts
+        .iter()
+        .any(|c| {
+            matches!(
+                c.kind,
+                ContactKind::Email | ContactKind::Url | ContactKind::Phone
+            )
+        })
+        .then_some(contacts)
 }
 
 /// One contact item: a Markdown link keeps its target, plain text is classified by shape.

@@ -36,6 +36,7 @@ mod testutil;
 mod words;
 
 pub use front_matter::{FieldOverride, FieldValue, apply_overrides};
+pub(crate) use shortcodes::replace as emoji_shortcodes;
 
 use crate::{Error, Parsed, Resume};
 use blocks::Node;
@@ -68,6 +69,7 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
     if let Some(span) = &arranged.tagged {
         warnings.push(tags::in_header(span));
     }
+    warnings.extend(arranged.note.clone());
     name::shift_levels(&mut nodes);
     // The photo comes from the header or the first section: up to the second section heading.
     let photo_scope = section_starts(&nodes).nth(1).unwrap_or(nodes.len());

@@ -23,7 +23,7 @@
 use super::blocks::Node;
 use super::inline::{self, Piece};
 use super::{body, tables, words};
-use crate::{Span, Text};
+use crate::{Span, Text, Warning};
 
 /// What [`arrange`] took out of the nodes.
 #[derive(Debug, Default)]
@@ -34,6 +34,8 @@ pub(super) struct Arranged {
     pub intro: Vec<Node>,
     /// The name heading's span when it has a tags comment (the header is in every variant).
     pub tagged: Option<Span>,
+    /// A note on how the name was found, when it was not written as a heading.
+    pub note: Option<Warning>,
 }
 
 /// Takes the name (and any intro above it) out of `nodes`; a job title written as `#` above a
@@ -76,21 +78,44 @@ fn pick(
     has_h1: bool,
 ) -> Arranged {
     let plain = text.plain();
-    if level == 1 && !words::is_not_a_name(&plain) && !words::has_role_word(&plain) {
-        return take(nodes, at, text, span);
-    }
-    if level == 1 && (words::has_role_word(&plain) || words::names_the_document(&plain)) {
-        let next = nodes.get(at + 1).and_then(bold_name);
-        if let Some(name) = next {
-            let name_span = nodes[at + 1].span();
-            // The title stays where it was, as a paragraph: the header reads it as a headline.
-            let title = nodes.remove(at);
-            if let Node::Heading { pieces, span, .. } = title {
-                nodes[at] = Node::Para { pieces, span };
-            }
-            return take_moved(nodes, at, name, name_span);
+    if level == 1 {
+        // "和树香的简历" ("Shuxiang He's résumé"): the name is before "的简历".
+        if let Some(name) = possessive_name(&plain) {
+            let name = Text::plain_run(name, span.clone());
+            return take(nodes, at, name, span);
         }
-        if words::has_role_word(&plain) && !words::is_not_a_name(&plain) {
+        // A title that is not a name ("# cv-markdown") above a `#` that is one.
+        if !looks_like_name(&plain)
+            && let Some(later) = later_name(nodes, at)
+            && let Node::Heading { pieces, span, .. } = &nodes[later]
+        {
+            let (text, span) = (inline::text(pieces), span.clone());
+            demote(nodes, ..later);
+            return take(nodes, later, text, span);
+        }
+        let role_only = only_roles(&plain);
+        let document = words::names_the_document(&plain);
+        if role_only || document || words::has_role_word(&plain) {
+            if let Some((index, name)) = name_under(nodes, at) {
+                let name_span = nodes[index].span();
+                // The title stays where it was, as a paragraph: the header reads it as a
+                // headline.
+                demote(nodes, at..=at);
+                nodes.remove(index);
+                let intro: Vec<Node> = nodes.drain(..at).collect();
+                return Arranged {
+                    name: Some((name, name_span)),
+                    intro,
+                    ..Arranged::default()
+                };
+            }
+            if role_only || document {
+                // "# Software Developer", "# Curriculum Vitae": a headline, and no name yet.
+                demote(nodes, at..=at);
+                return by_row(nodes);
+            }
+        }
+        if !words::is_not_a_name(&plain) {
             return take(nodes, at, text, span);
         }
     }
@@ -100,6 +125,105 @@ fn pick(
     by_row(nodes)
 }
 
+/// Suffixes that make a heading "X's résumé" in Chinese and Japanese.
+const POSSESSIVE: [&str; 6] = [
+    "的简历",
+    "的個人簡歷",
+    "的个人简历",
+    "的簡歷",
+    "の履歴書",
+    "の職務経歴書",
+];
+
+/// The name in "X的简历", if `title` is written so.
+fn possessive_name(title: &str) -> Option<String> {
+    let title = title.trim();
+    POSSESSIVE.iter().find_map(|suffix| {
+        let name = title.strip_suffix(suffix)?.trim();
+        ((1..=6).contains(&name.chars().count()) && !name.contains(char::is_whitespace))
+            .then(|| name.to_string())
+    })
+}
+
+/// The index of a later `#` heading that looks like a name, among the few nodes after `at` and
+/// before any `##`.
+fn later_name(nodes: &[Node], at: usize) -> Option<usize> {
+    nodes
+        .iter()
+        .enumerate()
+        .skip(at + 1)
+        .take(5)
+        .take_while(|(_, n)| !matches!(n, Node::Heading { level: 2, .. }))
+        .find_map(|(i, n)| match n {
+            Node::Heading {
+                level: 1, pieces, ..
+            } if looks_like_name(&inline::text(pieces).plain()) => Some(i),
+            _ => None,
+        })
+}
+
+/// The name right under a title at `at`, skipping paragraphs that are only pictures: a bold
+/// name line, or a `##` heading that looks like a name.
+fn name_under(nodes: &[Node], at: usize) -> Option<(usize, Text)> {
+    let (index, node) = nodes.iter().enumerate().skip(at + 1).find(|(_, n)| {
+        !matches!(n, Node::Para { pieces, .. }
+            if pieces.iter().all(|p| matches!(p, Piece::Image(_) | Piece::Break { .. })
+                || matches!(p, Piece::Run(r) if r.text.trim().is_empty())))
+    })?;
+    match node {
+        Node::Heading {
+            level: 2, pieces, ..
+        } => {
+            let mut text = inline::text(pieces);
+            for run in &mut text.runs {
+                run.style.strong = false;
+            }
+            looks_like_name(&text.plain()).then_some((index, text))
+        }
+        node => bold_name(node).map(|text| (index, text)),
+    }
+}
+
+/// Turns the headings in `range` into paragraphs (a title kept as text, not as a section).
+fn demote(nodes: &mut [Node], range: impl std::ops::RangeBounds<usize>) {
+    let len = nodes.len();
+    let start = match range.start_bound() {
+        std::ops::Bound::Included(&s) => s,
+        std::ops::Bound::Excluded(&s) => s + 1,
+        std::ops::Bound::Unbounded => 0,
+    };
+    let end = match range.end_bound() {
+        std::ops::Bound::Included(&e) => e + 1,
+        std::ops::Bound::Excluded(&e) => e,
+        std::ops::Bound::Unbounded => len,
+    };
+    for node in nodes.iter_mut().take(end.min(len)).skip(start) {
+        if let Node::Heading { pieces, span, .. } = node {
+            *node = Node::Para {
+                pieces: std::mem::take(pieces),
+                span: span.clone(),
+            };
+        }
+    }
+}
+
+/// Words that join the words of a job title ("Desarrollador de Software").
+const CONNECTORS: [&str; 12] = [
+    "de", "of", "and", "the", "y", "e", "und", "et", "da", "do", "&", "/",
+];
+
+/// True when every word of `title` is a job-title word or a connector ("Software Developer").
+fn only_roles(title: &str) -> bool {
+    let parts: Vec<&str> = title
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '-' | '–' | '—'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !parts.is_empty()
+        && parts
+            .iter()
+            .all(|w| CONNECTORS.contains(&w.to_lowercase().as_str()) || words::has_role_word(w))
+}
+
 /// The name heading at `at`: it and the intro above it come out of `nodes`.
 fn take(nodes: &mut Vec<Node>, at: usize, text: Text, span: Span) -> Arranged {
     let mut intro: Vec<Node> = nodes.drain(..=at).collect();
@@ -107,18 +231,7 @@ fn take(nodes: &mut Vec<Node>, at: usize, text: Text, span: Span) -> Arranged {
     Arranged {
         name: (!text.is_empty()).then_some((text, span)),
         intro,
-        tagged: None,
-    }
-}
-
-/// The name from the node after `at`, which is removed; the intro is what precedes `at`.
-fn take_moved(nodes: &mut Vec<Node>, at: usize, name: Text, span: Span) -> Arranged {
-    nodes.remove(at + 1);
-    let intro: Vec<Node> = nodes.drain(..at).collect();
-    Arranged {
-        name: Some((name, span)),
-        intro,
-        tagged: None,
+        ..Arranged::default()
     }
 }
 
@@ -139,8 +252,8 @@ fn bold_name(node: &Node) -> Option<Text> {
     (all_bold && looks_like_name(&text.plain())).then_some(text)
 }
 
-/// Two to four capitalised words without digits, or two to five letters of a script written
-/// without spaces; never a section, document or job-title word.
+/// Two to four capitalised words without digits, or two or three letters of a script written
+/// without spaces (or two short parts: 山田 花子); never a section, document or job-title word.
 pub(super) fn looks_like_name(title: &str) -> bool {
     let title = title.trim();
     if words::is_not_a_name(title) || words::has_role_word(title) {
@@ -152,7 +265,14 @@ pub(super) fn looks_like_name(title: &str) -> bool {
         .chars()
         .all(|c| c.is_whitespace() || is_unspaced_letter(c))
     {
-        return (2..=5).contains(&cjk);
+        // 王小明, 山田 花子, 김민준: two or three letters, or two short parts.
+        let parts: Vec<usize> = words.iter().map(|w| w.chars().count()).collect();
+        return cjk >= 2
+            && match parts.as_slice() {
+                [one] => (2..=3).contains(one),
+                [a, b] => (1..=3).contains(a) && (1..=3).contains(b),
+                _ => false,
+            };
     }
     (2..=4).contains(&words.len())
         && words
@@ -167,14 +287,26 @@ fn is_unspaced_letter(c: char) -> bool {
 
 /// The name from a `Name: …` row before the first section, which is taken out.
 fn by_row(nodes: &mut [Node]) -> Arranged {
+    // Before the first section and in it ("## Personal details" holds the name row).
     let end = nodes
         .iter()
-        .position(|n| matches!(n, Node::Heading { level, .. } if *level <= 2))
-        .unwrap_or(nodes.len());
+        .enumerate()
+        .filter(|(_, n)| matches!(n, Node::Heading { level, .. } if *level <= 2))
+        .nth(1)
+        .map_or(nodes.len(), |(i, _)| i);
     for node in &mut nodes[..end] {
         if let Some(found) = name_row(node) {
+            let note = Warning {
+                message: format!(
+                    "`{}` is read as your name; its label is left out",
+                    found.0.plain()
+                ),
+                span: found.1.clone(),
+                hint: Some("write `# Your Name` on the first line to say so directly".into()),
+            };
             return Arranged {
                 name: Some(found),
+                note: Some(note),
                 ..Arranged::default()
             };
         }
@@ -186,14 +318,26 @@ fn by_row(nodes: &mut [Node]) -> Arranged {
 fn name_row(node: &mut Node) -> Option<(Text, Span)> {
     match node {
         Node::Para { pieces, span } => {
-            let text = inline::text(pieces);
-            let row = body::field(text.clone(), span.clone()).or_else(|| colon_row(&text, span))?;
-            if !words::is_name_key(&row.key.plain()) || text.plain().contains('\n') {
-                return None;
+            // Line by line: "姓名：万圆" above "手机：…" in one paragraph.
+            let mut start = 0;
+            let mut found = None;
+            for end in (0..=pieces.len())
+                .filter(|&i| i == pieces.len() || matches!(pieces[i], Piece::Break { .. }))
+            {
+                let line = &pieces[start..end];
+                let text = inline::text(line);
+                let line_span = inline::span_of(&text.runs, span);
+                let row = body::field(text.clone(), line_span.clone())
+                    .or_else(|| colon_row(&text, &line_span));
+                if let Some(row) = row.filter(|r| words::is_name_key(&r.key.plain())) {
+                    found = Some((start..(end + 1).min(pieces.len()), row.value, line_span));
+                    break;
+                }
+                start = end + 1;
             }
-            // The paragraph was only the row: empty it (the header skips empty paragraphs).
-            pieces.clear();
-            Some((row.value, span.clone()))
+            let (cut, value, line_span) = found?;
+            pieces.drain(cut);
+            Some((value, line_span))
         }
         Node::List { items, .. } => {
             let index = items.iter().position(|item| match item.nodes.as_slice() {
@@ -340,12 +484,53 @@ mod tests {
         let header = &parsed.resume.header;
         assert_eq!(header.name.as_ref().unwrap().plain(), "Jane Doe");
         assert_eq!(header.headline[0].plain(), "Senior Software Engineer");
+        assert_eq!(header.contacts[0].text, "jane@example.com");
         assert_eq!(titles(src), ["Work"]);
         // A role in the name heading with no bold name under it is still the name.
         assert_eq!(
             name_of("# Jane Doe, Software Engineer\n\n## Work\n\nHi.\n").as_deref(),
             Some("Jane Doe, Software Engineer")
         );
+    }
+
+    #[test]
+    fn titles_that_are_not_names() {
+        // Only job-title words: a headline, and no name printed as a guess.
+        let parsed = parse_ok("# Software Developer\n\njane@example.com\n\n## Work\n\nHi.\n");
+        assert_eq!(parsed.resume.header.name, None);
+        assert_eq!(
+            parsed.resume.header.headline[0].plain(),
+            "Software Developer"
+        );
+        assert_eq!(titles("# Software Developer\n\n## Work\n\nHi.\n"), ["Work"]);
+        // A document title above a `##` name, with a picture between.
+        let src = "# Lebenslauf\n\n![me](me.png)\n\n## **Richard Roe**\n\n## Erfahrung\n\nText.\n";
+        assert_eq!(name_of(src).as_deref(), Some("Richard Roe"));
+        assert_eq!(titles(src), ["Erfahrung"]);
+        // A repository title above the real `#` name.
+        let src = "# cv-markdown\n\nFor a course.\n\n# Alex Roe\n\n## Skills\n\nRust\n";
+        assert_eq!(name_of(src).as_deref(), Some("Alex Roe"));
+        assert_eq!(titles(src), ["", "Skills"]);
+        // "X's résumé" in Chinese.
+        assert_eq!(
+            name_of("和小明的简历\n====\n\n联系方式\n----\n\n文字\n").as_deref(),
+            Some("和小明")
+        );
+    }
+
+    #[test]
+    fn a_name_row_in_the_first_section_or_among_other_lines() {
+        let src = "# 简历\n\n## 基本信息\n\n- 姓名：王小明\n- 邮箱：xm@example.com\n\n## 工作经历\n\n文字。\n";
+        assert_eq!(name_of(src).as_deref(), Some("王小明"));
+        let src = "姓名：万小圆\n手机：175 0000 0000\n\n## 技能\n\nRust\n";
+        let parsed = parse_ok(src);
+        assert_eq!(
+            parsed.resume.header.name.as_ref().unwrap().plain(),
+            "万小圆"
+        );
+        assert_eq!(parsed.resume.header.contacts[0].text, "手机：175 0000 0000");
+        let src = "# 職務経歴書\n\n| 氏名 | 山田 花子 |\n|---|---|\n| 法人 | Acme |\n\n## スキル\n\nRust\n";
+        assert_eq!(name_of(src).as_deref(), Some("山田 花子"));
     }
 
     #[test]
@@ -364,10 +549,22 @@ mod tests {
             parsed.resume.header.name.as_ref().unwrap().plain(),
             "Jane Doe"
         );
-        let Block::List(list) = &parsed.resume.sections[0].blocks[0] else {
-            panic!("{:#?}", parsed.resume.sections)
-        };
-        assert_eq!(list.items.len(), 1);
+        // The other rows are the header's contact items.
+        let contacts: Vec<&str> = parsed
+            .resume
+            .header
+            .contacts
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(contacts, ["Email: jane@example.com"]);
+        assert_eq!(titles(src), ["Work"]);
+        assert!(
+            parsed
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("is read as your name"))
+        );
         assert_eq!(
             name_of("姓名：王小明\n\n## 工作经历\n\n文字。\n").as_deref(),
             Some("王小明")

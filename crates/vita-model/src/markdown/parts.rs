@@ -42,8 +42,15 @@ pub(super) fn cut(plain: &str) -> Vec<Range<usize>> {
             .iter()
             .find(|sep| rest.starts_with(**sep))
             .or(colon.then_some(&":"));
+        // A dash between two years Vita does not read as one range ("2015年11月 - 2016年9月")
+        // joins them: cutting there would scramble the dates.
+        let between_years = sep.is_some_and(|sep| {
+            sep.contains(['-', '–', '—'])
+                && year_ends(&plain[..i])
+                && year_starts(&rest[sep.len()..])
+        });
         match sep {
-            Some(sep) if !overlaps(ahead.first(), i..i + sep.len()) => {
+            Some(sep) if !between_years && !overlaps(ahead.first(), i..i + sep.len()) => {
                 parts.push(start..i);
                 i += sep.len();
                 start = i;
@@ -86,6 +93,30 @@ fn split_trailing_date(plain: &str, part: Range<usize>, out: &mut Vec<Range<usiz
         }
     }
     out.push(trim_range(plain, part, &EDGE));
+}
+
+/// True when a four-digit year is among the last few characters of `before` (after it only
+/// letters of a date such as 年, 月, a month number or a dot).
+fn year_ends(before: &str) -> bool {
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let digits: Vec<usize> = tail
+        .split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .collect();
+    digits.contains(&4) && !tail.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// True when `after` starts with a four-digit year.
+fn year_starts(after: &str) -> bool {
+    let digits = after.chars().take_while(char::is_ascii_digit).count();
+    digits == 4 && !after[4..].starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
 /// True when the separator at `sep` touches the next date. Dates do not overlap and are
@@ -151,6 +182,10 @@ mod tests {
         assert_eq!(
             texts("June 2019–August 2019: Software Engineer Intern"),
             ["June 2019–August 2019", "Software Engineer Intern"]
+        );
+        assert_eq!(
+            texts("米袋子有限公司 （ 2015年11月 - 2016年9月 ）"),
+            ["米袋子有限公司 （ 2015年11月 - 2016年9月 ）"]
         );
         assert_eq!(
             texts("Software Engineer, Google 2019 – 2021"),

@@ -39,7 +39,19 @@ const PELICAN_REQUIRED: [&str; 3] = ["title", "date", "slug"];
 
 /// Names a language switcher shows (lower case): each language in its own name and in English,
 /// and two-letter codes.
-const LANGUAGE_NAMES: [&str; 40] = [
+const LANGUAGE_NAMES: [&str; 52] = [
+    "magyar",
+    "hungarian",
+    "polski",
+    "polish",
+    "nederlands",
+    "dutch",
+    "svenska",
+    "swedish",
+    "українська",
+    "ukrainian",
+    "čeština",
+    "czech",
     "english",
     "中文",
     "简体中文",
@@ -93,26 +105,23 @@ pub(super) struct Preamble {
 /// reader gave about what they held (a relative link in a switcher).
 pub(super) fn strip(nodes: &mut Vec<Node>, source: &str, warnings: &mut Vec<Warning>) -> Preamble {
     let mut found = Preamble::default();
-    let first_heading = nodes
+    let mut first_heading = nodes
         .iter()
         .position(|n| matches!(n, Node::Heading { .. }))
         .unwrap_or(nodes.len());
-    // The switcher may also sit right under a leading name heading.
-    let reach = if first_heading == 0 {
-        nodes.len().min(3)
-    } else {
-        first_heading
-    };
+    // The switcher may also sit in the two nodes right under the first heading (the name).
     let mut index = 0;
-    let mut seen = 0;
-    while index < nodes.len() && seen < reach {
-        seen += 1;
+    while index < nodes.len() && index <= first_heading + 2 {
+        if index > first_heading && matches!(nodes[index], Node::Heading { .. }) {
+            break;
+        }
         let Node::Para { pieces, span } = &nodes[index] else {
             index += 1;
             continue;
         };
         let written = source.get(span.clone()).unwrap_or_default();
-        let (what, title) = match classify(pieces, written, index < first_heading) {
+        let top = index < first_heading;
+        let (what, title) = match classify(pieces, written, top) {
             Some(found) => found,
             None => {
                 index += 1;
@@ -135,6 +144,10 @@ pub(super) fn strip(nodes: &mut Vec<Node>, source: &str, warnings: &mut Vec<Warn
             found.title = title.map(|t| (t, span));
         }
         nodes.remove(index);
+        // What was removed above the heading moves it up; it is still the same heading.
+        if index < first_heading {
+            first_heading -= 1;
+        }
     }
     found
 }

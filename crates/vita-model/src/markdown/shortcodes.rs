@@ -9,7 +9,7 @@ use std::borrow::Cow;
 const MAX_NAME: usize = 40;
 
 /// `text` with every known `:shortcode:` replaced by its emoji.
-pub(super) fn replace(text: &str) -> Cow<'_, str> {
+pub(crate) fn replace(text: &str) -> Cow<'_, str> {
     if !text.contains(':') {
         return Cow::Borrowed(text);
     }

@@ -50,9 +50,9 @@ const LABELS: [&str; 24] = [
 /// The contact items of a header table, or `None` when it holds no email, web address or
 /// phone number.
 ///
-/// A two-column table is read row by row, as label and value: a known label ("Email",
-/// "GitHub") before a contact gives the contact alone, any other pair one item that reads
-/// "Nationality: Portuguese". Wider tables give one item per cell, bare labels left out. The
+/// A two-column table is read row by row, as label and value: each row is one item that reads
+/// "Email: jane@example.com", "Nationality: Portuguese" (its kind and link from the value).
+/// Wider tables give one item per cell, bare labels left out. The
 /// header row is a row like the others when it holds a contact or a `Label:`; otherwise it
 /// is column titles ("Contact Information | Links"), left out with a warning.
 pub(super) fn contacts(
@@ -83,10 +83,15 @@ pub(super) fn contacts(
         .filter(|t| !t.trim().is_empty())
         .collect();
     if !head_is_row && !titles.is_empty() {
-        let span = head
+        let spans: Vec<Span> = head
             .iter()
-            .find(|t| !t.is_empty())
-            .map_or(0..0, |t| inline::span_of(&t.runs, &(0..0)));
+            .filter(|t| !t.is_empty())
+            .map(|t| inline::span_of(&t.runs, &(0..0)))
+            .collect();
+        let span = match (spans.first(), spans.last()) {
+            (Some(first), Some(last)) => first.start..last.end,
+            _ => 0..0,
+        };
         warnings.push(Warning {
             message: format!(
                 "the contact table's column titles `{}` are left out",
@@ -149,9 +154,6 @@ fn labelled(key: &Text, value: &Text) -> Option<Contact> {
         (false, false) => {}
     }
     let found = cell_contact(value);
-    if is_label(&key.plain()) && found.kind != ContactKind::Other {
-        return Some(found);
-    }
     let label = key.plain();
     let label = label.trim().trim_end_matches([':', '：']).trim();
     let key_span = inline::span_of(&key.runs, &(0..0));
@@ -182,7 +184,10 @@ pub(super) fn take_name(
         if value.is_empty() {
             continue;
         }
-        let span = inline::span_of(&value.runs, &(0..0));
+        let key = inline::text(&row[at]);
+        let value_span = inline::span_of(&value.runs, &(0..0));
+        let key_span = inline::span_of(&key.runs, &value_span);
+        let span = key_span.start.min(value_span.start)..value_span.end;
         row[at].clear();
         row[at + 1].clear();
         return Some((value, span));
@@ -329,10 +334,10 @@ mod tests {
         assert_eq!(
             contacts,
             [
-                (ContactKind::Email, "jane@example.com"),
+                (ContactKind::Email, "Email: jane@example.com"),
                 (ContactKind::Other, "Nationality: Portuguese"),
                 (ContactKind::Other, "Date of birth: 1 May 1990"),
-                (ContactKind::Url, "janedoe"),
+                (ContactKind::Url, "GitHub: janedoe"),
             ]
         );
         let messages: Vec<&str> = parsed.warnings.iter().map(|w| w.message.as_str()).collect();
@@ -352,7 +357,11 @@ mod tests {
             .iter()
             .map(|c| c.text.as_str())
             .collect();
-        assert_eq!(texts, ["jane@example.com", "+351 21 000 0000"]);
+        assert_eq!(
+            texts,
+            ["Email: jane@example.com", "Phone: +351 21 000 0000"]
+        );
+        assert_eq!(parsed.resume.header.contacts[1].kind, ContactKind::Phone);
     }
 
     #[test]
