@@ -262,7 +262,7 @@ fn compile_with(
             match vita_layout::fit(&resume, &layout, ctx.book, &options, &fit) {
                 Ok(fitted) => (fitted.laid, fitted.knobs, fitted.natural_pages),
                 Err(vita_layout::FitError::Layout(e)) => return Err(layout_failure(e).into()),
-                Err(e @ vita_layout::FitError::TooLong { .. }) => {
+                Err(e @ vita_layout::FitError::TooLong { at_floors, .. }) => {
                     let message = format!(
                         "{}: {e}, even at 9pt body text, 1.1 leading and 10mm margins",
                         source.path.display()
@@ -270,7 +270,7 @@ fn compile_with(
                     if on_overflow == Overflow::Fail {
                         return Err(Failure::check(format!(
                             "error: {message}\n  = hint: shorten the résumé or allow more pages (--pages {})",
-                            n + 1
+                            at_floors.max(n as usize + 1)
                         ))
                         .into());
                     }

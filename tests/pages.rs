@@ -112,3 +112,42 @@ fn a_user_layout_extends_a_built_in() {
     ]);
     assert_ok(&run);
 }
+
+#[test]
+fn forced_page_breaks_count_as_pages_and_the_suggestion_fits() {
+    let dir = Dir::new();
+    let input = dir.write(
+        "cv.md",
+        "# Ada Lovelace\n\nWrote the first program.\n\n<div class=\"pagebreak\"></div>\n\n## Skills\n\nMathematics.\n",
+    );
+    let run = dir.vita(&["build", input.to_str().unwrap(), "--pages", "1"]);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    let message = stderr(&run);
+    assert!(
+        message.contains("its 1 page break alone need 2 pages, more than 1")
+            && message.contains("(--pages 2)")
+            && !message.contains("lines too long"),
+        "{message}"
+    );
+    assert_ok(&dir.vita(&["build", input.to_str().unwrap(), "--pages", "2"]));
+    assert_eq!(pdf_text(&dir.path("cv.pdf")).len(), 2);
+
+    // A long stretch after the break: whatever page count is suggested builds.
+    let mut source = String::from("# Ada Lovelace\n\nIntro.\n\n\\newpage\n\n## Work\n\n");
+    for i in 0..160 {
+        source.push_str(&format!(
+            "- Item {i}: built a service that many people used.\n"
+        ));
+    }
+    let input = dir.write("long.md", source);
+    let run = dir.vita(&["build", input.to_str().unwrap(), "--pages", "2"]);
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
+    let message = stderr(&run);
+    let suggested: String = message
+        .split("(--pages ")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .expect("a suggestion")
+        .to_string();
+    assert_ok(&dir.vita(&["build", input.to_str().unwrap(), "--pages", &suggested]));
+}

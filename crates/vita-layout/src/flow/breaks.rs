@@ -5,7 +5,9 @@
 //! pages, then the sum of the break penalties (headings kept with what follows, club, widow
 //! and broken-hyphen penalties, short entries kept whole) and of the empty space left at the
 //! foot of every page but the last, squared so that pages fill evenly. A break whose penalty
-//! is 10000 or more is taken only when nothing else fits (a keep chain longer than a page).
+//! is 10000 or more is taken only when nothing else fits on the fewest pages (a keep chain
+//! longer than a page); one of 20000 or more ([`MUST_KEEP`]) only when nothing fits on any
+//! number of pages: an extra page is cheaper.
 
 use super::vlist::{VItem, Vertical};
 
@@ -13,11 +15,17 @@ use super::vlist::{VItem, Vertical};
 pub(crate) const NO_BREAK: i32 = 10_000;
 /// Penalty at or below which a page must end after the line (a page-break hint).
 pub(crate) const FORCE_BREAK: i32 = -10_000;
+/// Penalty at or above which a break is taken only when nothing at all fits: one more page is
+/// cheaper (an entry's heading block — title, organisation, dates, links — is never left at
+/// the foot of a page, not even to save a page when fitting to `--pages`).
+pub(crate) const MUST_KEEP: i32 = 20_000;
 
 /// Cost units: one more page outweighs any arrangement of fewer pages.
 const PAGE_COST: f64 = 1.0e9;
 /// A forbidden break that had to be taken.
 const FORCED_COST: f64 = 1.0e7;
+/// A break after a [`MUST_KEEP`] line: dearer than a page.
+const MUST_KEEP_COST: f64 = 1.0e11;
 /// Weight of a page's empty fraction (squared).
 const FILL_WEIGHT: f64 = 1000.0;
 
@@ -57,7 +65,9 @@ pub(crate) fn choose(list: &[VItem], height: f32, vertical: Vertical) -> Vec<usi
             };
             let forced = penalty <= FORCE_BREAK;
             let mut cost = base + PAGE_COST;
-            if penalty >= NO_BREAK {
+            if penalty >= MUST_KEEP {
+                cost += MUST_KEEP_COST;
+            } else if penalty >= NO_BREAK {
                 cost += FORCED_COST;
             } else if !forced {
                 cost += f64::from(penalty);
@@ -154,6 +164,26 @@ mod tests {
         let list: Vec<VItem> = (0..25).map(|_| line(NO_BREAK)).collect();
         let breaks = choose(&list, 100.0, FLAT);
         assert_eq!(breaks, vec![10, 20]);
+    }
+
+    #[test]
+    fn a_must_keep_costs_a_page_rather_than_break() {
+        // 10 lines fit a page; lines 8–9 must stay with line 10, so page 1 ends after line 7
+        // even though 11 lines would otherwise fill two pages evenly either way.
+        let mut list: Vec<VItem> = (0..11).map(|_| line(0)).collect();
+        list[8] = line(MUST_KEEP);
+        list[9] = line(MUST_KEEP);
+        assert_eq!(choose(&list, 100.0, FLAT), vec![8]);
+        // With NO_BREAK keeps covering the whole first page, a second page is preferred over
+        // breaking them only for MUST_KEEP.
+        let mut soft: Vec<VItem> = (0..10).map(|_| line(NO_BREAK)).collect();
+        soft.push(line(0));
+        assert_eq!(choose(&soft, 110.0, FLAT), Vec::<usize>::new());
+        let mut hard: Vec<VItem> = (0..3).map(|_| line(0)).collect();
+        hard.extend((0..8).map(|_| line(MUST_KEEP)));
+        hard.push(line(0));
+        // 12 lines on 100pt pages: the keep chain (lines 3–11) moves to page 2 whole.
+        assert_eq!(choose(&hard, 100.0, FLAT), vec![3]);
     }
 
     #[test]

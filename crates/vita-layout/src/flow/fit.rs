@@ -75,7 +75,7 @@ pub enum FitError {
     #[error(transparent)]
     Layout(#[from] LayoutError),
     /// Even at every floor the résumé is too long.
-    #[error("{lines} lines too long for {pages} page{}", if *pages == 1 { "" } else { "s" })]
+    #[error("{}", too_long(*pages, *lines, *forced))]
     TooLong {
         /// The page count asked for.
         pages: usize,
@@ -83,7 +83,22 @@ pub enum FitError {
         lines: usize,
         /// The page count at every floor.
         at_floors: usize,
+        /// Pages the résumé's forced page breaks alone call for (1 without breaks).
+        forced: usize,
     },
+}
+
+/// The wording of [`FitError::TooLong`].
+fn too_long(pages: usize, lines: usize, forced: usize) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if forced > pages {
+        return format!(
+            "its {} page break{} alone need {forced} pages, more than {pages}",
+            forced - 1,
+            plural(forced - 1)
+        );
+    }
+    format!("{lines} lines too long for {pages} page{}", plural(pages))
 }
 
 /// Lays out `resume` in at most `fit.pages` pages, compressing as little as possible.
@@ -235,6 +250,7 @@ pub fn fit(
             pages,
             lines: ((over / line).ceil() as usize).max(1),
             at_floors: attempt.page_count(tightest(min_leading)),
+            forced: attempt.forced_pages(),
         });
     }
     let step = least_step(margin_steps, |k| fits_layout(&with_margin(k)))?;

@@ -66,11 +66,76 @@ impl Composed<'_> {
         self.composer.savings.borrow().clone()
     }
 
-    /// Total height of the content at these settings beyond what `pages` pages hold, in
-    /// points (0 when it fits), measured as if every page were filled to the bottom.
+    /// How much content, in points, would have to go for the résumé to fit `pages` pages at
+    /// these settings (0 when it fits), measured as if every page were filled to the bottom.
+    /// Forced page breaks count: each stretch between them starts a page of its own, so a
+    /// stretch that spills onto a page costs that page. The figure is what it takes to save the
+    /// pages that are over: the smallest spills first.
     pub fn overflow(&self, vertical: Vertical, pages: usize) -> f32 {
-        let total: f32 = self.composer.out.iter().map(|i| vertical.height(i)).sum();
-        (total - pages as f32 * (self.frame.bottom - self.frame.top)).max(0.0)
+        let height = self.frame.bottom - self.frame.top;
+        let stretches = self.stretches(vertical);
+        let need: Vec<usize> = stretches
+            .iter()
+            .map(|h| ((h / height - 0.0001).ceil() as usize).max(1))
+            .collect();
+        let over = need.iter().sum::<usize>().saturating_sub(pages);
+        // A stretch on n pages saves its first page by losing what spills onto its last one,
+        // and each further page by losing a whole page; it keeps at least one page.
+        let mut savings: Vec<f32> = Vec::new();
+        for (h, n) in stretches.iter().zip(&need) {
+            if *n > 1 {
+                savings.push(h - (*n as f32 - 1.0) * height);
+                savings.extend(std::iter::repeat_n(height, n - 2));
+            }
+        }
+        savings.sort_by(f32::total_cmp);
+        savings.iter().take(over).sum()
+    }
+
+    /// Pages the forced page breaks alone call for: one more than the breaks followed by text.
+    pub fn forced_pages(&self) -> usize {
+        let lines: Vec<&vlist::VLine> = self
+            .composer
+            .out
+            .iter()
+            .filter_map(|i| match i {
+                vlist::VItem::Line(l) => Some(l),
+                vlist::VItem::Space(_) => None,
+            })
+            .collect();
+        1 + lines
+            .iter()
+            .take(lines.len().saturating_sub(1))
+            .filter(|l| l.penalty <= breaks::FORCE_BREAK)
+            .count()
+    }
+
+    /// Heights of the stretches between forced page breaks (spaces at their tops dropped).
+    fn stretches(&self, vertical: Vertical) -> Vec<f32> {
+        let mut out = vec![0.0f32];
+        let mut fresh = true;
+        for item in &self.composer.out {
+            match item {
+                vlist::VItem::Space(_) if fresh => {}
+                vlist::VItem::Space(_) => {
+                    *out.last_mut().unwrap_or(&mut 0.0) += vertical.height(item)
+                }
+                vlist::VItem::Line(line) => {
+                    if let Some(last) = out.last_mut() {
+                        *last += vertical.height(item);
+                    }
+                    fresh = false;
+                    if line.penalty <= breaks::FORCE_BREAK {
+                        out.push(0.0);
+                        fresh = true;
+                    }
+                }
+            }
+        }
+        if out.len() > 1 && fresh {
+            out.pop();
+        }
+        out
     }
 }
 

@@ -602,6 +602,7 @@ fn fitting_what_cannot_fit_says_how_much_is_over() {
             pages,
             lines,
             at_floors,
+            ..
         } => {
             assert_eq!(pages, 1);
             assert!(at_floors >= 2);
@@ -834,4 +835,145 @@ fn nested_bullets_are_dashes() {
         .filter(|t| t == "•" || t == "–")
         .collect();
     assert_eq!(labels, ["•", "–"]);
+}
+
+/// Fits `markdown` into `pages` pages with the classic layout.
+fn fit_pages(markdown: &str, pages: usize) -> Result<crate::Fitted, crate::FitError> {
+    let parsed = vita_model::parse_markdown(markdown).unwrap();
+    crate::fit(
+        &parsed.resume,
+        &Layout::builtin("classic").unwrap(),
+        &book(),
+        &LayoutOptions::default(),
+        &crate::Fit::pages(pages),
+    )
+}
+
+#[test]
+fn forced_page_breaks_count_as_pages_when_fitting() {
+    // Four lines and one forced break: two pages, and never "1 lines too long for 1 page".
+    let short = "# Ada Lovelace\n\nWrote the first program.\n\n<div class=\"pagebreak\"></div>\n\n## Skills\n\nMathematics.\n";
+    let Err(err) = fit_pages(short, 1) else {
+        panic!("two pages fit on one")
+    };
+    assert_eq!(
+        err.to_string(),
+        "its 1 page break alone need 2 pages, more than 1"
+    );
+    let crate::FitError::TooLong { at_floors, .. } = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(at_floors, 2);
+    assert_eq!(fit_pages(short, 2).unwrap().laid.document.pages.len(), 2);
+
+    // A break after a short first page: the second stretch is what is too long, and the
+    // suggested page count (the count at every floor) then fits.
+    let mut long = String::from("# Ada Lovelace\n\nIntro.\n\n\\newpage\n\n## Work\n\n");
+    for i in 0..160 {
+        long.push_str(&format!(
+            "- Item {i}: built a service that many people used.\n"
+        ));
+    }
+    let Err(err) = fit_pages(&long, 2) else {
+        panic!("160 items fit on two pages")
+    };
+    let crate::FitError::TooLong {
+        lines, at_floors, ..
+    } = err.clone()
+    else {
+        panic!("{err:?}")
+    };
+    assert!(
+        err.to_string().ends_with("lines too long for 2 pages"),
+        "{err}"
+    );
+    assert!(lines > 1, "{lines}");
+    let fitted = fit_pages(&long, at_floors).unwrap();
+    assert_eq!(fitted.laid.document.pages.len(), at_floors);
+}
+
+/// For entry `n` of [`entry_heading_blocks`]'s résumés: the page of each heading-block line
+/// and the page of the first body line.
+fn heading_and_body_pages(doc: &Document, n: usize) -> (Vec<usize>, Option<usize>) {
+    let page_of = |needle: &str| {
+        runs(doc)
+            .into_iter()
+            .find(|(_, r)| !is_footer(r) && r.text.contains(needle))
+            .map(|(p, _)| p)
+    };
+    let heading = [format!("Role{n}"), format!("Org{n}"), format!("link{n}")]
+        .iter()
+        .filter_map(|t| page_of(t))
+        .collect();
+    (heading, page_of(&format!("Did{n}")))
+}
+
+/// Résumés whose entries are written three ways, each entry with a heading block of title,
+/// organisation, dates and a link line, then two bullets.
+fn entry_heading_blocks() -> Vec<(&'static str, String, bool)> {
+    let mut hashes = String::from("# Ada Lovelace\n\n## Experience\n\n");
+    let mut bold = hashes.clone();
+    let mut json = String::from(r#"{"basics": {"name": "Ada Lovelace"}, "work": ["#);
+    for n in 0..34 {
+        let body = format!(
+            "- Did{n} the work of a whole team for a year and wrote it up for others.\n- Led the review.\n"
+        );
+        hashes.push_str(&format!(
+            "### Role{n} | Org{n} | Apr 2021 – Oct 2021\n\n[link{n}.example.com](https://link{n}.example.com)\n\n{body}\n"
+        ));
+        bold.push_str(&format!(
+            "**Org{n}** — *Role{n}*  \n*Apr 2021 – Oct 2021*  \n[link{n}.example.com](https://link{n}.example.com)\n\n{body}\n"
+        ));
+        if n > 0 {
+            json.push(',');
+        }
+        json.push_str(&format!(
+            r#"{{"name": "Org{n}", "position": "Role{n}", "url": "https://link{n}.example.com", "startDate": "2021-04", "endDate": "2021-10", "highlights": ["Did{n} the work of a whole team for a year and wrote it up for others.", "Led the review."]}}"#
+        ));
+    }
+    json.push_str("]}");
+    vec![
+        ("###", hashes, false),
+        ("bold lines", bold, false),
+        ("JSON", json, true),
+    ]
+}
+
+#[test]
+fn an_entry_heading_block_never_ends_a_page() {
+    let classic = Layout::builtin("classic").unwrap();
+    for (syntax, source, is_json) in entry_heading_blocks() {
+        let parsed = if is_json {
+            vita_model::parse_json_resume(&source).unwrap()
+        } else {
+            vita_model::parse_markdown(&source).unwrap()
+        };
+        let natural = layout(&parsed.resume, &classic, &book(), &LayoutOptions::default())
+            .unwrap()
+            .document;
+        let pages = natural.pages.len();
+        assert!(pages >= 3, "{syntax}: {pages} pages");
+        let fitted = crate::fit(
+            &parsed.resume,
+            &classic,
+            &book(),
+            &LayoutOptions::default(),
+            &crate::Fit::pages(pages - 1),
+        )
+        .map(|f| f.laid.document);
+        for (how, doc) in [("natural", Some(natural)), ("fitted", fitted.ok())] {
+            let Some(doc) = doc else { continue };
+            for n in 0..34 {
+                let (heading, body) = heading_and_body_pages(&doc, n);
+                assert!(
+                    !heading.is_empty() && body.is_some(),
+                    "{syntax} {how}: entry {n}"
+                );
+                assert!(
+                    heading.iter().all(|&p| Some(p) == body),
+                    "{syntax} ({how}): entry {n}'s heading block is on pages {heading:?}, its body starts on page {body:?}"
+                );
+            }
+        }
+    }
 }

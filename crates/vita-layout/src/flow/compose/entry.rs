@@ -85,10 +85,21 @@ impl Composer<'_> {
                 }
             }
         }
+        let heading_end = self.out.len();
         for detail in &entry.details {
             let detail_node = self.arena.open(StructKind::Paragraph, Some(node));
             let pieces = pieces(self.book, detail, &self.body.clone().italic());
             self.paragraph(pieces, x, width, false, detail_node);
+        }
+        // The heading block (title, organisation, dates, detail lines) never ends a page: it
+        // stays with the detail lines and the first line of the body after it.
+        let block_end = if entry.body.is_empty() {
+            heading_end
+        } else {
+            self.out.len()
+        };
+        if !entry.body.is_empty() || !entry.details.is_empty() {
+            self.must_keep(first, block_end);
         }
         if !entry.body.is_empty() {
             self.space(self.layout.list.space.resolve(self.em()));

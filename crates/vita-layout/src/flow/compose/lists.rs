@@ -94,6 +94,16 @@ impl Composer<'_> {
     }
 
     /// Keeps an entry of few lines whole: no page break between its lines.
+    /// Forbids a page break after every line in `from..to`, unless nothing fits on any number
+    /// of pages (see [`super::super::breaks::MUST_KEEP`]).
+    pub(super) fn must_keep(&mut self, from: usize, to: usize) {
+        for item in &mut self.out[from..to] {
+            if let VItem::Line(line) = item {
+                line.penalty = line.penalty.max(super::super::breaks::MUST_KEEP);
+            }
+        }
+    }
+
     pub(super) fn keep_short_entry(&mut self, first: usize) {
         let lines: Vec<usize> = (first..self.out.len())
             .filter(|&i| matches!(self.out[i], VItem::Line(_)))

@@ -16,6 +16,9 @@ mod table;
 mod text_layer;
 
 use super::breaks::NO_BREAK;
+
+/// Most lines of text before a list that are kept with it (a heading written as text).
+const MAX_LEAD_LINES: usize = 3;
 use super::text::{TextStyle, pieces};
 use super::vlist::{StructArena, VItem, VLine, translate};
 use crate::PhotoData;
@@ -253,7 +256,28 @@ impl<'a> Composer<'a> {
 
     fn blocks(&mut self, blocks: &[Block], x: f32, width: f32, parent: usize) {
         let mut previous: Option<&Block> = None;
+        // Where the short paragraphs and left–right lines just before this block began: an
+        // entry heading written as lines of text (`**Org** — *Role*` and its dates) or a
+        // lead-in ("Responsibilities:") stays with the list after it.
+        let mut lead: Option<usize> = None;
         for block in blocks {
+            if matches!(block, Block::List(_) | Block::Table(_))
+                && let Some(from) = lead
+            {
+                let lines = self.out[from..]
+                    .iter()
+                    .filter(|i| matches!(i, VItem::Line(_)))
+                    .count();
+                if lines <= MAX_LEAD_LINES {
+                    self.must_keep(from, self.out.len());
+                }
+            }
+            let leads = matches!(block, Block::Paragraph(_) | Block::Split(_));
+            if !leads {
+                lead = None;
+            } else if lead.is_none() {
+                lead = Some(self.out.len());
+            }
             let gap = match (previous, block) {
                 (None, _) => 0.0,
                 (Some(Block::Entry(_)), _) | (_, Block::Entry(_)) => {
