@@ -55,6 +55,42 @@ for input in "${inputs[@]}"; do
   "$vita" check "$input" --quiet || { echo "FAIL $name: vita check"; fail=1; }
 done
 
+# Tagged PDF (issue #11): the structure tree holds the name, section titles (in source order),
+# entry titles and list items; footers reach neither pdftotext nor mutool nor pypdf; the PyPI
+# `pdfua` checker finds no error in a default build and nothing at all in a --standard pdf-ua-1
+# build (which krilla validates too). Needs pdfua (pip) and mutool (mupdf-tools), when present.
+for input in tests/fixtures/seed-header.md samples/*.md; do
+  name=$(basename "$input" .md)
+  pdf="$out/$name.tagged.pdf"
+  "$vita" build "$input" -o "$pdf" --quiet
+  pdfinfo -struct-text "$pdf" >"$out/struct.txt" 2>/dev/null
+  for tag in H1 H2 H3 L LI LBody P; do
+    grep -q "^ *$tag\b" "$out/struct.txt" || { echo "FAIL $name: no $tag in the structure tree"; fail=1; }
+  done
+  # Section titles in the tree in the order of the source's `## ` lines.
+  want=$(sed -n 's/^## //p' "$input" | sed 's/ *<!--.*-->//' | tr '[:lower:]' '[:upper:]' | tr -s ' ')
+  got=$(sed -n 's/^ *H2 "\(.*\)".*/\1/p' "$out/struct.txt" | tr -s ' ')
+  [ "$want" = "$got" ] || { echo "FAIL $name: H2 titles in the tree differ from the source"; diff <(echo "$want") <(echo "$got"); fail=1; }
+  if [ "$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')" -gt 1 ]; then
+    pdftotext "$pdf" - | grep -q "Page 1 of" && { echo "FAIL $name: pdftotext reads the footer"; fail=1; }
+    if command -v mutool >/dev/null; then
+      mutool draw -F txt "$pdf" 2>/dev/null | grep -q "Page 1 of" && { echo "FAIL $name: mutool reads the footer"; fail=1; }
+    fi
+    if python3 -c "import pypdf" 2>/dev/null; then
+      python3 - "$pdf" <<'PY' || { echo "FAIL $name: pypdf reads the footer"; fail=1; }
+import sys, pypdf
+sys.exit(any("Page 1 of" in p.extract_text() for p in pypdf.PdfReader(sys.argv[1]).pages))
+PY
+    fi
+  fi
+  if command -v pdfua >/dev/null; then
+    pdfua check --min-severity error --quiet "$pdf" || { echo "FAIL $name: pdfua finds errors"; fail=1; }
+    "$vita" build "$input" -o "$out/$name.ua.pdf" --standard pdf-ua-1 --quiet || { echo "FAIL $name: --standard pdf-ua-1"; fail=1; }
+    pdfua check --quiet "$out/$name.ua.pdf" || { echo "FAIL $name: pdfua findings on the PDF/UA-1 build"; fail=1; }
+  fi
+done
+echo "ok   tagged: structure tree, no footer text, pdfua"
+
 # Batch builds, as the workflow in docs/ci.md runs them: every variant of the sample manifest
 # passes the check, two runs give the same bytes, and every PDF is valid and embeds its fonts.
 mkdir -p "$out/batch"

@@ -6,7 +6,7 @@
 //! technologies, URLs, emails, version numbers), never code or link text (the caller decides
 //! that per piece).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// Minimum letters before the first and after the last hyphen (TeX's left/right hyphenmin).
 const LEFT_MIN: usize = 2;
@@ -46,6 +46,8 @@ pub struct Hyphenator {
     lang: hypher::Lang,
     /// Lowercase word → byte offsets of its hyphenation points.
     exceptions: HashMap<String, Vec<usize>>,
+    /// Lowercase words never to split: the résumé's keywords.
+    protected: BTreeSet<String>,
 }
 
 impl Hyphenator {
@@ -79,7 +81,23 @@ impl Hyphenator {
             }
             exceptions.insert(plain, points);
         }
-        Hyphenator { lang, exceptions }
+        Hyphenator {
+            lang,
+            exceptions,
+            protected: BTreeSet::new(),
+        }
+    }
+
+    /// Whether `word` (with any surrounding punctuation) is one [`Hyphenator::protect`]ed.
+    pub fn is_protected(&self, word: &str) -> bool {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        !self.protected.is_empty() && self.protected.contains(&core.to_lowercase())
+    }
+
+    /// Never splits these words (lowercase, without surrounding punctuation), nor a compound
+    /// that is one of them.
+    pub fn protect(&mut self, words: impl IntoIterator<Item = String>) {
+        self.protected.extend(words);
     }
 
     /// Byte offsets inside `word` where a hyphen may be inserted; empty when the word must not
@@ -90,6 +108,9 @@ impl Hyphenator {
             i + word[i..].chars().next().map_or(1, char::len_utf8)
         });
         let core = &word[start..end.max(start)];
+        if !self.protected.is_empty() && self.protected.contains(&core.to_lowercase()) {
+            return Vec::new();
+        }
         if core.contains('-') {
             // A compound: each ordinary part on its own ("high-through-put"); the explicit
             // hyphens themselves are the caller's business.
@@ -190,6 +211,16 @@ mod tests {
         assert_eq!(split(&h, "microservice"), "mi-cro-ser-vice");
         assert_eq!(split(&h, "observability"), "ob-serv-abil-ity");
         assert_eq!(split(&h, "databases"), "data-bases");
+    }
+
+    #[test]
+    fn protected_words_and_compounds_stay_whole() {
+        let mut h = Hyphenator::new(None, &[]);
+        assert!(!h.points("orchestrated").is_empty());
+        h.protect(["orchestrated".to_string(), "high-throughput".to_string()]);
+        assert!(h.points("(Orchestrated),").is_empty());
+        assert!(h.points("high-throughput").is_empty());
+        assert!(!h.points("collaborating").is_empty());
     }
 
     #[test]

@@ -307,7 +307,10 @@ impl Paragraph {
                 .into_iter()
                 .filter_map(|p| glyph_at(p).map(|g| (g, Cut::Hyphen)))
                 .collect();
-            if !link {
+            // A keyword ("**rate-limiting**", or the same word elsewhere) does not break at
+            // its own hyphens either: most extractors would read it as two words.
+            let keyword = hyphens.is_some_and(|h| h.hyphenator.is_protected(text));
+            if !link && !keyword {
                 cuts.extend(
                     explicit_hyphens(text).filter_map(|p| glyph_at(p).map(|g| (g, Cut::Explicit))),
                 );

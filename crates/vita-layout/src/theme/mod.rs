@@ -123,6 +123,9 @@ pub struct ParagraphStyle {
     pub algorithm: Algorithm,
     /// Hyphenate ordinary lowercase words (never names, technologies, numbers).
     pub hyphenate: bool,
+    /// Never split a keyword (a bold word, a word of a `**Key:**` row or skills section, a
+    /// front-matter keyword) anywhere it appears, not even at its own hyphens.
+    pub keep_keywords_whole: bool,
     /// Let stops, commas and hyphens hang into the right margin of justified text.
     pub protrusion: bool,
     /// Badness limit of the first pass, without hyphenation; -1 skips it.
@@ -491,6 +494,7 @@ impl Default for ParagraphStyle {
             space: Length::Pt(4.0),
             algorithm: Algorithm::Optimal,
             hyphenate: true,
+            keep_keywords_whole: true,
             protrusion: true,
             pretolerance: 100,
             tolerance: 200,

@@ -11,6 +11,10 @@ use vita_model::{Block, Entry, Field, Header, List, Resume, Section, SplitLine, 
 
 mod entry;
 mod header;
+mod keywords;
+
+#[cfg(test)]
+pub(crate) use keywords::keywords as keywords_of;
 mod lists;
 mod table;
 mod text_layer;
@@ -163,6 +167,9 @@ impl<'a> Composer<'a> {
 
     pub fn resume(&mut self, resume: &Resume) {
         self.cjk = CjkForms::from_lang(resume.settings.lang.as_deref());
+        if self.layout.paragraph.keep_keywords_whole {
+            self.hyphenator.protect(keywords::keywords(resume));
+        }
         self.date_column = self.date_column_width(resume);
         let document = self.arena.open(StructKind::Section, None);
         self.header(&resume.header, document);
