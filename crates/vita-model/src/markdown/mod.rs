@@ -338,6 +338,22 @@ mod tests {
     }
 
     #[test]
+    fn blank_lines_before_front_matter() {
+        let parsed = parse_ok("\n\n---\nname: Ada Roe\n---\n\n## Work\n\nHi.\n");
+        assert_eq!(
+            parsed.resume.header.name.as_ref().unwrap().plain(),
+            "Ada Roe"
+        );
+        let titles: Vec<String> = parsed
+            .resume
+            .sections
+            .iter()
+            .map(|s| s.title.plain())
+            .collect();
+        assert_eq!(titles, ["Work"]);
+    }
+
+    #[test]
     fn content_before_sections() {
         let long = "A summary sentence that goes on. ".repeat(6);
         let src =

@@ -119,10 +119,20 @@ fn pick(
             return take(nodes, at, text, span);
         }
     }
-    if level == 2 && !has_h1 && looks_like_name(&plain) {
+    if level == 2 && !has_h1 && looks_like_name_with_gloss(&plain) {
         return take(nodes, at, text, span);
     }
     by_row(nodes)
+}
+
+/// A name, or a name with its transcription after `/` or in brackets ("李文博 /Wenbo Li",
+/// "류민수 (Minsoo Ryu)").
+fn looks_like_name_with_gloss(title: &str) -> bool {
+    looks_like_name(title)
+        || title
+            .split(['/', '(', '（'])
+            .next()
+            .is_some_and(|first| first.trim() != title.trim() && looks_like_name(first))
 }
 
 /// Suffixes that make a heading "X's résumé" in Chinese and Japanese.
@@ -285,8 +295,73 @@ fn is_unspaced_letter(c: char) -> bool {
         || c == '·'
 }
 
-/// The name from a `Name: …` row before the first section, which is taken out.
-fn by_row(nodes: &mut [Node]) -> Arranged {
+/// The name from a `Name: …` row before the second section, which is taken out, or from a
+/// `## Name` heading over a one-line paragraph, or from a first line that looks like one.
+fn by_row(nodes: &mut Vec<Node>) -> Arranged {
+    let found = row_in(nodes)
+        .or_else(|| under_name_heading(nodes))
+        .or_else(|| first_line(nodes));
+    let Some((name, span, how)) = found else {
+        return Arranged::default();
+    };
+    let note = Warning {
+        message: format!("`{}` is read as your name{how}", name.plain()),
+        span: span.clone(),
+        hint: Some("write `# Your Name` on the first line to say so directly".into()),
+    };
+    Arranged {
+        name: Some((name, span)),
+        note: Some(note),
+        ..Arranged::default()
+    }
+}
+
+/// A `## Name` heading (a name key, emoji aside) over a one-line paragraph: the paragraph.
+fn under_name_heading(nodes: &mut Vec<Node>) -> Option<(Text, Span, &'static str)> {
+    let at = nodes.iter().take(12).position(|n| match n {
+        Node::Heading { pieces, .. } => {
+            let plain = inline::text(pieces).plain();
+            let word: String = plain
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == ' ')
+                .collect();
+            words::is_name_key(&word)
+        }
+        _ => false,
+    })?;
+    let Some(Node::Para { pieces, .. }) = nodes.get(at + 1) else {
+        return None;
+    };
+    let text = inline::text(pieces);
+    if text.plain().contains('\n') || !looks_like_name_with_gloss(&text.plain()) {
+        return None;
+    }
+    let span = nodes[at].span().start..nodes[at + 1].span().end;
+    nodes.drain(at..=at + 1);
+    Some((text, span, "; its heading is left out"))
+}
+
+/// The first line of a file that starts with a plain paragraph, when it looks like a name and
+/// the next lines or paragraphs hold a contact ("Ayush Luhar" over "Nadiad, Gujarat, India").
+fn first_line(nodes: &mut [Node]) -> Option<(Text, Span, &'static str)> {
+    let Some(Node::Para { pieces, span }) = nodes.first_mut() else {
+        return None;
+    };
+    let end = pieces
+        .iter()
+        .position(|p| matches!(p, Piece::Break { .. }))
+        .unwrap_or(pieces.len());
+    let text = inline::text(&pieces[..end]);
+    if !looks_like_name(&text.plain()) || end == pieces.len() {
+        return None;
+    }
+    let line_span = inline::span_of(&text.runs, span);
+    pieces.drain(..(end + 1).min(pieces.len()));
+    Some((text, line_span, ""))
+}
+
+/// The name from a `Name: …` row, which is taken out.
+fn row_in(nodes: &mut [Node]) -> Option<(Text, Span, &'static str)> {
     // Before the first section and in it ("## Personal details" holds the name row).
     let end = nodes
         .iter()
@@ -294,24 +369,10 @@ fn by_row(nodes: &mut [Node]) -> Arranged {
         .filter(|(_, n)| matches!(n, Node::Heading { level, .. } if *level <= 2))
         .nth(1)
         .map_or(nodes.len(), |(i, _)| i);
-    for node in &mut nodes[..end] {
-        if let Some(found) = name_row(node) {
-            let note = Warning {
-                message: format!(
-                    "`{}` is read as your name; its label is left out",
-                    found.0.plain()
-                ),
-                span: found.1.clone(),
-                hint: Some("write `# Your Name` on the first line to say so directly".into()),
-            };
-            return Arranged {
-                name: Some(found),
-                note: Some(note),
-                ..Arranged::default()
-            };
-        }
-    }
-    Arranged::default()
+    nodes[..end]
+        .iter_mut()
+        .find_map(name_row)
+        .map(|(name, span)| (name, span, "; its label is left out"))
 }
 
 /// Takes a name row out of `node` (a paragraph line, a list item, a table row).
@@ -455,7 +516,7 @@ mod tests {
             "# 경력",
             "# Expérience professionnelle",
         ] {
-            let src = format!("{heading}\n\nText.\n");
+            let src = format!("{heading}\n\nText and more text.\n");
             assert_eq!(name_of(&src), None, "{heading}");
         }
     }
@@ -531,6 +592,29 @@ mod tests {
         assert_eq!(parsed.resume.header.contacts[0].text, "手机：175 0000 0000");
         let src = "# 職務経歴書\n\n| 氏名 | 山田 花子 |\n|---|---|\n| 法人 | Acme |\n\n## スキル\n\nRust\n";
         assert_eq!(name_of(src).as_deref(), Some("山田 花子"));
+    }
+
+    #[test]
+    fn a_name_under_a_name_heading_a_glossed_h2_or_on_the_first_line() {
+        let src = "# Future CV\n\n## 👤 Name\n\nJane Roe\n\n## Skills\n\nRust\n";
+        assert_eq!(name_of(src).as_deref(), Some("Jane Roe"));
+        assert_eq!(titles(src), ["Skills"]);
+        let src = "## 李文博 /Wenbo Li\n\n## 工作经历\n\n文字。\n";
+        assert_eq!(name_of(src).as_deref(), Some("李文博 /Wenbo Li"));
+        let src = "Ayush Roe\nNadiad, Gujarat, India\n\n**Summary**\n\nText.\n";
+        let parsed = parse_ok(src);
+        assert_eq!(
+            parsed.resume.header.name.as_ref().unwrap().plain(),
+            "Ayush Roe"
+        );
+        assert!(
+            parsed
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("is read as your name"))
+        );
+        // A one-line paragraph is a headline, not a name guess.
+        assert_eq!(name_of("Staff Engineer\n\n## Work\n\nHi.\n"), None);
     }
 
     #[test]

@@ -33,7 +33,8 @@ pub(super) fn read(
     start: usize,
     warnings: &mut Vec<Warning>,
 ) -> Result<(Option<FrontMatter>, usize), Error> {
-    let mut lines = lines_from(source, start);
+    // Blank lines before the opening fence are allowed (Jekyll and Hugo skip them too).
+    let mut lines = lines_from(source, start).skip_while(|line| line.text.trim().is_empty());
     let Some(first) = lines.next() else {
         return Ok((None, start));
     };
