@@ -1,7 +1,8 @@
 //! `vita batch`: every variant of a manifest, in parallel (rayon), with one font book and one
 //! shaping cache for all of them. Each résumé is read and parsed once however many variants
 //! use it. A failing variant is reported and the others go on; the exit code is 1 when any
-//! variant had a wrong input, else 3 when any failed a check, else 0.
+//! variant had a wrong input, else 3 when any failed a check, else 0. `--shard K/N` keeps the
+//! variants of one share (see `shard`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -58,13 +59,16 @@ impl Outcome {
 /// Runs `vita batch`; returns the exit code.
 pub fn run(args: &BatchArgs) -> Result<i32, Failure> {
     let started = Instant::now();
-    let jobs = manifest::load(&args.manifest, args.allow_outside)?;
+    let mut jobs = manifest::load(&args.manifest, args.allow_outside)?;
+    if let Some(shard) = args.shard {
+        // Before any résumé is read: a shard reads only the inputs its variants use.
+        jobs.retain(|job| shard.holds(&job.name));
+    }
     let progress = Progress::new(jobs.len(), args.quiet);
     let sources = load_sources(&jobs, &progress);
-    // Twice as many threads as CPUs by default: a variant waiting for its file to reach the
-    // disk (fsync) leaves its CPU to another variant.
+    // One thread per CPU by default: building is CPU-bound (outputs are not fsynced).
     let threads = args.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(2, |n| 2 * n.get()),
+        || std::thread::available_parallelism().map_or(2, |n| n.get()),
         |n| n as usize,
     );
     let pool = rayon::ThreadPoolBuilder::new()
@@ -95,10 +99,17 @@ pub fn run(args: &BatchArgs) -> Result<i32, Failure> {
     progress.finish();
     let total = started.elapsed().as_secs_f64() * 1000.0;
     if args.format == Some(Format::Json) {
-        println!("{:#}", report::batch(&args.manifest, &outcomes, total));
+        let mut json = report::batch(&args.manifest, &outcomes, total);
+        if let Some(shard) = args.shard {
+            json["shard"] = shard.to_string().into();
+        }
+        println!("{json:#}");
     }
     if !args.quiet {
         eprint!("{}", table(&outcomes, total, threads));
+        if let Some(shard) = args.shard {
+            eprintln!("(shard {shard} of the manifest's variants)");
+        }
     }
     let codes: Vec<i32> = outcomes.iter().map(Outcome::code).collect();
     Ok(if codes.contains(&EXIT_INPUT) {

@@ -117,8 +117,7 @@ impl StandardArg {
 pub struct BatchArgs {
     /// The manifest listing the variants (see `vita init` for an example).
     pub manifest: PathBuf,
-    /// Build at most N variants at once [default: twice the number of CPUs, so that a variant
-    /// waiting for its file to reach the disk leaves its CPU to another].
+    /// Build at most N variants at once [default: the number of CPUs].
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256))]
     pub jobs: Option<u32>,
     /// Also run the ATS check on every variant; a failed check fails the variant (exit 3).
@@ -127,6 +126,11 @@ pub struct BatchArgs {
     /// Let variants write outside the manifest's folder (absolute paths or `../`).
     #[arg(long)]
     pub allow_outside: bool,
+    /// Build only share K of N (e.g. `--shard 2/4` on the second of four CI machines): each
+    /// variant belongs to one share, chosen from its name alone, so the N shares together
+    /// build exactly what one run without `--shard` builds.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::shard::Shard>,
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,

@@ -21,6 +21,7 @@ mod progress;
 mod read;
 mod report;
 mod scan;
+mod shard;
 mod source;
 mod watch;
 

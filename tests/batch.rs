@@ -119,6 +119,85 @@ fn a_matrix_builds_every_layout_for_every_tag_set() {
     );
 }
 
+/// The names of the variants a `--format json` batch report lists, in its order.
+fn variant_names(run: &std::process::Output) -> Vec<String> {
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON report");
+    report["variants"]
+        .as_array()
+        .expect("variants")
+        .iter()
+        .map(|v| v["name"].as_str().expect("name").to_string())
+        .collect()
+}
+
+#[test]
+fn shards_together_build_exactly_the_unsharded_batch() {
+    let dir = Dir::new();
+    dir.write("cv.md", CV);
+    dir.write(
+        "vita.toml",
+        "input = \"cv.md\"\noutput = \"out/{name}.pdf\"\n\n\
+         [[variant]]\nname = \"plain\"\n\n\
+         [[variant]]\nname = \"one-page\"\npages = 1\n\n[matrix]\n\
+         layouts = [\"classic\", \"modern\", \"compact\"]\n\
+         tags = { math = \"math\", words = \"writing\" }\n",
+    );
+    assert_ok(&dir.vita(&["batch", "vita.toml", "-q"]));
+    let whole = pdfs(&dir.path("out"));
+    assert_eq!(whole.len(), 8);
+    std::fs::remove_dir_all(dir.path("out")).unwrap();
+
+    // Three shards, each with a different thread count, into the same folder.
+    let mut seen = Vec::new();
+    for (shard, jobs) in [("1/3", "1"), ("2/3", "3"), ("3/3", "2")] {
+        let run = dir.vita(&[
+            "batch",
+            "vita.toml",
+            "--shard",
+            shard,
+            "-j",
+            jobs,
+            "--format",
+            "json",
+        ]);
+        assert_ok(&run);
+        let report: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON report");
+        assert_eq!(report["shard"], shard);
+        let names = variant_names(&run);
+        assert!(!names.is_empty(), "shard {shard} built nothing");
+        seen.extend(names);
+    }
+    seen.sort();
+    let mut expected: Vec<String> = whole
+        .iter()
+        .map(|(n, _)| n.trim_end_matches(".pdf").to_string())
+        .collect();
+    expected.sort();
+    assert_eq!(seen, expected, "every variant in exactly one shard");
+    assert!(
+        pdfs(&dir.path("out")) == whole,
+        "the shards' PDFs differ from the unsharded run's"
+    );
+
+    // The same shard again, on one thread, builds the same variants.
+    let again = dir.vita(&["batch", "vita.toml", "--shard", "2/3", "--format", "json"]);
+    let single = dir.vita(&[
+        "batch",
+        "vita.toml",
+        "--shard",
+        "2/3",
+        "-j",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(variant_names(&again), variant_names(&single));
+
+    let bad = dir.vita(&["batch", "vita.toml", "--shard", "4/3"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("K/N"), "{}", stderr(&bad));
+}
+
 #[test]
 fn one_failing_variant_does_not_stop_the_others() {
     let dir = Dir::new();

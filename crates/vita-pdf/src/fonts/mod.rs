@@ -3,12 +3,16 @@
 //! krilla keys its font subsets on the `Font` value, so every run in the same face must draw
 //! with the same `Font`: a second `Font::new` over the same bytes would embed a second subset.
 //!
-//! Each font drawn from is first [`dehint`]ed, for a smaller file.
+//! Each font drawn from is first [`dehint`]ed, for a smaller file. The dehinted fonts are kept
+//! for the life of the process (see [`CACHE`]): `vita batch` and `vita watch` build many
+//! documents from one font book, and dehinting and parsing a face again for every document was
+//! most of a small document's PDF time.
 
 mod dehint;
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use krilla::text::Font;
 use vita_layout::{Document, FontData, FontId, Item};
@@ -61,9 +65,66 @@ impl FontSet {
     }
 }
 
+/// A dehinted face kept across documents.
+struct Cached {
+    /// The face's bytes, held so that the pointer identifying the face stays valid.
+    data: vita_layout::FontBytes,
+    /// The face index.
+    index: u32,
+    /// The glyphs the dehinted copy keeps (every other glyph is empty in it).
+    glyphs: BTreeSet<u16>,
+    /// The krilla font over the dehinted copy.
+    font: Font,
+}
+
+/// Every face dehinted so far in this process, at most one entry per face (font bytes and
+/// index). An entry keeps the union of the glyphs of the documents drawn with it, so a
+/// document whose glyphs it already has reuses it; another rebuilds it with the union.
+///
+/// The PDF does not depend on the cache: krilla embeds a subset of exactly the glyphs a
+/// document draws, and a glyph's outline is the same in every dehinted copy; the font's
+/// identity (`FontInfo`: names, metrics, the face's `head` checksum adjustment) takes nothing
+/// from the glyph set either. `vita batch` checks this: its PDFs are byte-identical whatever the
+/// order the variants were built in (`--shard`, `-j`).
+static CACHE: Mutex<Vec<Cached>> = Mutex::new(Vec::new());
+
+/// The krilla font for `font` drawing the glyphs in `used`: from [`CACHE`] when an entry has
+/// them all, else dehinted (with the entry's glyphs too) and cached.
+fn load(font: &FontData, used: &BTreeSet<u16>) -> Result<Font, Error> {
+    let same = |c: &Cached| Arc::ptr_eq(&c.data, &font.data) && c.index == font.index;
+    let mut glyphs = used.clone();
+    {
+        let cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(cached) = cache.iter().find(|c| same(c)) {
+            if cached.glyphs.is_superset(used) {
+                return Ok(cached.font.clone());
+            }
+            glyphs.extend(&cached.glyphs);
+        }
+    }
+    // Dehinted outside the lock: other threads go on drawing meanwhile.
+    let loaded = load_uncached(font, &glyphs)?;
+    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    match cache.iter_mut().find(|c| same(c)) {
+        // Another thread cached a copy with more glyphs meanwhile: keep that one.
+        Some(cached) if cached.glyphs.len() >= glyphs.len() => {}
+        Some(cached) => {
+            cached.glyphs = glyphs;
+            cached.font = loaded.clone();
+        }
+        None => cache.push(Cached {
+            data: font.data.clone(),
+            index: font.index,
+            glyphs,
+            font: loaded.clone(),
+        }),
+    }
+    Ok(loaded)
+}
+
 /// One krilla font for the glyphs in `used`: dehinted, or over the original bytes when the
 /// rewrite does not apply (a CFF font, a face of a collection).
-fn load(font: &FontData, used: &BTreeSet<u16>) -> Result<Font, Error> {
+fn load_uncached(font: &FontData, used: &BTreeSet<u16>) -> Result<Font, Error> {
     // The display list shares font bytes behind an `Arc`; krilla takes the same `Arc`, so
     // the original bytes are never copied.
     let original = || Font::new(font.data.clone().into(), font.index);
