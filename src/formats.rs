@@ -65,11 +65,11 @@ pub struct Target {
 }
 
 impl Target {
-    /// A PDF at `path`.
-    pub fn pdf(path: &Path) -> Target {
+    /// What the extension of `path` names (a PDF for any other), at the default resolution.
+    pub fn of_path(path: &Path) -> Target {
         Target {
             path: path.to_path_buf(),
-            kind: Kind::Pdf,
+            kind: Kind::of_path(path),
             dpi: DEFAULT_DPI,
         }
     }

@@ -60,7 +60,7 @@ impl Rebuilder {
                 &self.variant,
                 &self.book,
                 &Layouts::default(),
-                &crate::formats::Target::pdf(&self.output),
+                &crate::formats::Target::of_path(&self.output),
                 &vita_pdf::PdfOptions::default(),
                 started,
             )
