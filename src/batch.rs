@@ -15,6 +15,7 @@ use crate::check::{self, Findings};
 use crate::cli::{BatchArgs, Format};
 use crate::compile::{self, Context, Overflow};
 use crate::failure::{EXIT_CHECK, EXIT_INPUT, Failure};
+use crate::formats::{self, Kind, Target};
 use crate::manifest::{self, Job};
 use crate::output;
 use crate::progress::Progress;
@@ -175,7 +176,20 @@ fn build_one(
                 job.input.display()
             )));
         }
-        write(&job.output, &compiled.bytes)?;
+        for &kind in &job.formats {
+            let path = match kind {
+                Kind::Pdf => job.output.clone(),
+                _ => job.output.with_extension(kind.extension()),
+            };
+            let target = Target {
+                path,
+                kind,
+                dpi: formats::DEFAULT_DPI,
+            };
+            for (path, bytes) in formats::render(&target, &compiled)? {
+                write(&path, &bytes)?;
+            }
+        }
         Ok(Done {
             pages: compiled.pages,
             bytes: compiled.bytes.len(),
@@ -191,7 +205,7 @@ fn build_one(
     }
 }
 
-/// Writes a PDF atomically, creating its folder.
+/// Writes a file atomically, creating its folder.
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {

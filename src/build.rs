@@ -1,21 +1,24 @@
-//! `vita build`: read a résumé, build the variant asked for, write the PDF atomically.
+//! `vita build`: read a résumé, build the variant asked for, write the PDF (or pictures of its
+//! pages, or its text) atomically.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use vita_layout::FontBook;
 
-use crate::cli::BuildArgs;
+use crate::cli::{BuildArgs, OutputFormat};
 use crate::compile::{self, Compiled, Context, Overflow};
 use crate::failure::Failure;
-use crate::output;
+use crate::formats::{self, Kind, Target};
 use crate::source::{self, Layouts, Source};
 
 /// What a successful build produced.
 pub struct Built {
-    /// Where the PDF went.
+    /// Where the PDF went (the first file, for pictures).
     pub path: PathBuf,
-    /// Size of the PDF in bytes.
+    /// Size of the PDF in bytes (of all files, for pictures).
     pub bytes: usize,
+    /// Every file written: the PDF, the text, or one picture per page.
+    pub files: Vec<PathBuf>,
     /// Worded warnings: the source's, then the variant's.
     pub warnings: Vec<String>,
     /// The build itself.
@@ -31,21 +34,45 @@ pub fn run(args: &BuildArgs) -> Result<Built, Failure> {
     let source = Source::load(&args.input)?;
     let book = crate::fonts::book();
     let layouts = Layouts::default();
+    let pdf = crate::cli::StandardArg::pdf_options(args.standard, args.no_tags);
+    build_to(
+        &source,
+        &variant,
+        &book,
+        &layouts,
+        &target(args),
+        &pdf,
+        started,
+    )
+}
+
+/// What `args` ask to write: `--format`, else the extension of `-o`, else a PDF.
+pub fn target(args: &BuildArgs) -> Target {
+    let kind = match args.format {
+        Some(OutputFormat::Pdf) => Kind::Pdf,
+        Some(OutputFormat::Png) => Kind::Png,
+        Some(OutputFormat::Svg) => Kind::Svg,
+        Some(OutputFormat::Txt) => Kind::Txt,
+        Some(OutputFormat::Json) | None => args.output.as_deref().map_or(Kind::Pdf, Kind::of_path),
+    };
     let path = args
         .output
         .clone()
-        .unwrap_or_else(|| args.input.with_extension("pdf"));
-    let pdf = crate::cli::StandardArg::pdf_options(args.standard, args.no_tags);
-    build_to(&source, &variant, &book, &layouts, &path, &pdf, started)
+        .unwrap_or_else(|| args.input.with_extension(kind.extension()));
+    Target {
+        path,
+        kind,
+        dpi: args.dpi.unwrap_or(formats::DEFAULT_DPI),
+    }
 }
 
-/// Builds `variant` of `source` and writes it to `path`; shared with `vita watch`.
+/// Builds `variant` of `source` and writes what `target` asks for; shared with `vita watch`.
 pub fn build_to(
     source: &Source,
     variant: &compile::Variant,
     book: &FontBook,
     layouts: &Layouts,
-    path: &Path,
+    target: &Target,
     pdf: &vita_pdf::PdfOptions,
     started: std::time::Instant,
 ) -> Result<Built, Failure> {
@@ -57,25 +84,16 @@ pub fn build_to(
         pdf: pdf.clone(),
     };
     let compiled = compile::compile(source, variant, &ctx, Overflow::Fail)?;
-    if output::same_file(path, &source.path) {
-        return Err(Failure::input(format!(
-            "error: the output {} is the input file; choose another path with -o",
-            path.display()
-        )));
-    }
-    output::write_atomically(path, &compiled.bytes).map_err(|e| {
-        Failure::input(format!(
-            "error: could not write {}: {}",
-            path.display(),
-            crate::os_error::worded(&e)
-        ))
-    })?;
+    let written = formats::write(target, &compiled, &source.path)?;
     let mut warnings = source.warnings();
     warnings.extend(date_warning);
     warnings.extend(compiled.warnings.iter().cloned());
     Ok(Built {
-        path: path.to_path_buf(),
-        bytes: compiled.bytes.len(),
+        path: written
+            .first()
+            .map_or_else(|| target.path.clone(), |(p, _)| p.clone()),
+        bytes: written.iter().map(|(_, n)| n).sum(),
+        files: written.into_iter().map(|(p, _)| p).collect(),
         warnings,
         compiled,
         millis: started.elapsed().as_secs_f64() * 1000.0,
@@ -85,9 +103,13 @@ pub fn build_to(
 /// The one-line summary of a build, and what fitting moved.
 pub fn summary(built: &Built) -> String {
     let c = &built.compiled;
+    let shown = match built.files.as_slice() {
+        [first, .., last] => format!("{} … {}", first.display(), last.display()),
+        _ => built.path.display().to_string(),
+    };
     let mut out = format!(
         "wrote {} ({} page{}, {} bytes)",
-        built.path.display(),
+        shown,
         c.pages,
         if c.pages == 1 { "" } else { "s" },
         built.bytes

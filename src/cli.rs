@@ -28,6 +28,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Rebuild the PDF whenever the résumé (or its layout file) is saved.
     Watch(WatchArgs),
+    /// Show the résumé's pages in the browser, updated on every save (served on 127.0.0.1).
+    Preview(PreviewArgs),
     /// Write a starter résumé with tags and a manifest with two variants.
     Init(InitArgs),
     /// List the built-in layouts.
@@ -61,7 +63,9 @@ pub struct VariantArgs {
 pub struct BuildArgs {
     /// The résumé to build (Markdown, optionally with TOML front matter).
     pub input: PathBuf,
-    /// Where to write the PDF [default: INPUT with the extension .pdf].
+    /// Where to write [default: INPUT with the extension of --format, .pdf without it]. The
+    /// extension chooses what is written: .pdf, .png and .svg (one file per page: OUT-1.png,
+    /// OUT-2.png …), .txt (the text an ATS reads); any other extension writes a PDF.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Layout, pages, tags and field overrides.
@@ -70,10 +74,17 @@ pub struct BuildArgs {
     /// Print nothing but errors and warnings.
     #[arg(short, long)]
     pub quiet: bool,
+    /// What to write, whatever OUT's extension: pdf, png, svg or txt. `--format json` is the
+    /// older spelling of `--report json` (it writes the PDF).
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<OutputFormat>,
+    /// Resolution of PNG pictures, in pixels per inch [default: 144].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(10..=600))]
+    pub dpi: Option<u32>,
     /// Print a machine-readable report on standard output: pages, warnings, and the line
     /// breaker's figures for every line (adjustment ratio, badness, fitness, hyphen, demerits).
-    #[arg(long, visible_alias = "report", value_name = "FORMAT")]
-    pub format: Option<Format>,
+    #[arg(long, value_name = "FORMAT")]
+    pub report: Option<Format>,
     /// Conform to a PDF standard, validated while writing: `pdf-ua-1` (accessible), `pdf-a-2b`
     /// or `pdf-a-3b` (archival). The build fails, naming what is missing, if it cannot.
     #[arg(long, value_name = "STANDARD")]
@@ -96,6 +107,13 @@ pub enum StandardArg {
     /// PDF/A-3b: archival, embedded files allowed.
     #[value(name = "pdf-a-3b")]
     PdfA3b,
+}
+
+impl BuildArgs {
+    /// True when the JSON report was asked for (`--report json`, or `--format json`).
+    pub fn json_report(&self) -> bool {
+        self.report == Some(Format::Json) || self.format == Some(OutputFormat::Json)
+    }
 }
 
 impl StandardArg {
@@ -153,6 +171,9 @@ pub struct CheckArgs {
     /// Print a machine-readable report on standard output.
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<Format>,
+    /// Print the text an applicant tracking system reads, in reading order, on standard output.
+    #[arg(long)]
+    pub show_text: bool,
 }
 
 /// Arguments of `vita watch`.
@@ -168,12 +189,43 @@ pub struct WatchArgs {
     pub variant: VariantArgs,
 }
 
+/// Arguments of `vita preview`.
+#[derive(Debug, clap::Args)]
+pub struct PreviewArgs {
+    /// The résumé to show.
+    pub input: PathBuf,
+    /// Layout, pages, tags and field overrides.
+    #[command(flatten)]
+    pub variant: VariantArgs,
+    /// The port to serve on, on 127.0.0.1 [default: a free port, printed].
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<u16>,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+}
+
 /// Arguments of `vita init`.
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
     /// The folder to write `resume.md` and `vita.toml` into (created if missing).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+}
+
+/// What `vita build` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// The PDF.
+    Pdf,
+    /// A PNG picture of each page.
+    Png,
+    /// An SVG picture of each page.
+    Svg,
+    /// The text an applicant tracking system reads.
+    Txt,
+    /// The PDF, and the JSON report on standard output (same as `--report json`).
+    Json,
 }
 
 /// Formats of machine-readable reports.

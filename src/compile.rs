@@ -92,6 +92,8 @@ pub struct Compiled {
     pub furniture: Vec<String>,
     /// Glyphs drawn outside the text area.
     pub outside: Vec<crate::check::Outside>,
+    /// The laid-out pages the PDF was written from (for the plain-text output).
+    pub document: vita_layout::Document,
 }
 
 /// A stretch of hidden text in the source (see [`vita_model::Parsed::hidden`]).
@@ -329,6 +331,7 @@ fn compile_with(
         hidden: hidden_text(source),
         furniture,
         outside,
+        document: laid.document,
     })
 }
 

@@ -10,6 +10,7 @@ mod cli;
 mod compile;
 mod failure;
 mod fonts;
+mod formats;
 mod init;
 mod limits;
 mod lists;
@@ -17,6 +18,7 @@ mod manifest;
 mod os_error;
 mod output;
 mod photo;
+mod preview;
 mod progress;
 mod read;
 mod report;
@@ -37,7 +39,7 @@ fn main() -> ExitCode {
             for warning in &built.warnings {
                 eprintln!("{warning}");
             }
-            if args.format == Some(cli::Format::Json) {
+            if args.json_report() {
                 println!("{:#}", report::build(&built));
             }
             if !args.quiet {
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         cli::Command::Batch(args) => batch::run(args),
         cli::Command::Check(args) => check::run(args),
         cli::Command::Watch(args) => watch::run(args),
+        cli::Command::Preview(args) => preview::run(args),
         cli::Command::Init(args) => init::run(args),
         cli::Command::Layouts => Ok(lists::layouts()),
         cli::Command::Fonts => Ok(lists::fonts()),

@@ -226,7 +226,7 @@ impl Layouts {
 }
 
 /// Where a layout file named `name` is: as given if it exists, else beside the input.
-fn layout_path(name: &str, input: &Path) -> PathBuf {
+pub fn layout_path(name: &str, input: &Path) -> PathBuf {
     let path = PathBuf::from(name);
     if !path.exists()
         && path.is_relative()

@@ -22,7 +22,7 @@ use crate::source::{Layouts, Source};
 const WATCH_HINT: &str = "`vita watch resume.md` takes a Markdown or JSON Resume file";
 
 /// How long to let a save finish after its first event.
-const SETTLE: Duration = Duration::from_millis(80);
+pub const SETTLE: Duration = Duration::from_millis(80);
 
 /// Rebuilds one résumé into one PDF.
 pub struct Rebuilder {
@@ -60,7 +60,7 @@ impl Rebuilder {
                 &self.variant,
                 &self.book,
                 &Layouts::default(),
-                &self.output,
+                &crate::formats::Target::of_path(&self.output),
                 &vita_pdf::PdfOptions::default(),
                 started,
             )
@@ -141,7 +141,7 @@ pub fn run(args: &WatchArgs) -> Result<i32, Failure> {
 
 /// True when a file-system event names one of `files` (by file name, as paths in events may
 /// be absolute or relative).
-fn concerns(event: &notify::Result<notify::Event>, files: &[PathBuf]) -> bool {
+pub fn concerns(event: &notify::Result<notify::Event>, files: &[PathBuf]) -> bool {
     let Ok(event) = event else {
         return false;
     };

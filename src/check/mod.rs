@@ -196,6 +196,9 @@ pub fn run(args: &CheckArgs) -> Result<i32, Failure> {
         pdf: vita_pdf::PdfOptions::default(),
     };
     let compiled = compile::compile(&source, &variant, &ctx, Overflow::Report)?;
+    if args.show_text {
+        print!("{}", vita_render::text::plain_text(&compiled.document));
+    }
     let findings = inspect(&source, &compiled)?;
     let millis = started.elapsed().as_secs_f64() * 1000.0;
     let mut warnings = source.warnings();

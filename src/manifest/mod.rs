@@ -4,6 +4,7 @@
 //! input = "resume.md"            # defaults for every variant
 //! layout = "classic"
 //! output = "pdf/{name}.pdf"
+//! format = ["pdf", "png"]        # also a PNG per page: pdf/{name}-1.png … (png, svg, txt)
 //!
 //! [[variant]]
 //! name = "backend"
@@ -43,6 +44,8 @@ pub struct Job {
     pub input: PathBuf,
     /// Where the PDF goes.
     pub output: PathBuf,
+    /// What to write (the PDF, pictures, text).
+    pub formats: Vec<crate::formats::Kind>,
     /// What to build.
     pub variant: Variant,
 }
@@ -87,6 +90,7 @@ pub fn load(path: &Path, allow_outside: bool) -> Result<Vec<Job>, Failure> {
             Job {
                 input: dir.join(&spec.input),
                 output: dir.join(&spec.output),
+                formats: spec.formats,
                 variant: Variant {
                     layout,
                     pages: spec.pages,

@@ -12,6 +12,7 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 use vita_model::{FieldOverride, FieldValue, TagExpr};
 
+use crate::formats::Kind;
 use values::Value;
 
 /// A byte range of the manifest.
@@ -30,11 +31,13 @@ fn too_many(count: usize, span: Span) -> ManifestError {
 }
 
 /// Keys of the top level.
-const TOP_KEYS: [&str; 8] = [
-    "input", "layout", "tags", "pages", "output", "set", "variant", "matrix",
+const TOP_KEYS: [&str; 9] = [
+    "input", "layout", "tags", "pages", "output", "format", "set", "variant", "matrix",
 ];
 /// Keys of a `[[variant]]`.
-const VARIANT_KEYS: [&str; 7] = ["name", "input", "layout", "tags", "pages", "output", "set"];
+const VARIANT_KEYS: [&str; 8] = [
+    "name", "input", "layout", "tags", "pages", "output", "format", "set",
+];
 
 /// A manifest problem, located in the manifest.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +77,8 @@ pub struct Spec {
     pub output: String,
     /// Where the output path (or its template) was written.
     pub output_span: Span,
+    /// What to write: the PDF at `output`, the others beside it with their own extension.
+    pub formats: Vec<Kind>,
     /// Front-matter fields to set, in order (later ones win).
     pub set: Vec<FieldOverride>,
     /// Where the variant's name was given (or its matrix), for messages.
@@ -88,6 +93,7 @@ struct Fields {
     tags: Option<TagExpr>,
     pages: Option<u32>,
     output: Option<(String, Span)>,
+    formats: Option<Vec<Kind>>,
     set: Vec<FieldOverride>,
 }
 
@@ -102,6 +108,7 @@ impl Fields {
             tags: own.tags.or_else(|| self.tags.clone()),
             pages: own.pages.or(self.pages),
             output: own.output.or_else(|| self.output.clone()),
+            formats: own.formats.or_else(|| self.formats.clone()),
             set,
         }
     }
@@ -212,6 +219,7 @@ fn finish(
         pages: fields.pages,
         output,
         output_span: template_span,
+        formats: fields.formats.unwrap_or_else(|| vec![Kind::Pdf]),
         set: fields.set,
         span,
     })
@@ -244,9 +252,37 @@ fn fields(table: &DeTable<'_>) -> Result<Fields, ManifestError> {
                 );
             }
             "tags" => out.tags = Some(tags(value)?),
+            "format" => out.formats = Some(formats(value)?),
             "set" => out.set = set(value)?,
             _ => {}
         }
+    }
+    Ok(out)
+}
+
+/// A `format` list: `["pdf", "png"]`, or one name.
+fn formats(value: &Value<'_>) -> Result<Vec<Kind>, ManifestError> {
+    let example = "[\"pdf\", \"png\"]";
+    let names = match value.get_ref() {
+        DeValue::String(s) => vec![(s.to_string(), value.span())],
+        _ => values::strings("format", value, example)?,
+    };
+    let mut out = Vec::new();
+    for (name, span) in names {
+        let kind = Kind::named(&name).ok_or_else(|| {
+            let known: Vec<&str> = crate::formats::NAMES.iter().map(|(n, _)| *n).collect();
+            ManifestError::new(
+                format!("`{name}` is not an output format"),
+                span,
+                Some(format!("use {}", known.join(", "))),
+            )
+        })?;
+        if !out.contains(&kind) {
+            out.push(kind);
+        }
+    }
+    if out.is_empty() {
+        return Err(values::wrong("format", "a list of formats", value, example));
     }
     Ok(out)
 }
