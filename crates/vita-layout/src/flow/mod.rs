@@ -100,7 +100,7 @@ impl Composed<'_> {
             .iter()
             .filter_map(|i| match i {
                 vlist::VItem::Line(l) => Some(l),
-                vlist::VItem::Space(_) => None,
+                vlist::VItem::Space(_) | vlist::VItem::Gap { .. } => None,
             })
             .collect();
         1 + lines
@@ -116,9 +116,11 @@ impl Composed<'_> {
         let mut fresh = true;
         for item in &self.composer.out {
             match item {
-                vlist::VItem::Space(_) if fresh => {}
-                vlist::VItem::Space(_) => {
-                    *out.last_mut().unwrap_or(&mut 0.0) += vertical.height(item)
+                vlist::VItem::Space(_) | vlist::VItem::Gap { .. } if fresh => {}
+                vlist::VItem::Space(_) | vlist::VItem::Gap { .. } => {
+                    if let Some(last) = out.last_mut() {
+                        *last += vertical.height(item);
+                    }
                 }
                 vlist::VItem::Line(line) => {
                     if let Some(last) = out.last_mut() {
