@@ -118,7 +118,9 @@ impl Composed<'_> {
             match item {
                 vlist::VItem::Space(_) | vlist::VItem::Gap { .. } if fresh => {}
                 vlist::VItem::Space(_) | vlist::VItem::Gap { .. } => {
-                    *out.last_mut().unwrap_or(&mut 0.0) += vertical.height(item)
+                    if let Some(last) = out.last_mut() {
+                        *last += vertical.height(item);
+                    }
                 }
                 vlist::VItem::Line(line) => {
                     if let Some(last) = out.last_mut() {
