@@ -8,6 +8,7 @@ mod check;
 mod corpus;
 mod diagnostics;
 mod errors;
+mod hostile;
 mod pages;
 mod text_layer;
 mod variants;
