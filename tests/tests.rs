@@ -8,6 +8,7 @@ mod check;
 mod corpus;
 mod diagnostics;
 mod errors;
+mod hostile;
 mod outputs;
 mod pages;
 mod tagging;

@@ -31,7 +31,10 @@ pub(crate) struct Fallback {
     /// Slot `i` holds the face of `ids[i]` once it has been opened (`None`: unreadable).
     faces: Vec<OnceLock<Option<Face>>>,
     /// Slot `i`'s coverage once it has been asked: sorted, disjoint code point ranges.
-    coverage: Vec<OnceLock<Vec<(u32, u32)>>>,
+    coverage: Vec<OnceLock<Arc<Coverage>>>,
+    /// Coverage by file and `cmap` offset: the faces of a collection often share one `cmap`
+    /// (Noto CJK's ten regional faces do), which is then read once.
+    cmaps: Mutex<HashMap<(PathBuf, usize), Arc<Coverage>>>,
     /// Font files read whole so far, shared by the faces of a collection.
     files: Mutex<HashMap<PathBuf, Option<FontBytes>>>,
     /// Which slot covers a character in a style and CJK form (`None`: no face has it).
@@ -69,6 +72,7 @@ impl Fallback {
         Fallback {
             faces: ids.iter().map(|_| OnceLock::new()).collect(),
             coverage: ids.iter().map(|_| OnceLock::new()).collect(),
+            cmaps: Mutex::new(HashMap::new()),
             files: Mutex::new(HashMap::new()),
             ids,
             db,
@@ -156,9 +160,24 @@ impl Fallback {
             return false;
         };
         let ranges = cell.get_or_init(|| {
-            self.ids
-                .get(slot)
-                .and_then(|&id| self.db.with_face_data(id, coverage))
+            let Some(&id) = self.ids.get(slot) else {
+                return Arc::default();
+            };
+            let path = match self.db.face(id).map(|f| &f.source) {
+                Some(fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _)) => {
+                    path.clone()
+                }
+                _ => PathBuf::new(),
+            };
+            self.db
+                .with_face_data(id, |data, index| {
+                    let key = (path, cmap_offset(data, index));
+                    let mut cmaps = self.cmaps.lock().unwrap_or_else(|e| e.into_inner());
+                    cmaps
+                        .entry(key)
+                        .or_insert_with(|| Arc::new(coverage(data, index)))
+                        .clone()
+                })
                 .unwrap_or_default()
         });
         let c = u32::from(c);
@@ -259,8 +278,21 @@ fn read_font_file(path: &Path) -> Option<FontBytes> {
     Some(Arc::new(data))
 }
 
+/// Sorted, disjoint ranges of code points.
+type Coverage = Vec<(u32, u32)>;
+
+/// Where face `index`'s `cmap` table starts in `data` (0 when it has none).
+fn cmap_offset(data: &[u8], index: u32) -> usize {
+    read_fonts::FontRef::from_index(data, index)
+        .ok()
+        .and_then(|font| font.table_data(read_fonts::types::Tag::new(b"cmap")))
+        .map_or(0, |table| {
+            (table.as_bytes().as_ptr() as usize).saturating_sub(data.as_ptr() as usize)
+        })
+}
+
 /// The code points face `index` of `data` maps to a glyph, as sorted, disjoint ranges.
-fn coverage(data: &[u8], index: u32) -> Vec<(u32, u32)> {
+fn coverage(data: &[u8], index: u32) -> Coverage {
     let Some((_, _, subtable)) = read_fonts::FontRef::from_index(data, index)
         .ok()
         .and_then(|font| font.cmap().ok())
