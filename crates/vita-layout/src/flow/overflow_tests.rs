@@ -183,6 +183,27 @@ fn a_grid_too_wide_for_the_page_is_set_in_parts_and_reported_with_its_source() {
 }
 
 #[test]
+fn what_cannot_be_made_to_fit_is_reported_with_its_source() {
+    // A text area 80pt wide and a 144pt name: not even one letter of it fits.
+    let narrow = Layout::from_toml(
+        "extends = \"classic\"\n[page]\nsize = \"200pt x 400pt\"\nmargin = \"60pt\"\n\
+         [fonts]\nname-size = \"144pt\"\n",
+    )
+    .expect("layout");
+    let parsed = vita_model::parse_markdown("# WM\n\n## Work\n\nText.\n").expect("parses");
+    let laid = layout(&parsed.resume, &narrow, &book(), &LayoutOptions::default()).unwrap();
+    let outside = outside_text_area(&laid.document, &narrow);
+    assert!(!outside.is_empty(), "the name should not fit");
+    let warned = laid
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("too wide") || w.message.contains("outside the text"))
+        .collect::<Vec<_>>();
+    assert!(!warned.is_empty(), "{:?}", laid.warnings);
+    assert!(warned.iter().all(|w| w.source == Some(2..4)), "{warned:?}");
+}
+
+#[test]
 fn korean_breaks_between_words_not_syllables() {
     let korean = "대규모 결제 시스템의 설계와 개발을 담당했으며 핵심 회계 모듈을 재구성하여 \
                   처리량을 세 배로 늘리고 장애율을 크게 줄였습니다. 그치지 않고 지속적인 \
