@@ -842,19 +842,20 @@ const CHARACTER_BREAK_PENALTY: i32 = 5000;
 
 /// Whether a word is a web or mail address, which breaks after its punctuation.
 fn looks_like_url(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
     // A host and a path: `github.com/jane/project`.
-    let host_path = lower.split_once('/').is_some_and(|(host, _)| {
+    let host_path = word.split_once('/').is_some_and(|(host, _)| {
         host.contains('.')
             && !host.starts_with('.')
             && host
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
     });
-    lower.contains("://")
-        || lower.starts_with("www.")
+    word.contains("://")
+        || word
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("www."))
         || host_path
-        || (lower.contains('@') && lower.contains('.') && !lower.starts_with('@'))
+        || (word.contains('@') && word.contains('.') && !word.starts_with('@'))
 }
 
 /// Byte offsets in a URL after `/ . - ? & = @ _ #` (the last of a run of them) where a line may
@@ -931,4 +932,50 @@ pub fn text_items(book: &FontBook, family: &str, size: f32, text: &str) -> Vec<I
 /// Converts font units of `style`'s face to points at its size.
 pub(crate) fn units_to_pt(book: &FontBook, style: PieceStyle, units: f32) -> f32 {
     units * style.size / book.face(style.face).units_per_em
+}
+
+#[cfg(test)]
+mod url_tests {
+    use super::{looks_like_url, url_breaks};
+
+    #[test]
+    fn addresses_are_recognised_and_words_are_not() {
+        for url in [
+            "https://example.com/a",
+            "WWW.example.org",
+            "github.com/jane-doe/project",
+            "jane.doe@example.com",
+        ] {
+            assert!(looks_like_url(url), "{url}");
+        }
+        for word in [
+            "high-throughput",
+            "I/O",
+            "and/or",
+            "e.g.",
+            "@handle",
+            "3.14",
+        ] {
+            assert!(!looks_like_url(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_url_breaks_after_punctuation_never_in_its_scheme() {
+        let url = "https://ex.com/a-b?x=1&y=2";
+        let parts: Vec<&str> = {
+            let mut at = 0;
+            let mut parts = Vec::new();
+            for b in url_breaks(url) {
+                parts.push(&url[at..b]);
+                at = b;
+            }
+            parts.push(&url[at..]);
+            parts
+        };
+        assert_eq!(
+            parts,
+            ["https://ex.", "com/", "a-", "b?", "x=", "1&", "y=", "2"]
+        );
+    }
 }
