@@ -492,6 +492,17 @@ impl Paragraph {
         let shaped = book.shape(style.face, style.small_caps, text);
         let tracking = style.tracking * shaped.glyphs.len() as f32;
         let width = units_to_pt(book, style, shaped.width) + tracking;
+        // When justifying, it stretches and shrinks as the two spaces in it would.
+        let (stretch, shrink) = if self.justify {
+            let space = units_to_pt(book, style, book.shape(style.face, false, " ").width);
+            let spaces = text.matches(is_space).count() as f32;
+            (
+                space * spaces * self.spacing.stretch,
+                space * spaces * self.spacing.shrink,
+            )
+        } else {
+            (0.0, 0.0)
+        };
         while matches!(self.items.last(), Some(Item::Glue { .. })) {
             self.items.pop();
             self.contents.pop();
@@ -507,8 +518,8 @@ impl Paragraph {
         self.push(
             Item::Glue {
                 width,
-                stretch: 0.0,
-                shrink: 0.0,
+                stretch,
+                shrink,
                 fill: false,
             },
             Content::Separator {
