@@ -22,8 +22,8 @@
 
 use super::blocks::Node;
 use super::inline::{self, Piece};
-use super::{body, tables, words};
-use crate::{Span, Text, Warning};
+use super::{body, contact, tables, words};
+use crate::{ContactKind, Span, Text, Warning};
 
 /// What [`arrange`] took out of the nodes.
 #[derive(Debug, Default)]
@@ -65,7 +65,34 @@ pub(super) fn arrange(nodes: &mut Vec<Node>) -> Arranged {
     if tagged && arranged.name.as_ref().is_some_and(|(_, s)| *s == span) {
         arranged.tagged = Some(span);
     }
+    if arranged.name.is_some() {
+        demote_contact_headings(nodes);
+    }
     arranged
+}
+
+/// Contact lines written as headings right under the name (`## +20 122 052 2714 | Alexandria`)
+/// are header lines, not sections.
+fn demote_contact_headings(nodes: &mut [Node]) {
+    let count = nodes
+        .iter()
+        .take(4)
+        .take_while(|n| match n {
+            Node::Heading { pieces, .. } => is_contact_line(&inline::text(pieces).plain()),
+            _ => false,
+        })
+        .count();
+    demote(nodes, ..count);
+}
+
+/// True when a part of `line` (cut at `|`, `·`, `•`) is an email, web address or phone number.
+fn is_contact_line(line: &str) -> bool {
+    line.split(['|', '·', '•']).any(|part| {
+        matches!(
+            contact::classify(part.trim()).0,
+            ContactKind::Email | ContactKind::Url | ContactKind::Phone
+        )
+    })
 }
 
 /// The name when the first heading (at `at`) is `level` with `text`.
@@ -615,6 +642,20 @@ mod tests {
         );
         // A one-line paragraph is a headline, not a name guess.
         assert_eq!(name_of("Staff Engineer\n\n## Work\n\nHi.\n"), None);
+    }
+
+    #[test]
+    fn contact_lines_written_as_headings_under_the_name_are_header_lines() {
+        let src = "# Jane Roe\n\n## +20 122 052 2714 | Alexandria, Egypt\n## jane@example.com | https://x.org/jane\n\n\
+                   ## Skills\n\nRust\n";
+        let parsed = parse_ok(src);
+        assert_eq!(
+            parsed.resume.header.contacts.len(),
+            4,
+            "{:#?}",
+            parsed.resume.header
+        );
+        assert_eq!(titles(src), ["Skills"]);
     }
 
     #[test]
