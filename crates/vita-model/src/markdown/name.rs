@@ -369,8 +369,17 @@ fn under_name_heading(nodes: &mut Vec<Node>) -> Option<(Text, Span, &'static str
 }
 
 /// The first line of a file that starts with a plain paragraph, when it looks like a name and
-/// the next lines or paragraphs hold a contact ("Ayush Luhar" over "Nadiad, Gujarat, India").
+/// more lines follow in that paragraph, or the next paragraph holds a contact or a place
+/// ("Ayush Luhar" over "Nadiad, Gujarat, India").
 fn first_line(nodes: &mut [Node]) -> Option<(Text, Span, &'static str)> {
+    // A paragraph of its own is a name only when a contact or place line follows it.
+    let next_is_contact = match nodes.get(1) {
+        Some(Node::Para { pieces, .. }) => inline::lines(pieces).iter().any(|line| {
+            let plain = inline::plain(line);
+            is_contact_line(&plain) || super::place::is_place(plain.trim())
+        }),
+        _ => false,
+    };
     let Some(Node::Para { pieces, span }) = nodes.first_mut() else {
         return None;
     };
@@ -379,7 +388,7 @@ fn first_line(nodes: &mut [Node]) -> Option<(Text, Span, &'static str)> {
         .position(|p| matches!(p, Piece::Break { .. }))
         .unwrap_or(pieces.len());
     let text = inline::text(&pieces[..end]);
-    if !looks_like_name(&text.plain()) || end == pieces.len() {
+    if !looks_like_name(&text.plain()) || (end == pieces.len() && !next_is_contact) {
         return None;
     }
     let line_span = inline::span_of(&text.runs, span);
@@ -640,8 +649,11 @@ mod tests {
                 .iter()
                 .any(|w| w.message.contains("is read as your name"))
         );
+        let src = "Ayush Roe\n\nNadiad, Gujarat, India\n\n**Summary**\n\nText.\n";
+        assert_eq!(name_of(src).as_deref(), Some("Ayush Roe"));
         // A one-line paragraph is a headline, not a name guess.
         assert_eq!(name_of("Staff Engineer\n\n## Work\n\nHi.\n"), None);
+        assert_eq!(name_of("Open Source Fan\n\n## Work\n\nHi.\n"), None);
     }
 
     #[test]
