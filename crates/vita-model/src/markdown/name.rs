@@ -265,11 +265,45 @@ fn only_roles(title: &str) -> bool {
 fn take(nodes: &mut Vec<Node>, at: usize, text: Text, span: Span) -> Arranged {
     let mut intro: Vec<Node> = nodes.drain(..=at).collect();
     intro.pop();
+    let (text, fields) = split_fields(text, &span);
+    if let Some(fields) = fields {
+        nodes.insert(0, fields);
+    }
     Arranged {
         name: (!text.is_empty()).then_some((text, span)),
         intro,
         ..Arranged::default()
     }
+}
+
+/// A name heading that goes on with labelled fields ("罗斌　　性别：男　　年龄：21岁"): the
+/// name, and the fields as a paragraph of their own (the header sets it as a headline).
+fn split_fields(text: Text, span: &Span) -> (Text, Option<Node>) {
+    let plain = text.plain();
+    let Some(cut) = plain.find(|c: char| c.is_whitespace()) else {
+        return (text, None);
+    };
+    let (name, rest) = (plain[..cut].trim(), plain[cut..].trim());
+    let labelled = rest.contains('：') || rest.contains(": ");
+    if !labelled || !looks_like_name(name) {
+        return (text, None);
+    }
+    let run = |t: &str| crate::Run {
+        text: t.to_string(),
+        style: crate::Style::default(),
+        link: None,
+        span: span.clone(),
+    };
+    let fields = Node::Para {
+        pieces: vec![Piece::Run(run(rest))],
+        span: span.clone(),
+    };
+    (
+        Text {
+            runs: vec![run(name)],
+        },
+        Some(fields),
+    )
 }
 
 /// A paragraph that is one bold line looking like a name.
@@ -668,6 +702,19 @@ mod tests {
             parsed.resume.header
         );
         assert_eq!(titles(src), ["Skills"]);
+    }
+
+    #[test]
+    fn fields_after_the_name_in_its_heading_are_a_headline() {
+        let parsed =
+            parse_ok("# 罗小斌\u{2003}\u{2003}性别：男\u{2003}年龄：21岁\n\n## 技能\n\nRust\n");
+        let header = &parsed.resume.header;
+        assert_eq!(header.name.as_ref().unwrap().plain(), "罗小斌");
+        assert_eq!(header.headline[0].plain(), "性别：男\u{2003}年龄：21岁");
+        assert_eq!(
+            name_of("# Jane Roe\n\n## Work\n\nHi.\n").as_deref(),
+            Some("Jane Roe")
+        );
     }
 
     #[test]
