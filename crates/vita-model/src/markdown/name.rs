@@ -22,8 +22,8 @@
 
 use super::blocks::Node;
 use super::inline::{self, Piece};
-use super::{body, tables, words};
-use crate::{Span, Text, Warning};
+use super::{body, contact, tables, words};
+use crate::{ContactKind, Span, Text, Warning};
 
 /// What [`arrange`] took out of the nodes.
 #[derive(Debug, Default)]
@@ -65,7 +65,34 @@ pub(super) fn arrange(nodes: &mut Vec<Node>) -> Arranged {
     if tagged && arranged.name.as_ref().is_some_and(|(_, s)| *s == span) {
         arranged.tagged = Some(span);
     }
+    if arranged.name.is_some() {
+        demote_contact_headings(nodes);
+    }
     arranged
+}
+
+/// Contact lines written as headings right under the name (`## +20 122 052 2714 | Alexandria`)
+/// are header lines, not sections.
+fn demote_contact_headings(nodes: &mut [Node]) {
+    let count = nodes
+        .iter()
+        .take(4)
+        .take_while(|n| match n {
+            Node::Heading { pieces, .. } => is_contact_line(&inline::text(pieces).plain()),
+            _ => false,
+        })
+        .count();
+    demote(nodes, ..count);
+}
+
+/// True when a part of `line` (cut at `|`, `·`, `•`) is an email, web address or phone number.
+fn is_contact_line(line: &str) -> bool {
+    line.split(['|', '·', '•']).any(|part| {
+        matches!(
+            contact::classify(part.trim()).0,
+            ContactKind::Email | ContactKind::Url | ContactKind::Phone
+        )
+    })
 }
 
 /// The name when the first heading (at `at`) is `level` with `text`.
@@ -238,11 +265,45 @@ fn only_roles(title: &str) -> bool {
 fn take(nodes: &mut Vec<Node>, at: usize, text: Text, span: Span) -> Arranged {
     let mut intro: Vec<Node> = nodes.drain(..=at).collect();
     intro.pop();
+    let (text, fields) = split_fields(text, &span);
+    if let Some(fields) = fields {
+        nodes.insert(0, fields);
+    }
     Arranged {
         name: (!text.is_empty()).then_some((text, span)),
         intro,
         ..Arranged::default()
     }
+}
+
+/// A name heading that goes on with labelled fields ("罗斌　　性别：男　　年龄：21岁"): the
+/// name, and the fields as a paragraph of their own (the header sets it as a headline).
+fn split_fields(text: Text, span: &Span) -> (Text, Option<Node>) {
+    let plain = text.plain();
+    let Some(cut) = plain.find(|c: char| c.is_whitespace()) else {
+        return (text, None);
+    };
+    let (name, rest) = (plain[..cut].trim(), plain[cut..].trim());
+    let labelled = rest.contains('：') || rest.contains(": ");
+    if !labelled || !looks_like_name(name) {
+        return (text, None);
+    }
+    let run = |t: &str| crate::Run {
+        text: t.to_string(),
+        style: crate::Style::default(),
+        link: None,
+        span: span.clone(),
+    };
+    let fields = Node::Para {
+        pieces: vec![Piece::Run(run(rest))],
+        span: span.clone(),
+    };
+    (
+        Text {
+            runs: vec![run(name)],
+        },
+        Some(fields),
+    )
 }
 
 /// A paragraph that is one bold line looking like a name.
@@ -342,8 +403,17 @@ fn under_name_heading(nodes: &mut Vec<Node>) -> Option<(Text, Span, &'static str
 }
 
 /// The first line of a file that starts with a plain paragraph, when it looks like a name and
-/// the next lines or paragraphs hold a contact ("Ayush Luhar" over "Nadiad, Gujarat, India").
+/// more lines follow in that paragraph, or the next paragraph holds a contact or a place
+/// ("Ayush Luhar" over "Nadiad, Gujarat, India").
 fn first_line(nodes: &mut [Node]) -> Option<(Text, Span, &'static str)> {
+    // A paragraph of its own is a name only when a contact or place line follows it.
+    let next_is_contact = match nodes.get(1) {
+        Some(Node::Para { pieces, .. }) => inline::lines(pieces).iter().any(|line| {
+            let plain = inline::plain(line);
+            is_contact_line(&plain) || super::place::is_place(plain.trim())
+        }),
+        _ => false,
+    };
     let Some(Node::Para { pieces, span }) = nodes.first_mut() else {
         return None;
     };
@@ -352,7 +422,7 @@ fn first_line(nodes: &mut [Node]) -> Option<(Text, Span, &'static str)> {
         .position(|p| matches!(p, Piece::Break { .. }))
         .unwrap_or(pieces.len());
     let text = inline::text(&pieces[..end]);
-    if !looks_like_name(&text.plain()) || end == pieces.len() {
+    if !looks_like_name(&text.plain()) || (end == pieces.len() && !next_is_contact) {
         return None;
     }
     let line_span = inline::span_of(&text.runs, span);
@@ -613,8 +683,38 @@ mod tests {
                 .iter()
                 .any(|w| w.message.contains("is read as your name"))
         );
+        let src = "Ayush Roe\n\nNadiad, Gujarat, India\n\n**Summary**\n\nText.\n";
+        assert_eq!(name_of(src).as_deref(), Some("Ayush Roe"));
         // A one-line paragraph is a headline, not a name guess.
         assert_eq!(name_of("Staff Engineer\n\n## Work\n\nHi.\n"), None);
+        assert_eq!(name_of("Open Source Fan\n\n## Work\n\nHi.\n"), None);
+    }
+
+    #[test]
+    fn contact_lines_written_as_headings_under_the_name_are_header_lines() {
+        let src = "# Jane Roe\n\n## +20 122 052 2714 | Alexandria, Egypt\n## jane@example.com | https://x.org/jane\n\n\
+                   ## Skills\n\nRust\n";
+        let parsed = parse_ok(src);
+        assert_eq!(
+            parsed.resume.header.contacts.len(),
+            4,
+            "{:#?}",
+            parsed.resume.header
+        );
+        assert_eq!(titles(src), ["Skills"]);
+    }
+
+    #[test]
+    fn fields_after_the_name_in_its_heading_are_a_headline() {
+        let parsed =
+            parse_ok("# 罗小斌\u{2003}\u{2003}性别：男\u{2003}年龄：21岁\n\n## 技能\n\nRust\n");
+        let header = &parsed.resume.header;
+        assert_eq!(header.name.as_ref().unwrap().plain(), "罗小斌");
+        assert_eq!(header.headline[0].plain(), "性别：男\u{2003}年龄：21岁");
+        assert_eq!(
+            name_of("# Jane Roe\n\n## Work\n\nHi.\n").as_deref(),
+            Some("Jane Roe")
+        );
     }
 
     #[test]
