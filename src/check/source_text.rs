@@ -141,7 +141,11 @@ pub fn markdown(source: &str) -> Vec<Piece> {
 fn push_joined(source: &str, pieces: &mut Vec<Piece>, piece: Piece) {
     if let Some(last) = pieces.last_mut() {
         let gap = source.get(last.at.end..piece.at.start).unwrap_or(" ");
-        if last.at.end <= piece.at.start && !gap.contains(char::is_whitespace) && inline_only(gap) {
+        // A table's `|` between cells is a boundary even without spaces around it.
+        if last.at.end <= piece.at.start
+            && !gap.contains(|c: char| c.is_whitespace() || c == '|')
+            && inline_only(gap)
+        {
             last.text.push_str(&piece.text);
             last.at.end = piece.at.end;
             last.exact = false;
@@ -513,6 +517,8 @@ mod tests {
             texts(&pieces),
             ["Analyst ", " at ", "Acme", "the R2 of 1.2", "x"]
         );
+        let table = markdown("|React|1年|\n|---|---|\n|Vue|2年|\n");
+        assert_eq!(texts(&table), ["React", "1年", "Vue", "2年"]);
         assert!(!pieces[1].required && pieces[2].required);
     }
 

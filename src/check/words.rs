@@ -19,12 +19,40 @@ pub fn words(text: &str) -> Vec<String> {
     spans(text).into_iter().map(|(w, _)| w).collect()
 }
 
-/// True between words.
+/// True between words: white space, dashes, slashes, separators, brackets, commas and
+/// semicolons (a line may break after any of them, so "a,b" may come back as "a," and "b"), and
+/// the punctuation of CJK text (`，`, `、`, `（`, `／` …). Full stops, colons, `@` and `_` stay
+/// inside words ("php5.6", "ada@x.com", "10:30").
 fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '\u{200b}' | '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '/' | '|' | '·' | '•'
+            '\u{200b}'
+                | '-'
+                | '‐'
+                | '‑'
+                | '‒'
+                | '–'
+                | '—'
+                | '―'
+                | '/'
+                | '|'
+                | '·'
+                | '•'
+                | ','
+                | ';'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '"'
+                | '\u{3000}'..='\u{303f}'
+                | '\u{ff01}'..='\u{ff0f}'
+                | '\u{ff1a}'..='\u{ff20}'
+                | '\u{ff3b}'..='\u{ff40}'
+                | '\u{ff5b}'..='\u{ff65}'
         )
 }
 
@@ -55,14 +83,15 @@ pub fn spans(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
     let mut push = |start: usize, end: usize| {
         let mut raw = &text[start..end];
         // A link's scheme is markup: `https://ada.dev` may be shown as `ada.dev`.
-        if matches!(raw, "http:" | "https:" | "ftp:") {
+        let lower = raw.to_ascii_lowercase();
+        if matches!(lower.as_str(), "http:" | "https:" | "ftp:") {
             return;
         }
         let mut start = start;
         for scheme in ["mailto:", "tel:"] {
-            if let Some(rest) = raw.strip_prefix(scheme) {
+            if lower.starts_with(scheme) {
                 start += scheme.len();
-                raw = rest;
+                raw = &raw[scheme.len()..];
             }
         }
         let trimmed = raw.trim_start_matches(|c: char| !c.is_alphanumeric() && !KEPT.contains(&c));

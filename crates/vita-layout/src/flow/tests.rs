@@ -1015,3 +1015,28 @@ fn modern_never_splits_a_keyword_of_the_seed() {
     // Classic keeps hyphenating them (the spacing cost, docs/layouts.md): the check can fail.
     assert!(!split_keywords("classic").is_empty());
 }
+
+#[test]
+fn a_list_never_leaves_its_last_item_alone_at_the_top_of_a_page() {
+    // Filler that ends near the foot of page 1, then a three-item list of short items.
+    for filler in 40..56 {
+        let mut source = String::from("# Ada Lovelace\n\n## Work\n\n");
+        for i in 0..filler {
+            source.push_str(&format!("Paragraph {i} of filler text.\n\n"));
+        }
+        source.push_str("## Links\n\n- Alpha link\n- Beta link\n- Gamma link\n");
+        let doc = lay(&source).document;
+        let page_of = |needle: &str| {
+            runs(&doc)
+                .into_iter()
+                .find(|(_, r)| r.text.contains(needle))
+                .map(|(p, _)| p)
+        };
+        let pages = [page_of("Alpha"), page_of("Beta"), page_of("Gamma")];
+        // Three items: neither the first alone at the foot nor the last alone at the top.
+        assert!(
+            pages[0] == pages[1] && pages[1] == pages[2],
+            "filler {filler}: items on pages {pages:?}"
+        );
+    }
+}

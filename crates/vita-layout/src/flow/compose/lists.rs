@@ -129,8 +129,13 @@ impl Composer<'_> {
             indent = indent.max(line.map_or(0.0, |l| l.width) + self.em() * 0.6);
         }
         let item_space = self.layout.list.item_space.resolve(self.em());
+        // Index in the vertical list of each item's last line.
+        let mut item_ends: Vec<usize> = Vec::new();
         for (n, item) in list.items.iter().enumerate() {
             if n > 0 {
+                if let Some(end) = self.last_line() {
+                    item_ends.push(end);
+                }
                 self.space(item_space);
             }
             let item_node = self.arena.open(StructKind::ListItem, Some(list_node));
@@ -163,6 +168,20 @@ impl Composer<'_> {
                 self.list_depth -= 1;
             }
         }
+        // With three items or more, the first item does not stand alone at the foot of a page,
+        // nor the last alone at the top of the next (a list's club and widow).
+        if item_ends.len() >= 2 {
+            for end in [item_ends[0], item_ends[item_ends.len() - 1]] {
+                if let VItem::Line(line) = &mut self.out[end] {
+                    line.penalty = line.penalty.max(NO_BREAK);
+                }
+            }
+        }
+    }
+
+    /// Index of the last line in the vertical list so far.
+    fn last_line(&self) -> Option<usize> {
+        self.out.iter().rposition(|i| matches!(i, VItem::Line(_)))
     }
 
     pub(super) fn fields(&mut self, fields: &[Field], x: f32, width: f32, parent: usize) {
