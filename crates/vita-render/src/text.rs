@@ -3,13 +3,15 @@
 //! Items are taken in drawing order, which is Vita's reading order; runs on one baseline make
 //! one line, joined with a space where there is a gap between them. What the PDF's ActualText
 //! says replaces a run's glyphs, so a word hyphenated across two lines is written once, whole,
-//! at the first line, and page furniture (the footer, marked with empty ActualText) is left
-//! out. Layout artefacts never reach the text: zero-width spaces (the bridges that keep a
+//! at the first line, and page furniture (items under an [`StructKind::Artifact`] root of the
+//! structure, such as the footer, and runs with empty ActualText) is left out. Layout artefacts never reach the text: zero-width spaces (the bridges that keep a
 //! right-aligned date on its line), private-use characters (icon fonts), soft hyphens and
 //! byte-order marks are dropped. A blank line separates blocks that are further apart than
 //! text lines, and a form feed ends each page but the last, as `pdftotext` writes it.
 
-use vita_layout::{Document, GlyphRun, Item, Page};
+use std::collections::HashSet;
+
+use vita_layout::{Document, GlyphRun, Item, Page, StructChild, StructKind, StructNode};
 
 /// A gap between runs wider than this share of the font size is a word space.
 const SPACE_GAP: f32 = 0.12;
@@ -20,7 +22,20 @@ const BLOCK_GAP: f32 = 1.75;
 
 /// The text of `document`, page by page, in reading order.
 pub fn plain_text(document: &Document) -> String {
-    let pages: Vec<String> = document.pages.iter().map(page_text).collect();
+    let mut furniture = HashSet::new();
+    for root in document
+        .structure
+        .iter()
+        .filter(|n| n.kind == StructKind::Artifact)
+    {
+        items_of(root, &mut furniture);
+    }
+    let pages: Vec<String> = document
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(index, page)| page_text(index, page, &furniture))
+        .collect();
     let mut out = pages.join("\n\u{c}");
     if !out.is_empty() {
         out.push('\n');
@@ -36,6 +51,18 @@ pub fn is_artefact(c: char) -> bool {
         | '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{ffffd}' | '\u{100000}'..='\u{10fffd}')
 }
 
+/// Adds the `(page, item)` pairs under `node` to `out`.
+fn items_of(node: &StructNode, out: &mut HashSet<(usize, usize)>) {
+    for child in &node.children {
+        match child {
+            StructChild::Node(node) => items_of(node, out),
+            StructChild::Item(page, item) => {
+                out.insert((*page, *item));
+            }
+        }
+    }
+}
+
 /// One line being gathered: its baseline, font size and text so far.
 struct Line {
     y: f32,
@@ -45,10 +72,13 @@ struct Line {
 }
 
 /// The text of one page: its lines, with blank lines between blocks.
-fn page_text(page: &Page) -> String {
+fn page_text(index: usize, page: &Page, furniture: &HashSet<(usize, usize)>) -> String {
     let mut lines: Vec<Line> = Vec::new();
-    for item in &page.items {
+    for (item_index, item) in page.items.iter().enumerate() {
         let Item::Text(run) = item else { continue };
+        if furniture.contains(&(index, item_index)) {
+            continue;
+        }
         let text = run_text(run);
         if text.is_empty() {
             continue;
@@ -130,6 +160,15 @@ mod tests {
         })
     }
 
+    /// A document whose item `(page, item)` is page furniture.
+    fn with_furniture(mut doc: Document, page: usize, item: usize) -> Document {
+        doc.structure.push(StructNode {
+            kind: StructKind::Artifact,
+            children: vec![StructChild::Item(page, item)],
+        });
+        doc
+    }
+
     fn document(pages: Vec<Vec<Item>>) -> Document {
         Document {
             pages: pages
@@ -172,8 +211,12 @@ mod tests {
                 run(0.0, 150.0, "\u{f0e0} ada@example.com", None),
                 run(200.0, 780.0, "Ada · Page 1 of 2", Some("")),
             ],
-            vec![run(0.0, 100.0, "Rust", None)],
+            vec![
+                run(0.0, 100.0, "Rust", None),
+                run(200.0, 780.0, "Ada · Page 2 of 2", None),
+            ],
         ]);
+        let doc = with_furniture(doc, 1, 1);
         let text = plain_text(&doc);
         assert_eq!(text, "Analyst 2020\n\nada@example.com\n\u{c}Rust\n");
         assert!(!text.chars().any(is_artefact));
