@@ -94,6 +94,9 @@ pub struct Compiled {
     pub outside: Vec<crate::check::Outside>,
     /// The laid-out pages the PDF was written from (for the plain-text output).
     pub document: vita_layout::Document,
+    /// Whether the layout keeps keywords whole (`paragraph.keep-keywords-whole`): a keyword
+    /// split at a line end then fails the check.
+    pub keep_keywords_whole: bool,
 }
 
 /// A stretch of hidden text in the source (see [`vita_model::Parsed::hidden`]).
@@ -322,6 +325,7 @@ fn compile_with(
         natural_pages,
         page_limit,
         layout: layout_name,
+        keep_keywords_whole: layout.paragraph.keep_keywords_whole,
         warnings,
         lines: laid.lines,
         knobs,

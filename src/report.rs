@@ -93,6 +93,9 @@ pub fn findings_json(f: &Findings) -> Value {
         "repeated": w.repeated.iter().map(|(word, source, extracted)| json!({ "word": word, "source": source, "extracted": extracted })).collect::<Vec<_>>(),
         "extra": w.extra,
         "extra_words": w.extra.len(),
+        "split_words": f.split_words,
+        "split_keywords": f.split_keywords,
+        "keywords_must_stay_whole": f.keywords_must_stay_whole,
         "outside": f.outside.iter().map(|o| json!({ "page": o.page, "text": o.text, "by": round(o.by) })).collect::<Vec<_>>(),
     })
 }

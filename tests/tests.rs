@@ -5,6 +5,7 @@ mod util;
 mod batch;
 mod build;
 mod check;
+mod check_split;
 mod corpus;
 mod diagnostics;
 mod errors;

@@ -11,6 +11,7 @@
 mod compare;
 mod document;
 mod source_text;
+mod split;
 mod words;
 
 use std::fmt::Write as _;
@@ -42,6 +43,13 @@ pub struct Findings {
     pub outside: Vec<Outside>,
     /// Pages of the PDF that was read.
     pub pages: usize,
+    /// Words that extractors ignoring `/ActualText` read split at a line end (`head-|tail`).
+    pub split_words: Vec<String>,
+    /// Those of them that are keywords; they fail the check when the layout keeps keywords
+    /// whole.
+    pub split_keywords: Vec<String>,
+    /// Whether split keywords fail the check (the layout's `paragraph.keep-keywords-whole`).
+    pub keywords_must_stay_whole: bool,
 }
 
 impl Findings {
@@ -53,6 +61,7 @@ impl Findings {
             && self.overflow.is_none()
             && self.hidden.is_empty()
             && self.outside.is_empty()
+            && (self.split_keywords.is_empty() || !self.keywords_must_stay_whole)
     }
 }
 
@@ -167,7 +176,18 @@ pub fn inspect(source: &Source, compiled: &Compiled) -> Result<Findings, Failure
             }
         }
     }
+    let naive = vita_pdf::extract_text_ignoring_actual_text(&compiled.bytes).map_err(|e| {
+        Failure::check(format!(
+            "error: the PDF Vita wrote cannot be read back: {e}"
+        ))
+    })?;
+    let split_words = split::split_words(&naive);
+    let split_keywords =
+        split::split_keywords(&split_words, &vita_layout::keywords(&compiled.resume));
     Ok(Findings {
+        split_words,
+        split_keywords,
+        keywords_must_stay_whole: compiled.keep_keywords_whole,
         words: compare::compare(&expected(source, compiled), &pages.join("\n")),
         source_unmapped,
         missing_glyphs: compiled.missing_glyphs.clone(),
@@ -263,6 +283,15 @@ pub fn describe(input: &std::path::Path, f: &Findings) -> String {
             let _ = write!(out, " and {more} more");
         }
     }
+    if f.keywords_must_stay_whole {
+        for split in &f.split_keywords {
+            let _ = write!(
+                out,
+                "\n  split keyword: `{}` comes back in two parts from extractors that ignore ActualText (mutool, pypdf, pdf.js)",
+                split.replace('|', "` / `")
+            );
+        }
+    }
     for o in &f.outside {
         let _ = write!(
             out,
@@ -311,4 +340,22 @@ pub fn describe(input: &std::path::Path, f: &Findings) -> String {
         let _ = write!(out, "\n  pages: {overflow}");
     }
     out
+}
+
+#[cfg(test)]
+mod split_keyword_tests {
+    use super::Findings;
+
+    #[test]
+    fn a_split_keyword_fails_only_where_the_layout_keeps_keywords_whole() {
+        let mut findings = Findings {
+            split_keywords: vec!["high-through-|put".into()],
+            ..Findings::default()
+        };
+        assert!(findings.passed());
+        findings.keywords_must_stay_whole = true;
+        assert!(!findings.passed());
+        findings.split_keywords.clear();
+        assert!(findings.passed());
+    }
 }

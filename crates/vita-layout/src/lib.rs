@@ -28,7 +28,7 @@ pub use inline::LineFigures;
 mod theme;
 
 pub use display::*;
-pub use flow::{Fit, FitError, Fitted, Knob, fit, layout};
+pub use flow::{Fit, FitError, Fitted, Knob, fit, keywords_of as keywords, layout};
 pub use font::{FaceId, FontBook, Variant};
 pub use outside::{Outside, outside_text_area};
 pub use theme::{

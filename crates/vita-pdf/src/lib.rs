@@ -25,7 +25,7 @@ mod text;
 
 pub use convert::pdf;
 pub use error::Error;
-pub use extract::extract_text;
+pub use extract::{extract_text, extract_text_ignoring_actual_text};
 
 /// Document-level choices for [`pdf`] that are not part of the display list.
 ///

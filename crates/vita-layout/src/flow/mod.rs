@@ -17,6 +17,8 @@ mod text_layer_tests;
 
 use vita_model::Resume;
 
+pub use compose::keywords_of;
+
 use crate::display::{Document, Metadata, StructChild, StructKind, StructNode};
 use crate::font::FontBook;
 use crate::theme::{Layout, LayoutError};

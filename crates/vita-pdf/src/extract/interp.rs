@@ -127,6 +127,8 @@ pub(crate) struct Interpreter {
     marked: Vec<Option<Span>>,
     fonts: HashMap<ObjectIdentifier, Rc<ReadFont>>,
     pieces: Vec<Piece>,
+    /// Read glyphs as drawn even inside `/ActualText` spans, as mutool, pypdf and pdf.js do.
+    pub(crate) ignore_actual_text: bool,
 }
 
 impl Interpreter {
@@ -142,6 +144,7 @@ impl Interpreter {
             marked: Vec::new(),
             fonts: HashMap::new(),
             pieces: Vec::new(),
+            ignore_actual_text: false,
         }
     }
 
@@ -216,7 +219,7 @@ impl Interpreter {
             }
             I::BeginMarkedContent(_) => self.marked.push(None),
             I::BeginMarkedContentWithProperties(t) => {
-                let text = actual_text(t.1, resources);
+                let text = actual_text(t.1, resources).filter(|_| !self.ignore_actual_text);
                 self.marked.push(text.map(|text| Span {
                     text,
                     start: None,

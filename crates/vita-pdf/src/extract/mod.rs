@@ -27,6 +27,21 @@ use crate::Error;
 ///
 /// [`Error::Read`] when the bytes are not a PDF, the PDF is encrypted, or it has no pages.
 pub fn extract_text(pdf: &[u8]) -> Result<Vec<String>, Error> {
+    read(pdf, false)
+}
+
+/// As [`extract_text`], but reading the glyphs themselves where `/ActualText` would replace
+/// them, as the extractors that ignore it (mutool, pypdf, pdfminer.six, pdf.js) do: a
+/// hyphenated word comes back as its two parts.
+///
+/// # Errors
+///
+/// As [`extract_text`].
+pub fn extract_text_ignoring_actual_text(pdf: &[u8]) -> Result<Vec<String>, Error> {
+    read(pdf, true)
+}
+
+fn read(pdf: &[u8], ignore_actual_text: bool) -> Result<Vec<String>, Error> {
     let document = Pdf::new(pdf.to_vec()).map_err(|e| Error::Read {
         reason: match e {
             LoadPdfError::Decryption(_) => "the pdf is encrypted",
@@ -43,6 +58,7 @@ pub fn extract_text(pdf: &[u8]) -> Result<Vec<String>, Error> {
         .iter()
         .map(|page| {
             let mut interpreter = interp::Interpreter::new();
+            interpreter.ignore_actual_text = ignore_actual_text;
             if let Some(content) = page.page_stream() {
                 interpreter.run(content, page.resources(), 0);
             }

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use vita_model::{Block, Resume, Text};
 
 /// The keywords of `resume`, lowercased, without surrounding punctuation.
-pub(crate) fn keywords(resume: &Resume) -> BTreeSet<String> {
+pub fn keywords(resume: &Resume) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for keyword in &resume.settings.keywords {
         add_words(&mut out, keyword);

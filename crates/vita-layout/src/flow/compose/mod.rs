@@ -13,8 +13,7 @@ mod entry;
 mod header;
 mod keywords;
 
-#[cfg(test)]
-pub(crate) use keywords::keywords as keywords_of;
+pub use keywords::keywords as keywords_of;
 mod lists;
 mod table;
 mod text_layer;
@@ -375,7 +374,8 @@ impl<'a> Composer<'a> {
     }
 
     /// A centred footer line ("Ada Lovelace · Page 1 of 2") with its baseline at y = 0. The
-    /// caller makes it an artifact: page furniture is not part of the résumé's text.
+    /// caller makes it an artifact, and its runs carry empty ActualText for backends that read
+    /// text from the display list: page furniture is not part of the résumé's text.
     pub fn footer(&mut self, text: &str) -> Vec<Item> {
         let style = TextStyle {
             size: self.body.size * 0.8,
@@ -389,7 +389,13 @@ impl<'a> Composer<'a> {
             x: (self.width - line.width) / 2.0,
             y: 0.0,
         };
-        line_items(self.book, &para, &line, at)
+        let mut items = line_items(self.book, &para, &line, at);
+        for item in &mut items {
+            if let Item::Text(run) = item {
+                run.actual_text = Some(String::new());
+            }
+        }
+        items
     }
 
     /// Breaks a shaped paragraph with the layout's settings for its mode.
