@@ -312,9 +312,7 @@ fn compile_with(
             "error: {}: {e}\n  = hint: fix what is named, or build without --standard",
             source.path.display()
         ))),
-        vita_pdf::Error::Write { message } if has_photo && message.contains("image") => {
-            Attempt::DamagedPhoto(message)
-        }
+        vita_pdf::Error::Image { reason } if has_photo => Attempt::DamagedPhoto(reason),
         e => Attempt::Failed(Failure::input(format!(
             "error: could not write the PDF: {e}"
         ))),

@@ -42,19 +42,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Ok(meta) if meta.is_file() => meta.permissions().mode() & 0o7777,
         _ => 0o666,
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".vita-")
-        .suffix(".pdf.tmp")
-        .permissions(std::fs::Permissions::from_mode(mode))
-        .tempfile_in(dir)?;
-    let temp_path = temp.path().to_path_buf();
-    {
+    // Created and registered under the lock: an interrupt either finds the temporary file in
+    // the set or finds that it does not exist yet, never a file it does not know about.
+    let (mut temp, temp_path) = {
         let mut guard = in_flight();
         if guard.1 {
             return Err(std::io::ErrorKind::Interrupted.into());
         }
+        let temp = tempfile::Builder::new()
+            .prefix(".vita-")
+            .suffix(".pdf.tmp")
+            .permissions(std::fs::Permissions::from_mode(mode))
+            .tempfile_in(dir)?;
+        let temp_path = temp.path().to_path_buf();
         guard.0.insert(temp_path.clone());
-    }
+        (temp, temp_path)
+    };
     let result = (|| {
         temp.write_all(bytes)?;
         // No fsync: the rename is what keeps the target whole (readers and a killed build see

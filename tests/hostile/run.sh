@@ -65,7 +65,7 @@ long = good + "\n## Projects\n\n" + "".join(
     f"### Project {i}, Example Org\n2019\n\n- Shipped feature {i} with care and measured its effect on users.\n\n"
     for i in range(60))
 open(os.path.join(base, "long.md"), "w").write(long)
-sets = ", ".join(f"s{i} = \"backend\"" for i in range(400))
+sets = ", ".join(f"s{i} = \"backend\"" for i in range(4000))
 open(os.path.join(base, "many.toml"), "w").write(
     f'input = "long.md"\noutput = "out/{{name}}.pdf"\n[matrix]\ntags = {{ {sets} }}\n')
 EOF

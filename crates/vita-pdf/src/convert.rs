@@ -98,6 +98,10 @@ pub fn pdf(doc: &Display, options: &PdfOptions) -> Result<Vec<u8>, Error> {
             standard: standard.name(),
             problems: crate::standard::describe(&problems),
         },
+        (krilla::error::KrillaError::Image(_, _, reason), _) => Error::Image { reason },
+        (krilla::error::KrillaError::SixteenBitImage(..), _) => Error::Image {
+            reason: "16-bit images are not supported".to_string(),
+        },
         (e, _) => Error::Write {
             message: format!("{e:?}"),
         },

@@ -71,6 +71,12 @@ pub enum Error {
         /// What is missing or not allowed, one sentence each.
         problems: Vec<String>,
     },
+    /// An image's data could not be decoded (a damaged PNG or JPEG).
+    #[error("image data could not be decoded: {reason}")]
+    Image {
+        /// The decoder's own words.
+        reason: String,
+    },
     /// krilla refused to finish the document.
     #[error("pdf could not be written: {message}")]
     Write {
