@@ -17,6 +17,7 @@ mod lists;
 mod manifest;
 mod os_error;
 mod output;
+mod output_kind;
 mod photo;
 mod preview;
 mod progress;

@@ -6,6 +6,10 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../../src/output_kind.rs"]
+#[allow(dead_code, missing_docs)]
+mod output_kind;
+
 #[path = "../../src/manifest/spec/mod.rs"]
 #[allow(dead_code, missing_docs)]
 mod spec;

@@ -12,7 +12,7 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 use vita_model::{FieldOverride, FieldValue, TagExpr};
 
-use crate::formats::Kind;
+use crate::output_kind::Kind;
 use values::Value;
 
 /// A byte range of the manifest.
@@ -270,7 +270,7 @@ fn formats(value: &Value<'_>) -> Result<Vec<Kind>, ManifestError> {
     let mut out = Vec::new();
     for (name, span) in names {
         let kind = Kind::named(&name).ok_or_else(|| {
-            let known: Vec<&str> = crate::formats::NAMES.iter().map(|(n, _)| *n).collect();
+            let known: Vec<&str> = crate::output_kind::NAMES.iter().map(|(n, _)| *n).collect();
             ManifestError::new(
                 format!("`{name}` is not an output format"),
                 span,
