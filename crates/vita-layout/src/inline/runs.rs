@@ -83,30 +83,21 @@ pub(crate) fn line_items(
                 let tracking = style.tracking * glyphs.len() as f32;
                 let scale = fragment_scale(book, style, units, fragment.width - tracking);
                 let ranges = glyph_ranges(&shaped.glyphs[glyphs.clone()], *shaped_at, chars);
-                for (g, range) in shaped.glyphs[glyphs.clone()].iter().zip(ranges) {
-                    run.glyphs.push(Glyph {
-                        id: g.id,
-                        advance: g.advance * scale + style.tracking,
-                        x_offset: g.x_offset * scale,
-                        y_offset: g.y_offset * scale,
-                        text: base + range.start..base + range.end,
-                    });
-                }
+                push_glyphs(
+                    run,
+                    &shaped.glyphs[glyphs.clone()],
+                    ranges,
+                    scale,
+                    style,
+                    base,
+                );
             }
             Content::Separator { .. } => {
                 let shaped = book.shape(style.face, style.small_caps, text);
                 let tracking = style.tracking * shaped.glyphs.len() as f32;
                 let scale = fragment_scale(book, style, shaped.width, fragment.width - tracking);
                 let ranges = glyph_ranges(&shaped.glyphs, 0, &(0..text.len()));
-                for (g, range) in shaped.glyphs.iter().zip(ranges) {
-                    run.glyphs.push(Glyph {
-                        id: g.id,
-                        advance: g.advance * scale + style.tracking,
-                        x_offset: g.x_offset * scale,
-                        y_offset: g.y_offset * scale,
-                        text: base + range.start..base + range.end,
-                    });
-                }
+                push_glyphs(run, &shaped.glyphs, ranges, scale, style, base);
             }
             Content::Hyphen { .. } => {
                 let hyphen = book.shape(style.face, style.small_caps, "-");
@@ -305,6 +296,27 @@ fn split_word_roles(para: &Paragraph, line: &SetLine) -> Vec<Role> {
 }
 
 /// Points per font unit for a word whose shaped width is `units` and set width is `width`.
+/// Appends shaped glyphs to `run`, scaled to the fragment's set width, tracked, and each
+/// covering its character range of the run's text (which starts at `base`).
+fn push_glyphs(
+    run: &mut GlyphRun,
+    glyphs: &[ShapedGlyph],
+    ranges: impl IntoIterator<Item = Range<usize>>,
+    scale: f32,
+    style: PieceStyle,
+    base: usize,
+) {
+    for (g, range) in glyphs.iter().zip(ranges) {
+        run.glyphs.push(Glyph {
+            id: g.id,
+            advance: g.advance * scale + style.tracking,
+            x_offset: g.x_offset * scale,
+            y_offset: g.y_offset * scale,
+            text: base + range.start..base + range.end,
+        });
+    }
+}
+
 fn fragment_scale(book: &FontBook, style: super::PieceStyle, units: f32, width: f32) -> f32 {
     if units > 0.0 {
         width / units

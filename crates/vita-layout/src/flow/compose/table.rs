@@ -8,13 +8,7 @@ use super::*;
 impl Composer<'_> {
     /// A table, in parts when it is wider than `width` (see the module comment).
     pub(super) fn table(&mut self, table: &Table, x: f32, width: f32, parent: usize) {
-        let columns = table
-            .rows
-            .iter()
-            .chain(std::iter::once(&table.header))
-            .map(Vec::len)
-            .max()
-            .unwrap_or(0);
+        let columns = column_count(table);
         let gap = self.em();
         let head_style = self.body.clone().bold().unhyphenated();
         let cell_style = self.body.clone().unhyphenated();
@@ -79,13 +73,7 @@ impl Composer<'_> {
     /// column at least as wide as its longest word), cells set ragged-right, the header row
     /// bold over a hairline.
     fn table_part(&mut self, table: &Table, x: f32, width: f32, parent: usize) {
-        let columns = table
-            .rows
-            .iter()
-            .chain(std::iter::once(&table.header))
-            .map(Vec::len)
-            .max()
-            .unwrap_or(0);
+        let columns = column_count(table);
         if columns == 0 {
             return;
         }
@@ -212,4 +200,15 @@ impl Composer<'_> {
             line.depth_min = line.depth_min.max(y + 0.4);
         }
     }
+}
+
+/// The number of columns: the widest row's, header included.
+fn column_count(table: &Table) -> usize {
+    table
+        .rows
+        .iter()
+        .chain(std::iter::once(&table.header))
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
 }
