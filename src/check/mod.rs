@@ -98,6 +98,7 @@ pub fn expected(source: &Source, compiled: &Compiled) -> Expected {
         .filter(|w| LEFT_OUT.iter().any(|m| w.message.contains(m)))
         .map(|w| covered(&source.text, &w.span))
         .chain(source.parsed.hidden.iter().cloned())
+        .chain(source.parsed.left_out.iter().cloned())
         .collect();
     let mut out = Expected::default();
     for piece in &pieces {
@@ -133,10 +134,15 @@ pub fn expected(source: &Source, compiled: &Compiled) -> Expected {
                 vita_model::Block::Entry(e) => e.dates.as_ref().map(|d| d.text.clone()),
                 _ => None,
             });
+        // The shown dates are required: the source's dates are optional, since a range
+        // within one month ("2016-08-24" to "2016-08-24") is shown once.
+        // (A variant's required words are its model's texts, dates included.)
+        if compiled.resume == source.parsed.resume {
+            out.required.extend(dates.flat_map(|d| words::words(&d)));
+        }
         // Profiles are shown as addresses made from their network ("github.com/ada").
         let contacts = resume.header.contacts.iter().map(|c| c.text.clone());
         out.generated = titles
-            .chain(dates)
             .chain(contacts)
             .chain(JSON_LABELS.iter().map(|l| (*l).to_string()))
             .flat_map(|t| words::words(&t))

@@ -13,9 +13,11 @@
 //! (template syntax, hidden text, a dropped HTML element …) and link addresses may be left
 //! out.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde_json::value::RawValue;
 
 /// A stretch of the source's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +39,7 @@ const SHOWN_KEYS: [&str; 6] = ["name", "headline", "email", "phone", "location",
 const UNSHOWN_ELEMENTS: [&str; 4] = ["style", "script", "head", "template"];
 
 /// JSON Resume keys whose values are not text a reader sees.
-const JSON_UNSHOWN: [&str; 4] = ["$schema", "meta", "image", "picture"];
+const JSON_UNSHOWN: [&str; 5] = ["$schema", "meta", "image", "picture", "avatar"];
 
 /// JSON Resume keys whose values may be left out or shown in another form: addresses (a
 /// profile is shown as `github.com/ada`, not as its network and user name), the street address
@@ -53,7 +55,7 @@ const JSON_OPTIONAL: [&str; 8] = [
     "type",
 ];
 
-/// JSON Resume keys holding dates, shown as "Jun 2021": only the year is source text.
+/// JSON Resume keys holding dates, shown as "Jun 2021" by the reader (whose words are checked).
 const JSON_DATES: [&str; 4] = ["startDate", "endDate", "date", "releaseDate"];
 
 /// Page-break commands written as text (LaTeX's, which Markdown-to-PDF tools honour).
@@ -442,52 +444,78 @@ fn yaml_values(inner: &str, offset: usize) -> Vec<Piece> {
 }
 
 /// The pieces of a JSON Resume source (nothing when it is not JSON: the reader refuses it).
+/// Each piece is placed at its value in the file, so warnings and the reader's left-out
+/// values excuse it; dates are the reader's words (a range within one month is shown once),
+/// so the source's are optional and the shown dates are required instead.
 pub fn json(source: &str) -> Vec<Piece> {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(source) else {
+    let Ok(root) = serde_json::from_str::<&RawValue>(source.trim_start_matches('\u{feff}')) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    json_value(&value, None, &mut out);
+    json_value(source, root, None, &mut out);
     out
 }
 
-fn json_value(value: &serde_json::Value, key: Option<&str>, out: &mut Vec<Piece>) {
-    match value {
-        serde_json::Value::String(s) => {
-            let key = key.unwrap_or_default();
-            let text = if JSON_DATES.contains(&key) {
-                s.split(['-', 'T']).next().unwrap_or_default().to_string()
-            } else {
-                s.clone()
+fn json_value(source: &str, raw: &RawValue, key: Option<&str>, out: &mut Vec<Piece>) {
+    let text = raw.get();
+    let at = offset_in(source, text).map_or(0..0, |start| start..start + text.len());
+    match text.as_bytes().first() {
+        Some(b'"') => {
+            let Ok(s) = serde_json::from_str::<String>(text) else {
+                return;
             };
-            let optional = s.contains("://") || JSON_OPTIONAL.contains(&key);
+            let key = key.unwrap_or_default();
+            let date = JSON_DATES.contains(&key);
+            let optional = date || s.contains("://") || JSON_OPTIONAL.contains(&key);
             out.push(Piece {
-                text,
-                at: 0..0,
+                text: s,
+                at,
                 exact: false,
                 required: !optional,
             });
         }
-        serde_json::Value::Number(n) => out.push(Piece {
-            text: n.to_string(),
-            at: 0..0,
-            exact: false,
-            required: true,
-        }),
-        serde_json::Value::Array(items) => {
-            for item in items {
-                json_value(item, key, out);
-            }
-        }
-        serde_json::Value::Object(map) => {
-            for (k, v) in map {
-                if !JSON_UNSHOWN.contains(&k.as_str()) {
-                    json_value(v, Some(k), out);
+        Some(b'[') => {
+            if let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(text) {
+                for item in items {
+                    json_value(source, item, key, out);
                 }
             }
         }
-        serde_json::Value::Bool(_) | serde_json::Value::Null => {}
+        Some(b'{') => {
+            if let Ok(map) = serde_json::from_str::<BTreeMap<String, &RawValue>>(text) {
+                let mut seen = Vec::new();
+                for (k, v) in map {
+                    if JSON_UNSHOWN.contains(&k.as_str()) {
+                        continue;
+                    }
+                    let first = out.len();
+                    json_value(source, v, Some(&k), out);
+                    // The same text under two keys of one object (`studyType` and
+                    // `qualification`) is shown once.
+                    for piece in &mut out[first..] {
+                        if seen.contains(&piece.text) {
+                            piece.required = false;
+                        } else {
+                            seen.push(piece.text.clone());
+                        }
+                    }
+                }
+            }
+        }
+        Some(b'n' | b't' | b'f') | None => {}
+        Some(_) => out.push(Piece {
+            text: text.to_string(),
+            at,
+            exact: false,
+            required: true,
+        }),
     }
+}
+
+/// The byte offset of `part` in `source`, when `part` is a slice of it.
+fn offset_in(source: &str, part: &str) -> Option<usize> {
+    let offset = (part.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
+    (offset.checked_add(part.len())? <= source.len()).then_some(offset)
 }
 
 #[cfg(test)]
@@ -547,7 +575,7 @@ mod tests {
     }
 
     #[test]
-    fn json_strings_dates_by_year_and_addresses_optional() {
+    fn json_strings_placed_dates_and_addresses_optional() {
         let src = r#"{"basics": {"name": "Ada", "image": "me.png", "url": "https://ada.dev"},
             "work": [{"startDate": "2021-06", "highlights": ["Led it"]}]}"#;
         let pieces = json(src);
@@ -557,7 +585,9 @@ mod tests {
             .map(|p| p.text.as_str())
             .collect();
         required.sort_unstable();
-        assert_eq!(required, ["2021", "Ada", "Led it"]);
+        assert_eq!(required, ["Ada", "Led it"]);
+        let led = pieces.iter().find(|p| p.text == "Led it").unwrap();
+        assert_eq!(&src[led.at.clone()], "\"Led it\"");
     }
 
     #[test]

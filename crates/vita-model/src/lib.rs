@@ -58,6 +58,9 @@ pub struct Parsed {
     /// text in a résumé is usually keyword stuffing for applicant tracking systems, so `vita
     /// check` fails when this is not empty.
     pub hidden: Vec<Span>,
+    /// Source text the reader knowingly leaves out, in source order (JSON Resume keys it does
+    /// not know); each key is named by a [`Warning`], so nothing vanishes unannounced.
+    pub left_out: Vec<Span>,
 }
 
 /// Reads a Markdown résumé. Fails only on malformed front matter.

@@ -57,7 +57,12 @@ pub(super) fn languages(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> {
         let obj = item.object_or("language")?;
         cx.check_keys(&obj, schema::LANGUAGE);
         let name = obj.text_of(&["language", "name"])?;
-        rows.extend(row(name, obj.text_of(&["fluency", "level"])?));
+        let value = joined_with(
+            obj.text_of(&["fluency", "level"])?,
+            obj.text("summary")?,
+            " — ",
+        );
+        rows.extend(row(name, value));
     }
     Ok(blocks(rows, node))
 }
@@ -72,11 +77,35 @@ pub(super) fn references(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> 
             blocks.extend(make::paragraphs(&text));
         }
         if let Some(name) = obj.text("name")? {
-            let text = Text::plain_run(format!("— {}", name.text), name.span.clone());
-            blocks.push(make::paragraph(text, name.span));
+            let name = joined_with(Some(name), obj.text("relationship")?, ", ");
+            if let Some(name) = name {
+                let text = Text::plain_run(format!("— {}", name.text), name.span.clone());
+                blocks.push(make::paragraph(text, name.span));
+            }
+        }
+        let contact: Vec<Str> = [obj.text("email")?, obj.text("phone")?]
+            .into_iter()
+            .flatten()
+            .collect();
+        if let Some(first) = contact.first() {
+            let texts: Vec<&str> = contact.iter().map(|c| c.text.as_str()).collect();
+            let span = first.span.start..contact.last().map_or(first.span.end, |c| c.span.end);
+            let text = Text::plain_run(texts.join(" · "), span.clone());
+            blocks.push(make::paragraph(text, span));
         }
     }
     Ok(blocks)
+}
+
+/// `a` + `between` + `b` from two optional texts (either alone as it is), spanning both.
+fn joined_with(a: Option<Str>, b: Option<Str>, between: &str) -> Option<Str> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(Str {
+            text: format!("{}{between}{}", a.text, b.text),
+            span: a.span.start.min(b.span.start)..a.span.end.max(b.span.end),
+        }),
+        (a, b) => a.or(b),
+    }
 }
 
 /// The non-null items of a list section (a lone value is one item).

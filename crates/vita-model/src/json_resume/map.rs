@@ -173,6 +173,9 @@ fn work(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
     };
     parts.url(obj)?;
     parts.dates(obj, "startDate", Some("endDate"), true, cx)?;
+    for key in ["keywords", "technologies"] {
+        parts.details.extend(joined(&obj.texts(key)?));
+    }
     parts.body(obj, &["summary"])?;
     Ok(parts)
 }
@@ -202,6 +205,14 @@ fn education(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
         }),
         (kind, area) => kind.or(area),
     };
+    // A `qualification` is the degree under another name: the title when there is none, a
+    // detail line when it says something else.
+    let qualification = obj.text("qualification")?;
+    let (title, qualification) = match (title, qualification) {
+        (None, q) => (q, None),
+        (Some(t), Some(q)) if q.text.trim() != t.text.trim() => (Some(t), Some(q)),
+        (t, _) => (t, None),
+    };
     let mut parts = Parts {
         title,
         organization: obj.text("institution")?,
@@ -210,7 +221,8 @@ fn education(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
     };
     parts.url(obj)?;
     parts.dates(obj, "startDate", Some("endDate"), true, cx)?;
-    if let Some(score) = obj.text("score")? {
+    parts.details.extend(qualification);
+    if let Some(score) = obj.text_of(&["score", "percentage"])? {
         parts.details.push(score_line(score, false));
     } else if let Some(gpa) = obj.text("gpa")? {
         parts.details.push(score_line(gpa, true));
@@ -261,7 +273,7 @@ fn project(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
     };
     parts.url(obj)?;
     parts.dates(obj, "startDate", Some("endDate"), true, cx)?;
-    for key in ["roles", "keywords"] {
+    for key in ["roles", "keywords", "technologies"] {
         parts.details.extend(joined(&obj.texts(key)?));
     }
     parts.body(obj, &["description", "summary"])?;
@@ -305,8 +317,13 @@ fn publication(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
         ..Parts::default()
     };
     parts.url(obj)?;
+    if parts.url.is_none() {
+        parts.url = obj
+            .text("link")?
+            .and_then(|u| super::header::web(&u.text).1);
+    }
     parts.dates(obj, "releaseDate", None, false, cx)?;
-    parts.body(obj, &["summary"])?;
+    parts.body(obj, &["summary", "details"])?;
     Ok(parts)
 }
 

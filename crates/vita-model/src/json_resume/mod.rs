@@ -51,6 +51,7 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
     }
     let mut warnings = cx.warnings;
     warnings.sort_by_key(|w| w.span.start);
+    let left_out = cx.left_out;
     Ok(Parsed {
         resume: Resume {
             header,
@@ -59,6 +60,7 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
         },
         warnings,
         hidden: Vec::new(),
+        left_out,
     })
 }
 
@@ -67,26 +69,87 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
 struct Cx {
     /// Warnings so far, in reading order.
     warnings: Vec<Warning>,
+    /// The values of keys this reader does not know, which are left out of the résumé.
+    left_out: Vec<std::ops::Range<usize>>,
+    /// Paths (`work[].technologies`) of unknown keys already warned about: one warning a key,
+    /// however many entries repeat it.
+    warned: Vec<String>,
 }
 
 impl Cx {
-    /// Warns about keys of `obj` that are not in `known` but close to one of them (a typo);
-    /// other unknown keys are the user's own and are ignored.
+    /// Warns about keys of `obj` that are not in `known`: one close to a known key is a typo
+    /// ("did you mean"); any other that holds text is left out, said once per key path so the
+    /// text never vanishes unannounced (`vita check` then excuses it).
     fn check_keys(&mut self, obj: &Obj, known: &[&str]) {
         for (key, node) in obj.fields() {
-            // Long keys are nobody's typo, and edit distance on them is slow.
-            if known.contains(&key.as_str()) || key.len() > 40 {
+            if known.contains(&key.as_str()) {
                 continue;
             }
-            if let Some(near) = closest(key, known) {
+            let text = node.holds_text();
+            if text {
+                self.left_out.push(node.span.clone());
+            }
+            // Long keys are nobody's typo, and edit distance on them is slow.
+            let near = if key.len() > 40 {
+                None
+            } else {
+                closest(key, known)
+            };
+            if !text && near.is_none() {
+                continue;
+            }
+            if let Some(near) = near {
                 self.warnings.push(Warning {
                     message: format!("`{}` is not a JSON Resume key and is ignored", node.path),
                     span: node.span.clone(),
                     hint: Some(format!("did you mean `{near}`?")),
                 });
+                continue;
             }
+            let general = general_path(&node.path);
+            if self.warned.contains(&general) {
+                continue;
+            }
+            self.warnings.push(Warning {
+                message: format!(
+                    "`{general}` is not a JSON Resume key: its text is left out of the résumé"
+                ),
+                span: node.span.clone(),
+                hint: Some(format!(
+                    "move the text to a key the schema has ({}) to print it",
+                    known
+                        .iter()
+                        .filter(|k| !k.starts_with('$'))
+                        .take(6)
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            });
+            self.warned.push(general);
         }
     }
+}
+
+/// A key path with its list positions dropped: `work[3].technologies` → `work[].technologies`.
+fn general_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push('[');
+            }
+            ']' => {
+                in_index = false;
+                out.push(']');
+            }
+            _ if in_index => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -110,6 +110,34 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// Whether the value is or holds text or a number (an empty list, `null` or `true` do
+    /// not). A scan of the value's source, not a walk of its tree: nesting costs no stack.
+    pub fn holds_text(&self) -> bool {
+        let bytes = self.raw.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => {
+                    // Skip to the closing quote, then see whether the string was a key.
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i += 1;
+                    let next = bytes[i.min(bytes.len())..]
+                        .iter()
+                        .find(|b| !b.is_ascii_whitespace());
+                    if next != Some(&b':') {
+                        return true;
+                    }
+                }
+                b'-' | b'0'..=b'9' => return true,
+                _ => i += 1,
+            }
+        }
+        false
+    }
+
     /// The path of this value's field `key` (`work[0]` + `name` → `work[0].name`).
     fn field_path(&self, key: &str) -> String {
         if self.path.is_empty() {

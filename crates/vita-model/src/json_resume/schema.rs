@@ -3,9 +3,13 @@
 //!
 //! Source: <https://github.com/jsonresume/resume-schema> `schema.json` (v1.0.0), plus keys from
 //! the older 0.x schema still found in files: `company` (work `name`), `website` (`url`),
-//! `picture` (`image`) and `gpa` (`score`); a `name`/`level` pair in `languages` is read like
-//! `language`/`fluency`. The lists serve only to spot near misses ("startdate"): keys that are
-//! close to a known key give a warning, all other unknown keys are ignored in silence.
+//! `picture` and `avatar` (`image`) and `gpa` (`score`); a `name`/`level` pair in `languages` is
+//! read like `language`/`fluency`. Keys that themes and résumé builders add and that real files
+//! use are read too: `keywords`/`technologies` of jobs and projects, an education's
+//! `percentage` (a score) and `qualification` (the degree), a publication's `details` and
+//! `link`, a language's `summary`, a reference's `relationship`, `email` and `phone`. Keys
+//! close to a known key give a "did you mean" warning; any other unknown key holding text is
+//! left out with a warning (once per key path).
 
 /// Top-level keys.
 pub(super) const TOP: &[&str] = &[
@@ -27,8 +31,8 @@ pub(super) const TOP: &[&str] = &[
 
 /// Keys of `basics`.
 pub(super) const BASICS: &[&str] = &[
-    "name", "label", "image", "picture", "email", "phone", "url", "website", "summary", "location",
-    "profiles",
+    "name", "label", "image", "picture", "avatar", "email", "phone", "url", "website", "summary",
+    "location", "profiles",
 ];
 
 /// Keys of `basics.location` (and of a `location` object anywhere).
@@ -55,7 +59,15 @@ const DATED: &[&str] = &[
 ];
 
 /// Keys of a `work` item (with [`DATED`]).
-pub(super) const WORK: &[&str] = &["name", "company", "position", "location", "description"];
+pub(super) const WORK: &[&str] = &[
+    "name",
+    "company",
+    "position",
+    "location",
+    "description",
+    "keywords",
+    "technologies",
+];
 
 /// Keys of a `volunteer` item (with [`DATED`]).
 pub(super) const VOLUNTEER: &[&str] = &["organization", "name", "position", "location"];
@@ -69,10 +81,20 @@ pub(super) const EDUCATION: &[&str] = &[
     "gpa",
     "courses",
     "location",
+    "percentage",
+    "qualification",
 ];
 
 /// Keys of a `projects` item (with [`DATED`]).
-pub(super) const PROJECT: &[&str] = &["name", "description", "keywords", "roles", "entity", "type"];
+pub(super) const PROJECT: &[&str] = &[
+    "name",
+    "description",
+    "keywords",
+    "technologies",
+    "roles",
+    "entity",
+    "type",
+];
 
 /// Keys of an `awards` item.
 pub(super) const AWARD: &[&str] = &["title", "date", "awarder", "summary"];
@@ -88,16 +110,18 @@ pub(super) const PUBLICATION: &[&str] = &[
     "url",
     "website",
     "summary",
+    "details",
+    "link",
 ];
 
 /// Keys of a `skills` or `interests` item.
 pub(super) const SKILL: &[&str] = &["name", "level", "keywords"];
 
 /// Keys of a `languages` item.
-pub(super) const LANGUAGE: &[&str] = &["language", "fluency", "name", "level"];
+pub(super) const LANGUAGE: &[&str] = &["language", "fluency", "name", "level", "summary"];
 
 /// Keys of a `references` item.
-pub(super) const REFERENCE: &[&str] = &["name", "reference"];
+pub(super) const REFERENCE: &[&str] = &["name", "reference", "relationship", "email", "phone"];
 
 /// The keys of a dated entry: `own` and the shared ones.
 pub(super) fn dated(own: &'static [&'static str]) -> Vec<&'static str> {

@@ -450,13 +450,27 @@ fn syntax_error_position() {
 }
 
 #[test]
-fn unknown_keys_are_ignored() {
+fn unknown_keys_holding_text_are_left_out_with_one_warning_each() {
     let plain = r#"{"basics": {"name": "A"}, "work": [{"position": "P", "name": "Q"}]}"#;
     let extra = r#"{"basics": {"name": "A", "pronouns": "she/her", "x-theme": {"color": [1, {}]}},
-        "work": [{"position": "P", "name": "Q", "team": ["a", {"b": null}]}],
+        "work": [{"position": "P", "name": "Q", "team": ["a", {"b": null}]},
+                 {"position": "P2", "name": "Q2", "team": ["c"], "empty": [], "flag": true}],
         "customSection": [{"anything": true}], "meta": {"version": "v1"}}"#;
     let (plain, extra) = (parse_ok(plain), parse_ok(extra));
-    assert_eq!(extra.warnings, []);
+    // One warning per key path (`work[].team` once for two jobs); empty values, flags, `meta`
+    // and a section of flags say nothing.
+    let messages: Vec<&str> = extra.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(messages.len(), 3, "{messages:?}");
+    for key in ["`basics.pronouns`", "`basics.x-theme`", "`work[].team`"] {
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains(key) && m.contains("left out")),
+            "{key}: {messages:?}"
+        );
+    }
+    // Every value left out is recorded, so `vita check` can excuse exactly those words.
+    assert_eq!(extra.left_out.len(), 4);
     assert_eq!(plain.resume.sections.len(), extra.resume.sections.len());
     // Spans differ between the two files, so compare the text.
     let (a, b) = (
@@ -469,6 +483,46 @@ fn unknown_keys_are_ignored() {
         b.organization.as_ref().map(|o| o.plain())
     );
     assert_eq!(a.body, b.body);
+}
+
+#[test]
+fn keys_themes_add_are_read() {
+    let src = r#"{"basics": {"name": "A", "avatar": "https://x.com/a.png"},
+        "work": [{"position": "Dev", "name": "Q", "technologies": ["Rust", "Go"]}],
+        "projects": [{"name": "Pr", "technologies": ["Zig"]}],
+        "education": [{"institution": "U", "qualification": "BSc Physics", "percentage": "85%"},
+                      {"institution": "V", "studyType": "MSc", "qualification": "MSc"}],
+        "publications": [{"name": "Paper", "details": "On things.", "link": "https://p.org"}],
+        "languages": [{"language": "Rust", "summary": "Daily since 2019"}],
+        "references": [{"name": "Bo", "relationship": "Manager", "email": "bo@x.com",
+                        "phone": "+1 555 0100"}]}"#;
+    let parsed = parse_ok(src);
+    assert_eq!(parsed.warnings, []);
+    assert!(parsed.left_out.is_empty());
+    let job = entries(section(&parsed, "Experience"))[0];
+    assert_eq!(job.details[0].plain(), "Rust, Go");
+    let project = entries(section(&parsed, "Projects"))[0];
+    assert_eq!(project.details[0].plain(), "Zig");
+    let schools = entries(section(&parsed, "Education"));
+    assert_eq!(schools[0].title.plain(), "BSc Physics");
+    assert_eq!(schools[0].details[0].plain(), "85%");
+    // The same degree under two keys is shown once.
+    assert_eq!(schools[1].title.plain(), "MSc");
+    assert!(schools[1].details.is_empty());
+    let paper = entries(section(&parsed, "Publications"))[0];
+    assert_eq!(paper.title.runs[0].link.as_deref(), Some("https://p.org"));
+    let plain = |s: &Section| {
+        s.blocks
+            .iter()
+            .map(|b| format!("{b:?}"))
+            .collect::<String>()
+    };
+    assert!(plain(section(&parsed, "Publications")).contains("On things."));
+    assert!(plain(section(&parsed, "Languages")).contains("Daily since 2019"));
+    let references = plain(section(&parsed, "References"));
+    for text in ["Bo, Manager", "bo@x.com · +1 555 0100"] {
+        assert!(references.contains(text), "{text}: {references}");
+    }
 }
 
 #[test]

@@ -105,6 +105,7 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
         },
         warnings,
         hidden: read.hidden,
+        left_out: Vec::new(),
     })
 }
 
