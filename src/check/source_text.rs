@@ -334,7 +334,13 @@ fn named_entity(name: &str) -> Option<char> {
 
 /// The front matter's shown values, and where the body starts.
 fn front_matter(source: &str) -> (Vec<Piece>, usize) {
-    let start = usize::from(source.starts_with('\u{feff}')) * 3;
+    // After a byte-order mark and blank lines, as the reader finds it.
+    let bom = usize::from(source.starts_with('\u{feff}')) * 3;
+    let blank = source[bom..].len()
+        - source[bom..]
+            .trim_start_matches(|c: char| c.is_whitespace())
+            .len();
+    let start = bom + source[bom..bom + blank].rfind('\n').map_or(0, |e| e + 1);
     let text = &source[start..];
     let Some(fence) = ["+++", "---"].into_iter().find(|f| {
         text.strip_prefix(f)
@@ -572,6 +578,9 @@ mod tests {
         assert_eq!(shown, ["Ada", "Body", "GitHub"]);
         let yaml = "---\nname: Ada Lovelace\ntitle: Resume\n---\nText\n";
         assert_eq!(texts(&markdown(yaml)), ["Ada Lovelace", "Text"]);
+        // Blank lines before the fence, as the reader allows.
+        let late = "\n  \n---\ntitle: Ron - Resume\n---\nText\n";
+        assert_eq!(texts(&markdown(late)), ["Text"]);
     }
 
     #[test]

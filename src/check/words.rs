@@ -22,7 +22,8 @@ pub fn words(text: &str) -> Vec<String> {
 /// True between words: white space, dashes, slashes, separators, brackets, commas and
 /// semicolons (a line may break after any of them, so "a,b" may come back as "a," and "b"), and
 /// the punctuation of CJK text (`，`, `、`, `（`, `／` …). Full stops, colons, `@` and `_` stay
-/// inside words ("php5.6", "ada@x.com", "10:30").
+/// inside words ("php5.6", "ada@x.com", "10:30"), except a colon between two words
+/// ("Python:Excel", see [`spans`]).
 fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
@@ -105,7 +106,20 @@ pub fn spans(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
     };
     let mut start = None;
     for (i, c) in text.char_indices() {
-        if is_separator(c) || is_unspaced(c) {
+        // "Python:Excel" (a key and its value, which the PDF sets as "Python:" and "Excel")
+        // is two words; "10:30" and "mailto:ada@x.com" stay whole.
+        let colon_between_words = c == ':'
+            && text[i + 1..].starts_with(char::is_alphabetic)
+            && start.is_some_and(|s| {
+                let before = text[s..i].to_ascii_lowercase();
+                before.chars().last().is_some_and(char::is_alphabetic)
+                    && !matches!(before.as_str(), "mailto" | "tel" | "http" | "https" | "ftp")
+            });
+        if colon_between_words {
+            if let Some(s) = start.take() {
+                push(s, i + 1);
+            }
+        } else if is_separator(c) || is_unspaced(c) {
             if let Some(s) = start.take() {
                 push(s, i);
             }
@@ -205,6 +219,14 @@ mod tests {
         let found = spans(text);
         assert_eq!(found[1], ("英".to_string(), 5..8));
         assert_eq!(&text[found[0].1.clone()], "ab");
+    }
+
+    #[test]
+    fn a_colon_between_words_splits_but_times_paths_and_schemes_do_not() {
+        assert_eq!(
+            words("Python:Excel at 10:30, mailto:ada@x.com std::vec"),
+            ["python", "excel", "at", "10:30", "ada@x.com", "std::vec"]
+        );
     }
 
     #[test]

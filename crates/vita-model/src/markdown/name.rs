@@ -108,8 +108,21 @@ fn pick(
     if level == 1 {
         // "和树香的简历" ("Shuxiang He's résumé"): the name is before "的简历".
         if let Some(name) = possessive_name(&plain) {
+            let suffix = plain.trim()[name.len()..].trim().to_string();
+            let note = Warning {
+                message: format!(
+                    "the title `{}` is read as the name `{name}`; `{suffix}` (\"'s résumé\") is \
+                     left out",
+                    plain.trim()
+                ),
+                span: span.clone(),
+                hint: Some("write the name alone in the `#` heading to silence this".into()),
+            };
             let name = Text::plain_run(name, span.clone());
-            return take(nodes, at, name, span);
+            return Arranged {
+                note: Some(note),
+                ..take(nodes, at, name, span)
+            };
         }
         // A title that is not a name ("# cv-markdown") above a `#` that is one.
         if !looks_like_name(&plain)

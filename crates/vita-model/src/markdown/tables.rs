@@ -5,10 +5,11 @@
 //!   and value ("Nationality: Portuguese"), a wider one cell by cell, except bare labels such
 //!   as "Email" or "GitHub:"; column titles are left out with a warning;
 //! - a **two-column** table whose first column is short labels is **key–value rows**
-//!   ([`Block::Fields`]), like `**Key:** value` lines. GFM demands a header row, so authors
-//!   either leave it blank, or use it for column labels (`| Skill | Details |`, left out), or
-//!   put their first row there: a header whose key is bold or ends with a colon, or whose value
-//!   is a list (has a comma), is that first row;
+//!   ([`Block::Fields`]), like `**Key:** value` lines, when its header row is blank or is its
+//!   first row (a header whose key is bold or ends with a colon, or whose value is a list, has
+//!   a comma). GFM demands a header row; one used for column titles (`| Sprache | Niveau |`,
+//!   `| Education | Languages |`) holds words the reader of the Markdown sees, so that table
+//!   stays a table with its titles;
 //! - any other table is a [`Block::Table`].
 
 use super::blocks::Cell;
@@ -232,6 +233,11 @@ fn key_values(
             || key.trim_end().ends_with(':')
             || head[1].plain().contains(',')
     };
+    // Column titles ("| Sprache | Niveau |", "| Education | Languages |") are words the author
+    // wrote and a reader of the Markdown sees: such a table stays a table, titles and all.
+    if !blank_head && !head_is_row {
+        return None;
+    }
     let all_rows = head_is_row
         .then_some(head)
         .into_iter()
@@ -284,9 +290,12 @@ mod tests {
             "| | |\n|---|---|\n| **Languages:** | Rust, Go |\n| Cloud | GCP, AWS |\n\n\
              | **Languages** | Rust |\n|---|---|\n| Tools | git |\n\n| Skill | Detail |\n|--|--|\n| Cloud | AWS |\n",
         );
-        let [Block::Fields(rows)] = &got[..] else {
+        // Column titles keep the last table a table, with its titles.
+        let [Block::Fields(rows), Block::Table(titled)] = &got[..] else {
             panic!("{got:#?}")
         };
+        let head: Vec<String> = titled.header.iter().map(|t| t.plain()).collect();
+        assert_eq!(head, ["Skill", "Detail"]);
         let pairs: Vec<(String, String)> = rows
             .iter()
             .map(|r| (r.key.plain(), r.value.plain()))
@@ -296,9 +305,21 @@ mod tests {
             ("Cloud", "GCP, AWS"),
             ("Languages", "Rust"),
             ("Tools", "git"),
-            ("Cloud", "AWS"),
         ];
         assert_eq!(pairs, want.map(|(k, v)| (k.to_string(), v.to_string())));
+    }
+
+    #[test]
+    fn an_html_list_in_a_cell_is_one_line_per_item() {
+        let got = section_blocks(
+            "| When | Team | Tools |\n|---|---|---|\n| 2021 | three | <ul><li>Vuex</li><li>Jest</li></ul> |\n",
+        );
+        let [Block::Table(table)] = &got[..] else {
+            panic!("{got:#?}")
+        };
+        let tools = table.rows[0][2].plain();
+        let lines: Vec<&str> = tools.lines().map(str::trim).collect();
+        assert_eq!(lines, ["Vuex", "Jest"], "{tools:?}");
     }
 
     #[test]

@@ -411,6 +411,18 @@ impl<'a> Builder<'a> {
         self.push_piece(piece, span);
     }
 
+    /// A line break before an item of inline HTML, unless the line is still empty.
+    pub fn item_break(&mut self, span: Span) {
+        let started = self.open.as_ref().is_some_and(|open| {
+            open.pieces
+                .last()
+                .is_some_and(|p| !matches!(p, Piece::Break { .. }))
+        });
+        if started {
+            self.line_break(true, span);
+        }
+    }
+
     /// An image, unless inside hidden or dropped HTML.
     pub fn image(&mut self, url: String, alt: String, icon: bool, span: Span) {
         if self

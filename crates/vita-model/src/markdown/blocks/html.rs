@@ -67,7 +67,13 @@ impl Builder<'_> {
         for token in html::tokens(raw) {
             match token {
                 Token::Open(tag) => self.open_element(tag, span.clone(), false),
-                Token::Close { name, .. } => self.close_element(&name),
+                Token::Close { name, .. } => {
+                    self.close_element(&name);
+                    // Text after an inline list or paragraph starts a line of its own.
+                    if matches!(name.as_str(), "ul" | "ol" | "p" | "div" | "table" | "dl") {
+                        self.item_break(span.clone());
+                    }
+                }
                 Token::Text { text, .. } => {
                     let text = html::decode_entities(text).into_owned();
                     self.text(&text, false, span.clone());
@@ -205,6 +211,10 @@ impl Builder<'_> {
                 return self.image(src, alt, icon, span);
             }
             "hr" => return self.flush(),
+            // A list or paragraph written as HTML inside a line (a table cell's
+            // `<ul><li>Vuex</li><li>Jest</li></ul>`): each item starts a line of its own,
+            // rather than running into the one before ("VuexJest").
+            "li" | "p" | "div" | "tr" | "dt" | "dd" if !in_block => self.item_break(span.clone()),
             _ => {}
         }
         if html::role(&tag.name) == Role::Dropped {
