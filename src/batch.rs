@@ -14,6 +14,8 @@ use rayon::prelude::*;
 use crate::check::{self, Findings};
 use crate::cli::{BatchArgs, Format};
 use crate::compile::{self, Context, Overflow};
+use crate::diagnostics::terminal::for_stderr;
+use crate::diagnostics::{Code, Diagnostic, Located};
 use crate::failure::{EXIT_CHECK, EXIT_INPUT, Failure};
 use crate::formats::{self, Kind, Target};
 use crate::manifest::{self, Job};
@@ -40,8 +42,8 @@ pub struct Done {
     pub pages: usize,
     /// PDF size in bytes.
     pub bytes: usize,
-    /// Its warnings, worded.
-    pub warnings: Vec<String>,
+    /// Its warnings.
+    pub warnings: Vec<Located>,
     /// The check's findings, with `--check`.
     pub findings: Option<Findings>,
 }
@@ -75,12 +77,17 @@ pub fn run(args: &BatchArgs) -> Result<i32, Failure> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .map_err(|e| Failure::input(format!("error: cannot start {threads} threads: {e}")))?;
+        .map_err(|e| {
+            Failure::input(Diagnostic::error(
+                Code::Unwritable,
+                format!("cannot start {threads} threads: {e}"),
+            ))
+        })?;
     let book = crate::fonts::book();
     let layouts = Layouts::default();
     let (creation_date, date_warning) = source::source_date_epoch();
     if let Some(w) = date_warning {
-        progress.message(&w);
+        progress.message(&for_stderr(&w));
     }
     let ctx = Context {
         book: &book,
@@ -124,7 +131,7 @@ pub fn run(args: &BatchArgs) -> Result<i32, Failure> {
 fn load_sources(
     jobs: &[Job],
     progress: &Progress,
-) -> HashMap<PathBuf, Result<Arc<Source>, String>> {
+) -> HashMap<PathBuf, Result<Arc<Source>, Failure>> {
     let mut sources = HashMap::new();
     for job in jobs {
         if sources.contains_key(&job.input) {
@@ -137,10 +144,10 @@ fn load_sources(
         .map(Arc::new);
         if let Ok(source) = &loaded {
             for warning in source.warnings() {
-                progress.message(&warning);
+                progress.message(&for_stderr(&warning));
             }
         }
-        sources.insert(job.input.clone(), loaded.map_err(|f| f.message));
+        sources.insert(job.input.clone(), loaded);
     }
     sources
 }
@@ -148,7 +155,7 @@ fn load_sources(
 /// Builds one variant and writes its PDF (also when its check fails, so it can be looked at).
 fn build_one(
     job: &Job,
-    sources: &HashMap<PathBuf, Result<Arc<Source>, String>>,
+    sources: &HashMap<PathBuf, Result<Arc<Source>, Failure>>,
     ctx: &Context<'_>,
     with_check: bool,
 ) -> Outcome {
@@ -156,11 +163,11 @@ fn build_one(
     let result = (|| {
         let source = match sources.get(&job.input) {
             Some(Ok(source)) => source,
-            Some(Err(message)) => return Err(Failure::input(message.clone())),
+            Some(Err(failure)) => return Err(failure.clone()),
             None => {
-                return Err(Failure::input(format!(
-                    "error: {} was not read",
-                    job.input.display()
+                return Err(Failure::input(Diagnostic::error(
+                    Code::Unreadable,
+                    format!("{} was not read", job.input.display()),
                 )));
             }
         };
@@ -170,11 +177,17 @@ fn build_one(
             false => None,
         };
         if output::same_file(&job.output, &job.input) {
-            return Err(Failure::input(format!(
-                "error: variant `{}` would write over its input {}",
-                job.name,
-                job.input.display()
-            )));
+            return Err(Failure::input(
+                Diagnostic::error(
+                    Code::Unwritable,
+                    format!(
+                        "variant `{}` would write over its input {}",
+                        job.name,
+                        job.input.display()
+                    ),
+                )
+                .with_hint("give the variant another `output`"),
+            ));
         }
         for &kind in &job.formats {
             let path = match kind {
@@ -209,18 +222,24 @@ fn build_one(
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
-            Failure::input(format!(
-                "error: cannot create the folder {}: {}",
-                dir.display(),
-                crate::os_error::worded(&e)
+            Failure::input(Diagnostic::error(
+                Code::Unwritable,
+                format!(
+                    "cannot create the folder {}: {}",
+                    dir.display(),
+                    crate::os_error::worded(&e)
+                ),
             ))
         })?;
     }
     output::write_atomically(path, bytes).map_err(|e| {
-        Failure::input(format!(
-            "error: could not write {}: {}",
-            path.display(),
-            crate::os_error::worded(&e)
+        Failure::input(Diagnostic::error(
+            Code::Unwritable,
+            format!(
+                "could not write {}: {}",
+                path.display(),
+                crate::os_error::worded(&e)
+            ),
         ))
     })
 }
@@ -231,7 +250,7 @@ fn announce(outcome: &Outcome, progress: &Progress) {
     let line = match &outcome.result {
         Ok(done) => {
             for warning in &done.warnings {
-                progress.message(&format!("[{name}] {warning}"));
+                progress.message(&format!("[{name}] {}", for_stderr(warning)));
             }
             let checked = match &done.findings {
                 Some(f) if !f.passed() => {
@@ -251,7 +270,7 @@ fn announce(outcome: &Outcome, progress: &Progress) {
             )
         }
         Err(failure) => {
-            progress.message(&format!("[{name}] {}", failure.message));
+            progress.message(&format!("[{name}] {}", for_stderr(&failure.diagnostic)));
             format!("{name}: FAILED")
         }
     };

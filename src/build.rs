@@ -19,8 +19,8 @@ pub struct Built {
     pub bytes: usize,
     /// Every file written: the PDF, the text, or one picture per page.
     pub files: Vec<PathBuf>,
-    /// Worded warnings: the source's, then the variant's.
-    pub warnings: Vec<String>,
+    /// Warnings: the source's, then the variant's.
+    pub warnings: Vec<crate::diagnostics::Located>,
     /// The build itself.
     pub compiled: Compiled,
     /// Milliseconds from reading the input to writing the PDF.

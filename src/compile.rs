@@ -6,7 +6,8 @@ use std::path::Path;
 use vita_layout::{FontBook, LayoutOptions};
 use vita_model::{FieldOverride, Resume, TagExpr};
 
-use crate::failure::{Failure, located};
+use crate::diagnostics::{Code, Diagnostic, Located};
+use crate::failure::Failure;
 use crate::source::{Layouts, Source};
 
 /// Where a variant's tags and overrides were written, so their errors point there.
@@ -73,8 +74,8 @@ pub struct Compiled {
     pub page_limit: Option<u32>,
     /// The layout used.
     pub layout: String,
-    /// Worded warnings of this variant (tags, layout); the source's own warnings are separate.
-    pub warnings: Vec<String>,
+    /// Warnings of this variant (tags, layout); the source's own warnings are separate.
+    pub warnings: Vec<Located>,
     /// How each line of running text was set.
     pub lines: Vec<vita_layout::LineReport>,
     /// What fitting to a page count moved.
@@ -82,7 +83,7 @@ pub struct Compiled {
     /// The résumé as selected and overridden: what the PDF should say.
     pub resume: Resume,
     /// With [`Overflow::Report`], why the résumé does not fit its page limit.
-    pub overflow: Option<String>,
+    pub overflow: Option<Located>,
     /// Characters set with a font's missing-glyph box (glyph 0), once each, in order.
     pub missing_glyphs: Vec<char>,
     /// Text the source hides (white, tiny, `display: none` …), which is left out of the PDF:
@@ -148,14 +149,16 @@ pub fn compile(
             if let Some(photo) = &source.parsed.resume.header.photo {
                 compiled.warnings.insert(
                     0,
-                    source.located(
-                        "warning",
-                        photo.span.start,
-                        &format!(
-                            "the photo '{}' could not be decoded ({reason}); it is left out",
-                            photo.path.display()
-                        ),
-                        Some("save the image again as PNG or JPEG"),
+                    source.locate(
+                        Diagnostic::warning(
+                            Code::Photo,
+                            format!(
+                                "the photo '{}' could not be decoded ({reason}); it is left out",
+                                photo.path.display()
+                            ),
+                        )
+                        .at(photo.span.clone())
+                        .with_hint("save the image again as PNG or JPEG"),
                     ),
                 );
             }
@@ -177,9 +180,10 @@ impl Attempt {
     fn into_failure(self) -> Failure {
         match self {
             Attempt::Failed(f) => f,
-            Attempt::DamagedPhoto(reason) => {
-                Failure::input(format!("error: the photo could not be decoded: {reason}"))
-            }
+            Attempt::DamagedPhoto(reason) => Failure::input(Diagnostic::error(
+                Code::Photo,
+                format!("the photo could not be decoded: {reason}"),
+            )),
         }
     }
 }
@@ -243,7 +247,9 @@ fn compile_with(
         .and_then(|photo| match crate::photo::load(&source.path, photo) {
             Ok(data) => Some(data),
             Err(warning) => {
-                warnings.push(source.located("warning", photo.span.start, &warning, None));
+                warnings.push(
+                    source.locate(Diagnostic::warning(Code::Photo, warning).at(photo.span.clone())),
+                );
                 None
             }
         });
@@ -251,8 +257,11 @@ fn compile_with(
         creation_date: ctx.creation_date,
         photo,
     };
-    let layout_failure =
-        |e: vita_layout::LayoutError| Failure::input(format!("error: layout '{layout_name}': {e}"));
+    let layout_failure = |e: vita_layout::LayoutError| {
+        let mut d = e.diagnostic();
+        d.message = format!("layout '{layout_name}': {}", d.message);
+        Failure::input(d)
+    };
     let page_limit = variant.pages.or(resume.settings.pages);
     let mut overflow = None;
     let (laid, knobs, natural_pages) = match page_limit {
@@ -268,18 +277,23 @@ fn compile_with(
                 Ok(fitted) => (fitted.laid, fitted.knobs, fitted.natural_pages),
                 Err(vita_layout::FitError::Layout(e)) => return Err(layout_failure(e).into()),
                 Err(e @ vita_layout::FitError::TooLong { at_floors, .. }) => {
-                    let message = format!(
-                        "{}: {e}, even at 9pt body text, 1.1 leading and 10mm margins",
-                        source.path.display()
+                    let message = format!("{e}, even at {}", fit.floors());
+                    let severity = match on_overflow {
+                        Overflow::Fail => vita_diagnostic::Severity::Error,
+                        Overflow::Report => vita_diagnostic::Severity::Warning,
+                    };
+                    let told = Located::about(
+                        Diagnostic::new(severity, Code::TooLong, message).with_hint(format!(
+                            "shorten the résumé or allow more pages (--pages {})",
+                            at_floors.max(n as usize + 1)
+                        )),
+                        &source.path,
+                        false,
                     );
                     if on_overflow == Overflow::Fail {
-                        return Err(Failure::check(format!(
-                            "error: {message}\n  = hint: shorten the résumé or allow more pages (--pages {})",
-                            at_floors.max(n as usize + 1)
-                        ))
-                        .into());
+                        return Err(Failure::check(told).into());
                     }
-                    overflow = Some(message);
+                    overflow = Some(told);
                     let laid = vita_layout::layout(&resume, &layout, ctx.book, &options)
                         .map_err(layout_failure)?;
                     let pages = laid.document.pages.len();
@@ -288,34 +302,48 @@ fn compile_with(
             }
         }
     };
-    warnings.extend(laid.warnings.iter().map(|w| match &w.source {
-        Some(span) if span.end <= source.text.len() => {
-            source.located("warning", span.start, &w.message, None)
+    warnings.extend(laid.warnings.iter().map(|w| match w.range() {
+        Some(span) if span.end <= source.text.len() => source.locate(w.clone()),
+        _ => {
+            let mut w = w.clone();
+            w.primary = None;
+            Located::about(w, &source.path, false)
         }
-        _ => format!("warning: {}: {}", source.path.display(), w.message),
     }));
     let pages = laid.document.pages.len();
     if pages > crate::limits::MAX_PAGES {
-        return Err(Failure::input(format!(
-            "error: {} takes {pages} pages, more than the {} a résumé may have\n  = hint: shorten it; the limits are listed in docs/cli.md",
-            source.path.display(),
-            crate::limits::MAX_PAGES
+        return Err(Failure::input(Located::about(
+            Diagnostic::error(
+                Code::OverLimit,
+                format!(
+                    "{} takes {pages} pages, more than the {} a résumé may have",
+                    source.path.display(),
+                    crate::limits::MAX_PAGES
+                ),
+            )
+            .with_hint("shorten it; the limits are listed in docs/cli.md"),
+            &source.path,
+            true,
         ))
         .into());
     }
-    let missing_glyphs = missing_glyphs(&laid.document);
+    let missing_glyphs = laid.missing_glyphs.clone();
     let furniture = crate::check::furniture(&laid.document);
     let outside = crate::check::outside(&laid.document);
     let has_photo = options.photo.is_some();
     let bytes = vita_pdf::pdf(&laid.document, &ctx.pdf).map_err(|e| match e {
-        vita_pdf::Error::Standard { .. } => Attempt::Failed(Failure::input(format!(
-            "error: {}: {e}\n  = hint: fix what is named, or build without --standard",
-            source.path.display()
+        vita_pdf::Error::Standard { .. } => Attempt::Failed(Failure::input(Located::about(
+            e.diagnostic()
+                .with_hint("fix what is named, or build without --standard"),
+            &source.path,
+            false,
         ))),
         vita_pdf::Error::Image { reason } if has_photo => Attempt::DamagedPhoto(reason),
-        e => Attempt::Failed(Failure::input(format!(
-            "error: could not write the PDF: {e}"
-        ))),
+        e => {
+            let mut d = e.diagnostic();
+            d.message = format!("could not write the PDF: {}", d.message);
+            Attempt::Failed(Failure::input(d))
+        }
     })?;
     Ok(Compiled {
         bytes,
@@ -346,7 +374,7 @@ fn is_page_layout(source: &Source, name: &str) -> bool {
 }
 
 /// The warning for a page layout in YAML front matter, at its line.
-fn page_layout_warning(source: &Source, name: &str) -> String {
+fn page_layout_warning(source: &Source, name: &str) -> Located {
     let at = source
         .text
         .match_indices("layout:")
@@ -354,62 +382,28 @@ fn page_layout_warning(source: &Source, name: &str) -> String {
         .find(|&i| i == 0 || source.text.as_bytes().get(i - 1) == Some(&b'\n'))
         .unwrap_or(0);
     let names: Vec<&str> = vita_layout::Layout::builtin_names().collect();
-    source.located(
-        "warning",
-        at,
-        &format!("`layout: {name}` is not a Vita layout (a Jekyll page layout?); using classic"),
-        Some(&format!(
+    source.locate(
+        Diagnostic::warning(
+            Code::PageLayout,
+            format!("`layout: {name}` is not a Vita layout (a Jekyll page layout?); using classic"),
+        )
+        .at(at..at + "layout:".len())
+        .with_hint(format!(
             "choose a Vita layout with `--layout` ({}) or a layout file",
             names.join(", ")
         )),
     )
 }
 
-/// Most missing characters listed; a file in a script the fonts lack would list thousands.
-const MAX_MISSING: usize = 50;
-
-/// The characters drawn as glyph 0 (`.notdef`, a box) anywhere in the document, at most
-/// [`MAX_MISSING`].
-fn missing_glyphs(document: &vita_layout::Document) -> Vec<char> {
-    let mut out = Vec::new();
-    for page in &document.pages {
-        for item in &page.items {
-            let vita_layout::Item::Text(run) = item else {
-                continue;
-            };
-            for glyph in run.glyphs.iter().filter(|g| g.id == 0) {
-                let text = run.text.get(glyph.text.clone()).unwrap_or_default();
-                for c in text.chars().filter(|c| !c.is_whitespace()) {
-                    if out.len() >= MAX_MISSING {
-                        return out;
-                    }
-                    if !out.contains(&c) {
-                        out.push(c);
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-/// An override that does not apply, worded at the manifest line or the `--set` flag.
+/// An override that does not apply, placed at the manifest line or the `--set` flag.
 fn override_failure(e: &vita_model::Error, origin: &Origin) -> Failure {
+    let mut d = e.diagnostic();
+    d.code = Code::Override;
     Failure::input(match origin {
-        Origin::Manifest { path, text, .. } => located(
-            "error",
-            path,
-            text,
-            e.span.start,
-            &e.message,
-            e.hint.as_deref(),
-        ),
+        Origin::Manifest { path, text, .. } => Located::in_file(d, path, text),
         Origin::Flags => {
-            let mut message = format!("error: --set: {}", e.message);
-            if let Some(hint) = &e.hint {
-                message.push_str(&format!("\n  = hint: {hint}"));
-            }
-            message
+            d.primary = None;
+            Located::about(d, std::path::Path::new("--set"), false)
         }
     })
 }
@@ -418,7 +412,7 @@ fn override_failure(e: &vita_model::Error, origin: &Origin) -> Failure {
 const MAX_TAG_WARNINGS: usize = 3;
 
 /// One warning for many unused tags: how many, and the first few.
-fn unknown_tags(unknown: &[vita_model::UnknownTag], input: &Path, origin: &Origin) -> String {
+fn unknown_tags(unknown: &[vita_model::UnknownTag], input: &Path, origin: &Origin) -> Located {
     let from = match origin {
         Origin::Flags => "--tags".to_string(),
         Origin::Manifest { variant, .. } => format!("variant `{variant}`"),
@@ -428,46 +422,46 @@ fn unknown_tags(unknown: &[vita_model::UnknownTag], input: &Path, origin: &Origi
         .take(5)
         .map(|u| format!("`{}`", u.name))
         .collect();
-    format!(
-        "warning: {} tags ({from}) are used nowhere in {}: {}, …\n  = hint: tag elements with `<!-- tags: name -->` at the end of their line, or drop the unused terms",
-        unknown.len(),
-        input.display(),
-        first.join(", ")
+    Located::plain(
+        Diagnostic::warning(
+            Code::UnknownTag,
+            format!(
+                "{} tags ({from}) are used nowhere in {}: {}, …",
+                unknown.len(),
+                input.display(),
+                first.join(", ")
+            ),
+        )
+        .with_hint(
+            "tag elements with `<!-- tags: name -->` at the end of their line, or drop the \
+             unused terms",
+        ),
     )
 }
 
 /// The warning for a tag in the expression that the résumé never uses.
-fn unknown_tag(unknown: &vita_model::UnknownTag, input: &Path, origin: &Origin) -> String {
+fn unknown_tag(unknown: &vita_model::UnknownTag, input: &Path, origin: &Origin) -> Located {
     let from = match origin {
         Origin::Flags => "--tags".to_string(),
         Origin::Manifest { variant, .. } => format!("variant `{variant}`"),
     };
-    let mut message = format!(
-        "warning: tag `{}` ({from}) is used nowhere in {}",
+    let message = format!(
+        "tag `{}` ({from}) is used nowhere in {}",
         unknown.name,
         input.display()
     );
-    match &unknown.suggestion {
-        Some(s) => message.push_str(&format!("\n  = hint: did you mean `{s}`?")),
-        None => message.push_str(
-            "\n  = hint: tag elements with `<!-- tags: name -->` at the end of their line",
-        ),
-    }
-    message
+    let hint = match &unknown.suggestion {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => "tag elements with `<!-- tags: name -->` at the end of their line".to_string(),
+    };
+    Located::plain(Diagnostic::warning(Code::UnknownTag, message).with_hint(hint))
 }
 
 /// Reads `--tags` and `--set` flags into a variant.
 pub fn from_flags(args: &crate::cli::VariantArgs) -> Result<Variant, Failure> {
     let tags = match &args.tags {
-        Some(text) => TagExpr::parse(text).map_err(|e| {
-            Failure::input(crate::failure::in_flag(
-                "--tags",
-                text,
-                e.span.start,
-                &e.message,
-                e.hint.as_deref(),
-            ))
-        })?,
+        Some(text) => TagExpr::parse(text)
+            .map_err(|e| Failure::input(Located::in_flag(e.diagnostic(), "--tags", text)))?,
         None => TagExpr::default(),
     };
     let overrides = args
@@ -487,9 +481,10 @@ pub fn from_flags(args: &crate::cli::VariantArgs) -> Result<Variant, Failure> {
 /// `key=value` → an override; `pages` takes a number, `keywords` a comma-separated list.
 fn flag_override(pair: &str) -> Result<FieldOverride, Failure> {
     let Some((key, value)) = pair.split_once('=') else {
-        return Err(Failure::input(format!(
-            "error: --set '{pair}' has no `=`\n  = hint: write it like --set headline=\"Platform engineer\""
-        )));
+        return Err(Failure::input(
+            Diagnostic::error(Code::FlagValue, format!("--set '{pair}' has no `=`"))
+                .with_hint("write it like --set headline=\"Platform engineer\""),
+        ));
     };
     let key = key.trim();
     let value = match (key, value.trim().parse::<i64>()) {

@@ -29,10 +29,13 @@ pub fn set_paths(paths: Vec<PathBuf>) -> Result<(), Failure> {
             Ok(_) => None,
         };
         if let Some(problem) = problem {
-            return Err(Failure::input(format!(
-                "error: --font-path {}: {problem}\n  = hint: pass a font file (.ttf, .otf, .ttc) or a folder of fonts",
-                path.display()
-            )));
+            return Err(Failure::input(
+                crate::diagnostics::Diagnostic::error(
+                    crate::diagnostics::Code::FlagValue,
+                    format!("--font-path {}: {problem}", path.display()),
+                )
+                .with_hint("pass a font file (.ttf, .otf, .ttc) or a folder of fonts"),
+            ));
         }
     }
     let _ = FONT_PATHS.set(paths);

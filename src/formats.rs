@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::compile::Compiled;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::failure::Failure;
 use crate::output;
 
@@ -50,9 +51,9 @@ pub fn page_path(path: &Path, number: usize) -> PathBuf {
 /// The files `target` asks for, rendered from `compiled`: paths and contents.
 pub fn render(target: &Target, compiled: &Compiled) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     let failed = |e: vita_render::RenderError| {
-        Failure::input(format!(
-            "error: could not draw {}: {e}",
-            target.path.display()
+        Failure::input(Diagnostic::error(
+            Code::Unwritable,
+            format!("could not draw {}: {e}", target.path.display()),
         ))
     };
     let numbered = |pages: Vec<Vec<u8>>| {
@@ -89,18 +90,24 @@ pub fn write(
 ) -> Result<Vec<(PathBuf, usize)>, Failure> {
     let files = render(target, compiled)?;
     if let Some((path, _)) = files.iter().find(|(p, _)| output::same_file(p, input)) {
-        return Err(Failure::input(format!(
-            "error: the output {} is the input file; choose another path with -o",
-            path.display()
-        )));
+        return Err(Failure::input(
+            Diagnostic::error(
+                Code::Unwritable,
+                format!("the output {} is the input file", path.display()),
+            )
+            .with_hint("choose another path with -o"),
+        ));
     }
     let mut written = Vec::new();
     for (path, bytes) in files {
         output::write_atomically(&path, &bytes).map_err(|e| {
-            Failure::input(format!(
-                "error: could not write {}: {}",
-                path.display(),
-                crate::os_error::worded(&e)
+            Failure::input(Diagnostic::error(
+                Code::Unwritable,
+                format!(
+                    "could not write {}: {}",
+                    path.display(),
+                    crate::os_error::worded(&e)
+                ),
             ))
         })?;
         written.push((path, bytes.len()));

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::cli::InitArgs;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::failure::Failure;
 use crate::output;
 
@@ -18,26 +19,35 @@ pub fn run(args: &InitArgs) -> Result<i32, Failure> {
     for (name, _) in files {
         let path = args.dir.join(name);
         if path.exists() {
-            return Err(Failure::input(format!(
-                "error: {} already exists; nothing was written\n  = hint: run `vita init` with a new folder, e.g. `vita init my-resume`",
-                path.display()
-            )));
+            return Err(Failure::input(
+                Diagnostic::error(
+                    Code::Unwritable,
+                    format!("{} already exists; nothing was written", path.display()),
+                )
+                .with_hint("run `vita init` with a new folder, e.g. `vita init my-resume`"),
+            ));
         }
     }
     std::fs::create_dir_all(&args.dir).map_err(|e| {
-        Failure::input(format!(
-            "error: cannot create {}: {}",
-            args.dir.display(),
-            crate::os_error::worded(&e)
+        Failure::input(Diagnostic::error(
+            Code::Unwritable,
+            format!(
+                "cannot create {}: {}",
+                args.dir.display(),
+                crate::os_error::worded(&e)
+            ),
         ))
     })?;
     for (name, text) in files {
         let path = args.dir.join(name);
         output::write_atomically(&path, text.as_bytes()).map_err(|e| {
-            Failure::input(format!(
-                "error: could not write {}: {}",
-                path.display(),
-                crate::os_error::worded(&e)
+            Failure::input(Diagnostic::error(
+                Code::Unwritable,
+                format!(
+                    "could not write {}: {}",
+                    path.display(),
+                    crate::os_error::worded(&e)
+                ),
             ))
         })?;
     }

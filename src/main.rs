@@ -8,6 +8,7 @@ mod build;
 mod check;
 mod cli;
 mod compile;
+mod diagnostics;
 mod failure;
 mod fonts;
 mod formats;
@@ -35,10 +36,16 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     output::clean_up_on_interrupt();
+    let json = match &cli.command {
+        cli::Command::Build(args) => args.json_report(),
+        cli::Command::Check(args) => args.format == Some(cli::Format::Json),
+        cli::Command::Batch(args) => args.format == Some(cli::Format::Json),
+        _ => false,
+    };
     let result = fonts::set_paths(cli.font_path.clone()).and_then(|()| match &cli.command {
         cli::Command::Build(args) => build::run(args).map(|built| {
             for warning in &built.warnings {
-                eprintln!("{warning}");
+                diagnostics::terminal::eprint(warning);
             }
             if args.json_report() {
                 println!("{:#}", report::build(&built));
@@ -59,7 +66,10 @@ fn main() -> ExitCode {
     let code = match result {
         Ok(code) => code,
         Err(failure) => {
-            eprintln!("{}", failure.message);
+            diagnostics::terminal::eprint(&failure.diagnostic);
+            if json {
+                println!("{:#}", report::failure(&failure));
+            }
             failure.code
         }
     };

@@ -9,6 +9,8 @@ use crate::batch::Outcome;
 use crate::build::Built;
 use crate::check::Findings;
 use crate::compile::Compiled;
+use crate::diagnostics::{self, Located};
+use crate::failure::Failure;
 
 /// TeX's fitness classes by number.
 const FITNESS: [&str; 4] = ["very loose", "loose", "decent", "tight"];
@@ -45,10 +47,18 @@ pub fn build(built: &Built) -> Value {
         "layout": c.layout,
         "fit": knobs(c),
         "bytes": built.bytes,
-        "warnings": built.warnings,
+        "warnings": diagnostics::json::array(&built.warnings),
         "millis": round(built.millis as f32),
         "summary": summary(c),
         "lines": lines,
+    })
+}
+
+/// The JSON report of a command that failed: its exit code and the diagnostic.
+pub fn failure(failure: &Failure) -> Value {
+    json!({
+        "exit_code": failure.code,
+        "diagnostics": [diagnostics::json::object(&failure.diagnostic)],
     })
 }
 
@@ -57,7 +67,7 @@ pub fn check(
     input: &Path,
     compiled: &Compiled,
     findings: &Findings,
-    warnings: &[String],
+    warnings: &[Located],
     millis: f64,
 ) -> Value {
     json!({
@@ -66,7 +76,7 @@ pub fn check(
         "pages": compiled.pages,
         "page_limit": compiled.page_limit,
         "layout": compiled.layout,
-        "warnings": warnings,
+        "warnings": diagnostics::json::array(warnings),
         "millis": round(millis as f32),
         "summary": summary(compiled),
         "check": findings_json(findings),
@@ -88,7 +98,7 @@ pub fn findings_json(f: &Findings) -> Value {
         "unmapped": w.unmapped.iter().map(|(c, t)| json!({ "char": code(c), "in": t })).collect::<Vec<_>>(),
         "source_unmapped": f.source_unmapped.iter().map(|(c, t)| json!({ "char": code(c), "in": t })).collect::<Vec<_>>(),
         "missing_glyphs": f.missing_glyphs.iter().map(|c| json!({ "char": c.to_string(), "code": code(c) })).collect::<Vec<_>>(),
-        "overflow": f.overflow,
+        "overflow": f.overflow.as_ref().map(diagnostics::json::object),
         "hidden_text": f.hidden.iter().map(|h| json!({ "line": h.line, "text": h.text })).collect::<Vec<_>>(),
         "repeated": w.repeated.iter().map(|(word, source, extracted)| json!({ "word": word, "source": source, "extracted": extracted })).collect::<Vec<_>>(),
         "extra": w.extra,
@@ -116,14 +126,14 @@ pub fn batch(manifest: &Path, outcomes: &[Outcome], millis: f64) -> Value {
                     v["status"] = json!(if o.code() == 0 { "ok" } else { "check failed" });
                     v["pages"] = json!(done.pages);
                     v["bytes"] = json!(done.bytes);
-                    v["warnings"] = json!(done.warnings);
+                    v["warnings"] = diagnostics::json::array(&done.warnings);
                     if let Some(f) = &done.findings {
                         v["check"] = findings_json(f);
                     }
                 }
                 Err(failure) => {
                     v["status"] = json!("failed");
-                    v["error"] = json!(failure.message);
+                    v["error"] = diagnostics::json::object(&failure.diagnostic);
                 }
             }
             v

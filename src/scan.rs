@@ -7,6 +7,8 @@
 
 use unicode_linebreak::{BreakClass, break_property};
 
+use crate::diagnostics::{Code, Diagnostic};
+
 /// Most combining marks kept on one letter (real scripts stack a handful).
 pub const MAX_MARKS: usize = 16;
 /// Most warnings of one kind; the rest are counted in one more.
@@ -15,6 +17,8 @@ const MAX_WARNINGS: usize = 10;
 /// A warning found by the scan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
+    /// What kind of finding it is.
+    pub code: Code,
     /// Byte offset in the text.
     pub offset: usize,
     /// What is odd.
@@ -23,13 +27,22 @@ pub struct Finding {
     pub hint: Option<String>,
 }
 
+impl Finding {
+    /// The finding as a warning at its offset.
+    pub fn diagnostic(&self) -> Diagnostic {
+        Diagnostic::warning(self.code, self.message.clone())
+            .at(self.offset..self.offset)
+            .with_hint_maybe(self.hint.clone())
+    }
+}
+
 /// The text with control characters and excess combining marks blanked out, and what was
 /// found. `json` adds the check of numbers.
 pub fn clean(text: &str, json: bool) -> (String, Vec<Finding>) {
     let mut out = String::with_capacity(text.len());
     let mut findings = Vec::new();
-    let mut controls = Tally::new("control characters");
-    let mut floods = Tally::new("floods of combining marks");
+    let mut controls = Tally::new(Code::ControlCharacter, "control characters");
+    let mut floods = Tally::new(Code::MarkFlood, "floods of combining marks");
     let mut marks = 0usize;
     let mut flood_at: Option<usize> = None;
     for (at, c) in text.char_indices() {
@@ -82,6 +95,7 @@ fn end_flood(tally: &mut Tally, findings: &mut Vec<Finding>, at: Option<usize>, 
 
 /// Counts findings of one kind, keeping the first few.
 struct Tally {
+    code: Code,
     many: &'static str,
     count: usize,
     /// Where the first finding not reported one by one is.
@@ -89,8 +103,9 @@ struct Tally {
 }
 
 impl Tally {
-    fn new(many: &'static str) -> Tally {
+    fn new(code: Code, many: &'static str) -> Tally {
         Tally {
+            code,
             many,
             count: 0,
             first: 0,
@@ -110,6 +125,7 @@ impl Tally {
         if self.count <= MAX_WARNINGS {
             let (message, hint) = what();
             findings.push(Finding {
+                code: self.code,
                 offset,
                 message,
                 hint,
@@ -120,6 +136,7 @@ impl Tally {
     fn finish(&self, findings: &mut Vec<Finding>) {
         if self.count > MAX_WARNINGS {
             findings.push(Finding {
+                code: self.code,
                 offset: self.first,
                 message: format!(
                     "{} more {} from here on are left out",
@@ -183,6 +200,7 @@ fn yaml_aliases(text: &str) -> Vec<Finding> {
         let offset = start + line.len() - line.trim_start().len()
             + line.trim_start().find(value).unwrap_or(0);
         out.push(Finding {
+            code: Code::YamlAlias,
             offset,
             message: format!("`{value}` is a YAML alias or anchor, which Vita does not follow; it is printed as written"),
             hint: Some(format!("write the value out, or quote it (\"{value}\") if the text is meant")),
@@ -247,6 +265,7 @@ fn json_numbers(text: &str) -> Vec<Finding> {
                     .map(|(s, e)| format!("`{}` ", &text[s..e]))
                     .unwrap_or_default();
                 out.push(Finding {
+                    code: Code::JsonNumber,
                     offset: start,
                     message: format!(
                         "{key}is the number {token}, which {}; it is printed as written",

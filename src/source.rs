@@ -7,7 +7,8 @@ use std::sync::{Arc, Mutex};
 
 use vita_layout::Layout;
 
-use crate::failure::{Failure, located};
+use crate::diagnostics::{Code, Diagnostic, Located};
+use crate::failure::Failure;
 use crate::{limits, os_error, read, scan};
 
 /// A résumé read and parsed.
@@ -47,8 +48,7 @@ impl Source {
         } else {
             vita_model::parse_markdown(&text)
         };
-        let parsed = result
-            .map_err(|e| Failure::at(path, &text, e.span.start, &e.message, e.hint.as_deref()))?;
+        let parsed = result.map_err(|e| Failure::at(path, &text, e.diagnostic()))?;
         Ok(Source {
             path: path.to_path_buf(),
             text,
@@ -57,35 +57,21 @@ impl Source {
         })
     }
 
-    /// The scan's and the reader's warnings, worded with `file:line:col` and the quoted line,
-    /// in source order.
-    pub fn warnings(&self) -> Vec<String> {
-        let mut all: Vec<(usize, &str, Option<&str>)> = self
+    /// The scan's and the reader's warnings, placed in this file, in source order.
+    pub fn warnings(&self) -> Vec<Located> {
+        let mut all: Vec<Diagnostic> = self
             .findings
             .iter()
-            .map(|f| (f.offset, f.message.as_str(), f.hint.as_deref()))
-            .chain(
-                self.parsed
-                    .warnings
-                    .iter()
-                    .map(|w| (w.span.start, w.message.as_str(), w.hint.as_deref())),
-            )
+            .map(scan::Finding::diagnostic)
+            .chain(self.parsed.warnings.iter().map(|w| w.diagnostic()))
             .collect();
-        all.sort_by_key(|(offset, _, _)| *offset);
-        all.into_iter()
-            .map(|(offset, message, hint)| self.located("warning", offset, message, hint))
-            .collect()
+        all.sort_by_key(|d| d.range().map_or(0, |r| r.start));
+        all.into_iter().map(|d| self.locate(d)).collect()
     }
 
-    /// A diagnostic pointing at byte `offset` of this file.
-    pub fn located(
-        &self,
-        severity: &str,
-        offset: usize,
-        message: &str,
-        hint: Option<&str>,
-    ) -> String {
-        located(severity, &self.path, &self.text, offset, message, hint)
+    /// `diagnostic`, whose spans are byte ranges of this file, placed in it.
+    pub fn locate(&self, diagnostic: Diagnostic) -> Located {
+        Located::in_file(diagnostic, &self.path, &self.text)
     }
 }
 
@@ -93,11 +79,14 @@ impl Source {
 /// lines than allowed.
 fn refuse_unusable(path: &Path, text: &str) -> Result<(), Failure> {
     let shown = path.display();
+    let about = |d: Diagnostic| Failure::input(Located::about(d, path, true));
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return Err(Failure::input(format!(
-            "error: {shown} is empty\n  = hint: write your name as a `# Heading` on the first line; \
-             `vita init` writes a starter résumé"
-        )));
+        return Err(about(
+            Diagnostic::error(Code::EmptyInput, format!("{shown} is empty")).with_hint(
+                "write your name as a `# Heading` on the first line; `vita init` writes a \
+                 starter résumé",
+            ),
+        ));
     }
     let toml = path
         .extension()
@@ -106,25 +95,38 @@ fn refuse_unusable(path: &Path, text: &str) -> Result<(), Failure> {
         let manifest = ["[[variant]]", "[matrix]", "\ninput", "input ="]
             .iter()
             .any(|k| text.contains(k));
-        return Err(Failure::input(if manifest {
-            format!(
-                "error: {shown} is a manifest, not a résumé\n  = hint: build its variants with \
-                 `vita batch {shown}`; a manifest's `input` names the résumé"
+        return Err(about(if manifest {
+            Diagnostic::error(
+                Code::NotAResume,
+                format!("{shown} is a manifest, not a résumé"),
             )
+            .with_hint(format!(
+                "build its variants with `vita batch {shown}`; a manifest's `input` names the \
+                 résumé"
+            ))
         } else {
-            format!(
-                "error: {shown} is a TOML file, not a résumé\n  = hint: a layout file goes with \
-                 `--layout {shown}`; the résumé is Markdown (.md) or JSON Resume (.json)"
+            Diagnostic::error(
+                Code::NotAResume,
+                format!("{shown} is a TOML file, not a résumé"),
             )
+            .with_hint(format!(
+                "a layout file goes with `--layout {shown}`; the résumé is Markdown (.md) or \
+                 JSON Resume (.json)"
+            ))
         }));
     }
     let lines = text.lines().count();
     if lines > limits::MAX_INPUT_LINES {
-        return Err(Failure::input(format!(
-            "error: {shown} has {lines} lines, more than the {} a résumé may have\n  = hint: \
-             shorten it, or split it into several résumés",
-            limits::MAX_INPUT_LINES
-        )));
+        return Err(about(
+            Diagnostic::error(
+                Code::OverLimit,
+                format!(
+                    "{shown} has {lines} lines, more than the {} a résumé may have",
+                    limits::MAX_INPUT_LINES
+                ),
+            )
+            .with_hint("shorten it, or split it into several résumés"),
+        ));
     }
     Ok(())
 }
@@ -179,8 +181,11 @@ pub fn read_text(
                 format!("pass a file; {what_to_pass}"),
             ),
         };
-        Failure::input(format!(
-            "error: cannot read {shown}: {reason}\n  = hint: {hint}"
+        Failure::input(Located::about(
+            Diagnostic::error(Code::Unreadable, format!("cannot read {shown}: {reason}"))
+                .with_hint(hint),
+            path,
+            true,
         ))
     })?;
     String::from_utf8(bytes).map_err(|e| {
@@ -189,9 +194,9 @@ pub fn read_text(
         Failure::at(
             path,
             &text,
-            offset,
-            "the file is not valid UTF-8",
-            Some("save the file with UTF-8 encoding"),
+            Diagnostic::error(Code::NotUtf8, "the file is not valid UTF-8")
+                .at(offset..offset)
+                .with_hint("save the file with UTF-8 encoding"),
         )
     })
 }
@@ -245,10 +250,14 @@ fn resolve(name: &str, path: &Path) -> Result<Layout, Failure> {
     let looks_like_path = name.ends_with(".toml") || name.contains(['/', '\\']);
     if !looks_like_path && !path.exists() {
         let names: Vec<&str> = Layout::builtin_names().collect();
-        return Err(Failure::input(format!(
-            "error: unknown layout '{name}'\n  = hint: use a built-in layout ({}) or the path of a layout file",
-            names.join(", ")
-        )));
+        return Err(Failure::input(
+            Diagnostic::error(Code::UnknownLayout, format!("unknown layout '{name}'")).with_hint(
+                format!(
+                    "use a built-in layout ({}) or the path of a layout file",
+                    names.join(", ")
+                ),
+            ),
+        ));
     }
     let text = read_text(
         path,
@@ -256,15 +265,12 @@ fn resolve(name: &str, path: &Path) -> Result<Layout, Failure> {
         limits::MAX_LAYOUT_BYTES,
         "a layout file",
     )?;
-    Layout::from_toml(&text).map_err(|e| match e.span {
-        Some(span) => Failure::at(path, &text, span.start, &e.message, e.hint.as_deref()),
-        None => Failure::input(format!("error: {}: {}", path.display(), e.message)),
-    })
+    Layout::from_toml(&text).map_err(|e| Failure::at(path, &text, e.diagnostic()))
 }
 
 /// The creation date from `SOURCE_DATE_EPOCH`, when it is set and valid, and a warning when it
 /// is set but not a number of seconds.
-pub fn source_date_epoch() -> (Option<i64>, Option<String>) {
+pub fn source_date_epoch() -> (Option<i64>, Option<Located>) {
     let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
         return (None, None);
     };
@@ -272,8 +278,15 @@ pub fn source_date_epoch() -> (Option<i64>, Option<String>) {
         Ok(seconds) if seconds >= 0 => (Some(seconds), None),
         _ => (
             None,
-            Some(format!(
-                "warning: SOURCE_DATE_EPOCH='{value}' is not a number of seconds; no creation date written"
+            Some(Located::plain(
+                Diagnostic::warning(
+                    Code::SourceDateEpoch,
+                    format!(
+                        "SOURCE_DATE_EPOCH='{value}' is not a number of seconds; no creation date \
+                         written"
+                    ),
+                )
+                .with_hint("set it to whole seconds since 1970, such as `git log -1 --format=%ct`"),
             )),
         ),
     }

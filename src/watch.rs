@@ -15,6 +15,7 @@ use vita_layout::FontBook;
 use crate::build::{self, Built};
 use crate::cli::WatchArgs;
 use crate::compile::{self, Variant};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::failure::Failure;
 use crate::source::{Layouts, Source};
 
@@ -87,12 +88,12 @@ impl Rebuilder {
         match rebuilt {
             Rebuilt::Built(built) => {
                 for warning in &built.warnings {
-                    eprintln!("{warning}");
+                    crate::diagnostics::terminal::eprint(warning);
                 }
                 eprintln!("{} in {:.1} ms", build::summary(built), built.millis);
             }
             Rebuilt::Kept(failure) => {
-                eprintln!("{}", failure.message);
+                crate::diagnostics::terminal::eprint(&failure.diagnostic);
                 if self.output.exists() {
                     eprintln!("kept the last good {}", self.output.display());
                 }
@@ -115,7 +116,12 @@ pub fn run(args: &WatchArgs) -> Result<i32, Failure> {
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);
     })
-    .map_err(|e| Failure::input(format!("error: cannot watch files: {e}")))?;
+    .map_err(|e| {
+        Failure::input(Diagnostic::error(
+            Code::Unreadable,
+            format!("cannot watch files: {e}"),
+        ))
+    })?;
     for file in &files {
         let dir = match file.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
@@ -123,7 +129,12 @@ pub fn run(args: &WatchArgs) -> Result<i32, Failure> {
         };
         watcher
             .watch(dir, RecursiveMode::NonRecursive)
-            .map_err(|e| Failure::input(format!("error: cannot watch {}: {e}", dir.display())))?;
+            .map_err(|e| {
+                Failure::input(Diagnostic::error(
+                    Code::Unreadable,
+                    format!("cannot watch {}: {e}", dir.display()),
+                ))
+            })?;
     }
     eprintln!("watching {} (Ctrl-C to stop)", args.input.display());
     while let Ok(event) = rx.recv() {
@@ -186,7 +197,11 @@ mod tests {
             panic!("a broken front matter must not build")
         };
         assert_eq!(failure.code, 1);
-        assert!(failure.message.contains("cv.md:2:"), "{}", failure.message);
+        assert!(
+            failure.message().contains("cv.md:2:"),
+            "{}",
+            failure.message()
+        );
         assert_eq!(std::fs::read(&output).unwrap(), good);
 
         std::fs::write(&input, "# Ada\n\n## Work\n\nWrote the second program.\n").unwrap();

@@ -88,11 +88,11 @@ fn a_resume_that_cannot_fit_exits_3() {
     ]);
     assert_eq!(run.status.code(), Some(3));
     let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let overflow = &report["check"]["overflow"];
+    assert_eq!(overflow["code"], "V0405", "{overflow}");
     assert!(
-        report["check"]["overflow"]
-            .as_str()
-            .unwrap()
-            .contains("too long")
+        overflow["message"].as_str().unwrap().contains("too long"),
+        "{overflow}"
     );
 }
 

@@ -17,7 +17,7 @@ fn fails_cleanly(dir: &Dir, args: &[&str], needles: &[&str]) -> String {
             "{args:?}: `{needle}` not in\n{message}"
         );
     }
-    assert!(message.starts_with("error: "), "{message}");
+    assert!(message.starts_with("error[V0"), "{message}");
     assert!(
         !message.trim_end().contains("\n\n"),
         "not one paragraph:\n{message}"

@@ -55,7 +55,7 @@ fn an_unknown_tag_is_a_warning_with_a_suggestion() {
     assert_ok(&run);
     let message = stderr(&run);
     assert!(
-        message.contains("warning: tag `mathh` (--tags) is used nowhere"),
+        message.contains("warning[V0201]: tag `mathh` (--tags) is used nowhere"),
         "{message}"
     );
     assert!(message.contains("did you mean `math`?"), "{message}");
@@ -68,7 +68,7 @@ fn a_bad_tag_expression_is_exit_1_with_a_caret() {
     let run = dir.vita(&["build", input.to_str().unwrap(), "--tags", "math,,x"]);
     assert_eq!(run.status.code(), Some(1));
     assert!(
-        stderr(&run).contains("  | math,,x\n  |      ^"),
+        stderr(&run).contains(" | math,,x\n |      ^"),
         "{}",
         stderr(&run)
     );

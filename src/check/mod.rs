@@ -18,6 +18,7 @@ use std::fmt::Write as _;
 
 use crate::cli::{CheckArgs, Format};
 use crate::compile::{self, Compiled, Context, HiddenText, Overflow};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::failure::{EXIT_CHECK, Failure};
 use crate::report;
 use crate::source::{self, Layouts, Source};
@@ -36,7 +37,7 @@ pub struct Findings {
     /// Characters the fonts have no glyph for (drawn as a box).
     pub missing_glyphs: Vec<char>,
     /// Why the résumé does not fit its page limit, if it does not.
-    pub overflow: Option<String>,
+    pub overflow: Option<crate::diagnostics::Located>,
     /// Text the source hides from readers, by line.
     pub hidden: Vec<HiddenText>,
     /// Glyphs drawn outside the text area (cut off or run into the margin).
@@ -66,13 +67,19 @@ impl Findings {
 }
 
 /// Warnings that say text is left out: their spans excuse the words inside.
-const LEFT_OUT: [&str; 6] = [
-    "left out",
-    "not rendered",
-    "is ignored",
-    "not read",
-    "hidden",
-    "not shown",
+const LEFT_OUT: [Code; 12] = [
+    Code::EmptySection,
+    Code::NameGuess,
+    Code::TemplateSyntax,
+    Code::LeftOut,
+    Code::Html,
+    Code::HiddenText,
+    Code::UnknownJsonKey,
+    Code::UnknownFrontMatterKey,
+    Code::YamlNotRead,
+    Code::TagComment,
+    Code::TableTitles,
+    Code::Image,
 ];
 
 /// Words the JSON Resume reader adds: "BSc in Physics", "GPA: 3.8", a "Courses" row.
@@ -95,7 +102,7 @@ pub fn expected(source: &Source, compiled: &Compiled) -> Expected {
         .parsed
         .warnings
         .iter()
-        .filter(|w| LEFT_OUT.iter().any(|m| w.message.contains(m)))
+        .filter(|w| LEFT_OUT.contains(&w.code))
         .map(|w| covered(&source.text, &w.span))
         .chain(source.parsed.hidden.iter().cloned())
         .chain(source.parsed.left_out.iter().cloned())
@@ -168,11 +175,13 @@ fn covered(text: &str, span: &std::ops::Range<usize>) -> std::ops::Range<usize> 
 
 /// Checks a build: reads its PDF back and compares it with the source it was built from.
 pub fn inspect(source: &Source, compiled: &Compiled) -> Result<Findings, Failure> {
-    let pages = vita_pdf::extract_text(&compiled.bytes).map_err(|e| {
-        Failure::check(format!(
-            "error: the PDF Vita wrote cannot be read back: {e}"
+    let unreadable = |e: vita_pdf::Error| {
+        Failure::check(Diagnostic::error(
+            Code::PdfWrite,
+            format!("the PDF Vita wrote cannot be read back: {e}"),
         ))
-    })?;
+    };
+    let pages = vita_pdf::extract_text(&compiled.bytes).map_err(unreadable)?;
     let texts = words::texts(&compiled.resume);
     let mut source_unmapped = Vec::new();
     for text in &texts {
@@ -182,11 +191,7 @@ pub fn inspect(source: &Source, compiled: &Compiled) -> Result<Findings, Failure
             }
         }
     }
-    let naive = vita_pdf::extract_text_ignoring_actual_text(&compiled.bytes).map_err(|e| {
-        Failure::check(format!(
-            "error: the PDF Vita wrote cannot be read back: {e}"
-        ))
-    })?;
+    let naive = vita_pdf::extract_text_ignoring_actual_text(&compiled.bytes).map_err(unreadable)?;
     let split_words = split::split_words(&naive);
     let split_keywords =
         split::split_keywords(&split_words, &vita_layout::keywords(&compiled.resume));
@@ -234,7 +239,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, Failure> {
         println!("{json:#}");
     } else if !args.quiet || !findings.passed() {
         for warning in &warnings {
-            eprintln!("{warning}");
+            crate::diagnostics::terminal::eprint(warning);
         }
         eprintln!("{}", describe(&args.input, &findings));
     }
@@ -343,7 +348,12 @@ pub fn describe(input: &std::path::Path, f: &Findings) -> String {
         );
     }
     if let Some(overflow) = &f.overflow {
-        let _ = write!(out, "\n  pages: {overflow}");
+        let _ = write!(
+            out,
+            "\n  pages: {}: {}",
+            overflow.file.as_deref().unwrap_or_default(),
+            overflow.diagnostic.message
+        );
     }
     out
 }

@@ -50,6 +50,14 @@ pub struct Job {
     pub variant: Variant,
 }
 
+/// A manifest error as a shared diagnostic, placed in the manifest (the spec parser stays
+/// free of the CLI's types: the manifest fuzz target includes it on its own).
+fn diagnostic(e: &spec::ManifestError) -> crate::diagnostics::Diagnostic {
+    crate::diagnostics::Diagnostic::error(crate::diagnostics::Code::Manifest, e.message.clone())
+        .at(e.span.clone())
+        .with_hint_maybe(e.hint.clone())
+}
+
 /// Reads the manifest at `path` into jobs; any problem is an input failure (exit 1). An output
 /// outside the manifest's folder is refused unless `allow_outside`.
 pub fn load(path: &Path, allow_outside: bool) -> Result<Vec<Job>, Failure> {
@@ -60,19 +68,21 @@ pub fn load(path: &Path, allow_outside: bool) -> Result<Vec<Job>, Failure> {
         "a manifest",
     )?
     .into();
-    let specs = parse(&text)
-        .map_err(|e| Failure::at(path, &text, e.span.start, &e.message, e.hint.as_deref()))?;
+    let specs = parse(&text).map_err(|e| Failure::at(path, &text, diagnostic(&e)))?;
     let dir = path.parent().unwrap_or(Path::new(""));
     if !allow_outside && let Some(spec) = specs.iter().find(|s| leaves_folder(&s.output)) {
         return Err(Failure::at(
             path,
             &text,
-            spec.output_span.start,
-            &format!(
-                "variant `{}` would write {}, outside the manifest's folder",
-                spec.name, spec.output
-            ),
-            Some(
+            crate::diagnostics::Diagnostic::error(
+                crate::diagnostics::Code::Manifest,
+                format!(
+                    "variant `{}` would write {}, outside the manifest's folder",
+                    spec.name, spec.output
+                ),
+            )
+            .at(spec.output_span.clone())
+            .with_hint(
                 "write outputs beside the manifest (e.g. `output = \"pdf/{name}.pdf\"`), or pass --allow-outside",
             ),
         ));

@@ -21,6 +21,7 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::cli::PreviewArgs;
 use crate::compile;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::failure::Failure;
 use crate::source::Source;
 use crate::watch;
@@ -36,10 +37,13 @@ pub fn run(args: &PreviewArgs) -> Result<i32, Failure> {
     }
     let previewer = Arc::new(Previewer::new(&args.input, variant)?);
     let server = tiny_http::Server::http(("127.0.0.1", args.port.unwrap_or(0))).map_err(|e| {
-        Failure::input(format!(
-            "error: cannot serve on 127.0.0.1:{}: {e}\n  = hint: choose another --port, or leave it out for a free one",
-            args.port.unwrap_or(0)
-        ))
+        Failure::input(
+            Diagnostic::error(
+                Code::FlagValue,
+                format!("cannot serve on 127.0.0.1:{}: {e}", args.port.unwrap_or(0)),
+            )
+            .with_hint("choose another --port, or leave it out for a free one"),
+        )
     })?;
     let port = server
         .server_addr()
@@ -68,7 +72,12 @@ fn start_watching(previewer: Arc<Previewer>, shared: Arc<Shared>) -> Result<(), 
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);
     })
-    .map_err(|e| Failure::input(format!("error: cannot watch files: {e}")))?;
+    .map_err(|e| {
+        Failure::input(Diagnostic::error(
+            Code::Unreadable,
+            format!("cannot watch files: {e}"),
+        ))
+    })?;
     let mut folders = BTreeSet::new();
     watch_folders(&mut watcher, &mut folders, &previewer.watched())?;
     std::thread::spawn(move || {
@@ -81,7 +90,7 @@ fn start_watching(previewer: Arc<Previewer>, shared: Arc<Shared>) -> Result<(), 
             while rx.try_recv().is_ok() {}
             previewer.publish(&shared);
             if let Err(failure) = watch_folders(&mut watcher, &mut folders, &previewer.watched()) {
-                eprintln!("{}", failure.message);
+                crate::diagnostics::terminal::eprint(&failure.diagnostic);
             }
         }
     });
@@ -104,7 +113,12 @@ fn watch_folders(
         }
         watcher
             .watch(dir, RecursiveMode::NonRecursive)
-            .map_err(|e| Failure::input(format!("error: cannot watch {}: {e}", dir.display())))?;
+            .map_err(|e| {
+                Failure::input(Diagnostic::error(
+                    Code::Unreadable,
+                    format!("cannot watch {}: {e}", dir.display()),
+                ))
+            })?;
     }
     Ok(())
 }

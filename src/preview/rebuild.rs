@@ -11,6 +11,7 @@ use vita_layout::FontBook;
 
 use super::state::Shared;
 use crate::compile::{self, Context, Overflow, Variant};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::failure::Failure;
 use crate::source::{self, Layouts, Source};
 
@@ -20,8 +21,8 @@ pub struct Shown {
     pub pages: Vec<String>,
     /// The text an applicant tracking system reads.
     pub text: String,
-    /// The build's warnings, worded.
-    pub warnings: Vec<String>,
+    /// The build's warnings.
+    pub warnings: Vec<crate::diagnostics::Located>,
 }
 
 /// Rebuilds one résumé for the preview.
@@ -40,9 +41,12 @@ impl Previewer {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let folder = folder
-            .canonicalize()
-            .map_err(|e| Failure::input(format!("error: cannot read {}: {e}", folder.display())))?;
+        let folder = folder.canonicalize().map_err(|e| {
+            Failure::input(Diagnostic::error(
+                Code::Unreadable,
+                format!("cannot read {}: {e}", folder.display()),
+            ))
+        })?;
         Ok(Previewer {
             input: input.to_path_buf(),
             watched: Mutex::new(vec![input.to_path_buf()]),
@@ -83,11 +87,15 @@ impl Previewer {
             pdf: vita_pdf::PdfOptions::default(),
         };
         let compiled = compile::compile(&source, &self.variant, &ctx, Overflow::Report)?;
-        let pages = vita_render::svg::pages(&compiled.bytes)
-            .map_err(|e| Failure::input(format!("error: could not draw the pages: {e}")))?;
+        let pages = vita_render::svg::pages(&compiled.bytes).map_err(|e| {
+            Failure::input(Diagnostic::error(
+                Code::Unwritable,
+                format!("could not draw the pages: {e}"),
+            ))
+        })?;
         let mut warnings = source.warnings();
         warnings.extend(compiled.warnings.iter().cloned());
-        warnings.extend(compiled.overflow.iter().map(|o| format!("warning: {o}")));
+        warnings.extend(compiled.overflow.iter().cloned());
         Ok(Shown {
             pages,
             text: vita_render::text::plain_text(&compiled.document),
@@ -103,7 +111,7 @@ impl Previewer {
         match result {
             Ok(shown) => {
                 for warning in &shown.warnings {
-                    eprintln!("{warning}");
+                    crate::diagnostics::terminal::eprint(warning);
                 }
                 eprintln!(
                     "built {} ({} page{}) in {millis:.0} ms",
@@ -116,14 +124,14 @@ impl Previewer {
                     s.pages = shown.pages.into();
                     s.text = shown.text.into();
                     s.error = None;
-                    s.warnings = shown.warnings;
+                    s.warnings = shown.warnings.iter().map(|w| w.to_string()).collect();
                     s.millis = millis;
                 });
             }
             Err(failure) => {
-                eprintln!("{}", failure.message);
+                crate::diagnostics::terminal::eprint(&failure.diagnostic);
                 shared.update(|s| {
-                    s.error = Some(failure.message);
+                    s.error = Some(failure.message());
                     s.warnings = Vec::new();
                     s.millis = millis;
                 });
@@ -144,11 +152,17 @@ impl Previewer {
         }
         let path = source::layout_path(&name, &self.input);
         match path.canonicalize() {
-            Ok(real) if !real.starts_with(&self.folder) => Err(Failure::input(format!(
-                "error: the layout file {} is outside the résumé's folder {}\n  = hint: the preview reads only files beside the résumé; copy the layout there",
-                path.display(),
-                self.folder.display()
-            ))),
+            Ok(real) if !real.starts_with(&self.folder) => Err(Failure::input(
+                Diagnostic::error(
+                    Code::Unreadable,
+                    format!(
+                        "the layout file {} is outside the résumé's folder {}",
+                        path.display(),
+                        self.folder.display()
+                    ),
+                )
+                .with_hint("the preview reads only files beside the résumé; copy the layout there"),
+            )),
             _ => Ok(Some(path)),
         }
     }
@@ -220,9 +234,9 @@ mod tests {
             panic!("a layout outside the folder must be refused")
         };
         assert!(
-            failure.message.contains("outside the résumé's folder"),
+            failure.message().contains("outside the résumé's folder"),
             "{}",
-            failure.message
+            failure.message()
         );
     }
 }

@@ -31,6 +31,8 @@ pub use display::*;
 pub use flow::{Fit, FitError, Fitted, Knob, fit, keywords_of as keywords, layout};
 pub use font::{FaceId, FontBook, Variant};
 pub use outside::{Outside, outside_text_area};
+pub use vita_diagnostic::{Code, Diagnostic};
+
 pub use theme::{
     Algorithm, Align, Arrangement, Colors, DateFormat, EntryStyle, FontStyle, HeaderStyle, Layout,
     LayoutError, Length, ListStyle, PageStyle, ParagraphStyle, SectionStyle, Side, TitleCase,
@@ -63,8 +65,12 @@ pub struct PhotoData {
 pub struct Laid {
     /// The pages and everything a backend needs.
     pub document: Document,
-    /// Things the reader should know (overfull lines, missing glyphs).
-    pub warnings: Vec<Warning>,
+    /// Things the reader should know (overfull lines, missing glyphs), as warnings placed in
+    /// the résumé's source text.
+    pub warnings: Vec<Diagnostic>,
+    /// Characters no available font has (they show as boxes), once each, in order of first
+    /// use, at most [`MAX_MISSING_GLYPHS`].
+    pub missing_glyphs: Vec<char>,
     /// How every line of running text was set, in reading order, for reports.
     pub lines: Vec<LineReport>,
 }
@@ -94,11 +100,6 @@ pub struct LineReport {
     pub justified: bool,
 }
 
-/// A problem found while setting the text that did not stop the layout.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Warning {
-    /// What happened.
-    pub message: String,
-    /// The source byte range it concerns, when known.
-    pub source: Option<std::ops::Range<usize>>,
-}
+/// Most characters listed in [`Laid::missing_glyphs`]: a résumé in a script the fonts lack
+/// would otherwise list thousands.
+pub const MAX_MISSING_GLYPHS: usize = 50;

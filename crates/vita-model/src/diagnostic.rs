@@ -1,7 +1,10 @@
-//! Errors and warnings from reading a source file, each pointing at a byte span.
+//! Errors and warnings from reading a source file, each pointing at a byte span, and their
+//! conversion into the shared [`Diagnostic`].
 //!
 //! The library only says what is wrong and where; the CLI decides the wording around it
 //! (file name, line excerpt, colours).
+
+pub use vita_diagnostic::{Code, Diagnostic};
 
 use crate::Span;
 
@@ -35,15 +38,54 @@ pub enum ErrorKind {
     JsonField,
 }
 
+impl ErrorKind {
+    /// The stable code of errors of this kind.
+    pub fn code(self) -> Code {
+        match self {
+            ErrorKind::FrontMatterSyntax => Code::FrontMatterSyntax,
+            ErrorKind::FrontMatterField => Code::FrontMatterField,
+            ErrorKind::TagExpression => Code::TagExpression,
+            ErrorKind::JsonSyntax => Code::JsonSyntax,
+            ErrorKind::JsonField => Code::JsonField,
+        }
+    }
+}
+
+impl Error {
+    /// The error as a shared diagnostic, placed in the text that was read.
+    pub fn diagnostic(&self) -> Diagnostic {
+        Diagnostic::error(self.kind.code(), self.message.clone())
+            .at(self.span.clone())
+            .with_hint_maybe(self.hint.clone())
+    }
+}
+
+impl From<Error> for Diagnostic {
+    fn from(e: Error) -> Diagnostic {
+        e.diagnostic()
+    }
+}
+
 /// Something suspicious that does not stop the build.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
+    /// What kind of problem it is.
+    pub code: Code,
     /// What is suspicious.
     pub message: String,
     /// Where in the source file.
     pub span: Span,
     /// What the user can do about it.
     pub hint: Option<String>,
+}
+
+impl Warning {
+    /// The warning as a shared diagnostic, placed in the text that was read.
+    pub fn diagnostic(&self) -> Diagnostic {
+        Diagnostic::warning(self.code, self.message.clone())
+            .at(self.span.clone())
+            .with_hint_maybe(self.hint.clone())
+    }
 }
 
 /// One-based line and column (in characters) of a byte offset in `source`.

@@ -27,7 +27,7 @@ mod resume;
 mod select;
 mod suggest;
 
-pub use diagnostic::{Error, ErrorKind, Warning, line_at, line_col};
+pub use diagnostic::{Code, Diagnostic, Error, ErrorKind, Warning, line_at, line_col};
 pub use markdown::{FieldOverride, FieldValue, apply_overrides};
 pub use resume::*;
 pub use select::{Selection, TagExpr, UnknownTag, select, tags_in};

@@ -90,3 +90,19 @@ pub enum Error {
         reason: &'static str,
     },
 }
+
+impl Error {
+    /// The stable code of this error.
+    pub fn code(&self) -> vita_diagnostic::Code {
+        match self {
+            Error::Standard { .. } => vita_diagnostic::Code::PdfStandard,
+            Error::Image { .. } => vita_diagnostic::Code::Photo,
+            _ => vita_diagnostic::Code::PdfWrite,
+        }
+    }
+
+    /// The error as a shared diagnostic (it has no place in a source file).
+    pub fn diagnostic(&self) -> vita_diagnostic::Diagnostic {
+        vita_diagnostic::Diagnostic::error(self.code(), self.to_string())
+    }
+}

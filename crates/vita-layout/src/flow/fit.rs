@@ -44,6 +44,18 @@ impl Fit {
             min_margin: Length::Pt(10.0 * 72.0 / 25.4),
         }
     }
+
+    /// The floors in words, for a message: "9pt body text, 1.1 leading and 10mm margins".
+    pub fn floors(&self) -> String {
+        let margin = match self.min_margin {
+            Length::Pt(pt) => format!("{}mm", (pt * 25.4 / 72.0 * 10.0).round() / 10.0),
+            Length::Em(em) => format!("{em}em"),
+        };
+        format!(
+            "{}pt body text, {} leading and {margin} margins",
+            self.min_size, self.min_leading
+        )
+    }
 }
 
 /// One knob that moved, for the report.

@@ -162,6 +162,7 @@ pub(crate) fn compose<'a>(
     shortening: &Shortening,
 ) -> Result<Composed<'a>, LayoutError> {
     let (page_width, page_height) = layout.page_size().ok_or_else(|| LayoutError {
+        code: crate::Code::LayoutRange,
         message: format!(
             "unknown page size '{}': use \"a4\", \"letter\" or \"WIDTH x HEIGHT\" such as \"210mm x 297mm\"",
             layout.page.size
@@ -172,6 +173,7 @@ pub(crate) fn compose<'a>(
     for family in [&layout.fonts.body, &layout.fonts.heading] {
         if !book.has_family(family) {
             return Err(LayoutError {
+                code: crate::Code::UnknownFont,
                 message: format!(
                     "unknown font family '{family}': available are {}",
                     book.families().join(", ")
@@ -185,6 +187,7 @@ pub(crate) fn compose<'a>(
     let width = page_width - 2.0 * margin;
     if width < 72.0 || page_height - 2.0 * margin < 72.0 {
         return Err(LayoutError {
+            code: crate::Code::LayoutRange,
             message: format!("margins of {margin:.1}pt leave no room for text on the page"),
             span: None,
             hint: None,
@@ -271,23 +274,27 @@ pub(crate) fn finish(
     // unless it was already reported as a line too wide.
     for out in crate::outside::outside_margins(&document, frame.left) {
         let told = warnings.iter().any(|w| {
-            out.source.is_some() && w.source == out.source && w.message.starts_with("a line is")
+            out.source.is_some() && w.range() == out.source && w.code == crate::Code::Overfull
         });
         if !told {
-            warnings.push(crate::Warning {
-                message: format!(
-                    "text on page {} reaches {:.1}pt outside the text area: '{}'",
-                    out.page + 1,
-                    out.by,
-                    out.text.trim()
-                ),
-                source: out.source,
-            });
+            warnings.push(
+                crate::Diagnostic::warning(
+                    crate::Code::OutsideTextArea,
+                    format!(
+                        "text on page {} reaches {:.1}pt outside the text area: '{}'",
+                        out.page + 1,
+                        out.by,
+                        out.text.trim()
+                    ),
+                )
+                .at_maybe(out.source),
+            );
         }
     }
     Laid {
         document,
         warnings,
+        missing_glyphs: std::mem::take(&mut composer.missing),
         lines: paged.lines,
     }
 }

@@ -4,6 +4,7 @@
 //! has a default (the `classic` look), so a user file only states what it changes; unknown
 //! keys are errors so that a typo never silently does nothing.
 
+mod keys;
 mod length;
 mod ranges;
 
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 pub use length::{Length, parse_color};
 
 use crate::display::Color;
+use crate::{Code, Diagnostic};
 
 /// A complete layout: page, fonts, colours and how each résumé element is set.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -308,6 +310,8 @@ pub struct ListStyle {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{message}")]
 pub struct LayoutError {
+    /// What kind of problem it is.
+    pub code: Code,
     /// What is wrong.
     pub message: String,
     /// Byte range in the layout file, when known.
@@ -316,27 +320,40 @@ pub struct LayoutError {
     pub hint: Option<String>,
 }
 
-/// A TOML error with its span, and a did-you-mean hint for an unknown key.
-fn syntax_error(error: &toml::de::Error) -> LayoutError {
-    let message = error.message().trim().to_string();
-    let hint = unknown_field_hint(&message);
-    LayoutError {
-        message,
-        span: error.span(),
-        hint,
+impl LayoutError {
+    /// The error as a shared diagnostic, placed in the layout file when it has a place.
+    pub fn diagnostic(&self) -> Diagnostic {
+        Diagnostic::error(self.code, self.message.clone())
+            .at_maybe(self.span.clone())
+            .with_hint_maybe(self.hint.clone())
     }
 }
 
-/// serde says "unknown field `sise`, expected `size` or `margin`" (or "expected one of …");
-/// suggest the closest expected name.
-fn unknown_field_hint(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (field, expected) = rest.split_once('`')?;
-    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    match vita_model::closest(field, &names) {
-        Some(name) => Some(format!("did you mean `{name}`?")),
-        None if !names.is_empty() => Some(format!("known keys here: {}", names.join(", "))),
-        None => None,
+impl From<LayoutError> for Diagnostic {
+    fn from(e: LayoutError) -> Diagnostic {
+        e.diagnostic()
+    }
+}
+
+/// A TOML error of the file `source`: what its span points at (a key, a value, or neither)
+/// says which kind it is, and gives the hint.
+fn syntax_error(error: &toml::de::Error, source: &str) -> LayoutError {
+    let span = error.span();
+    let (code, hint) = match span.clone().map(|s| keys::at(source, s)) {
+        Some(keys::At::Key { table, key }) => (
+            Code::LayoutUnknownKey,
+            keys::unknown_hint(table.as_deref(), &key),
+        ),
+        Some(keys::At::Value { table, key }) => {
+            (Code::LayoutValue, keys::value_hint(table.as_deref(), &key))
+        }
+        None | Some(keys::At::Nothing) => (Code::LayoutSyntax, None),
+    };
+    LayoutError {
+        code,
+        message: error.message().trim().to_string(),
+        span,
+        hint,
     }
 }
 
@@ -375,7 +392,7 @@ impl Layout {
     /// from the defaults (the classic look).
     pub fn from_toml(source: &str) -> Result<Layout, LayoutError> {
         // Read the file alone first: its own errors then point into it.
-        let own: Layout = toml::from_str(source).map_err(|e| syntax_error(&e))?;
+        let own: Layout = toml::from_str(source).map_err(|e| syntax_error(&e, source))?;
         let Some(base_name) = own.extends.clone() else {
             ranges::check(&own, source)?;
             return Ok(own);
@@ -386,6 +403,7 @@ impl Layout {
                 .find(&format!("\"{base_name}\""))
                 .map(|i| i..i + base_name.len() + 2);
             return Err(LayoutError {
+                code: Code::LayoutExtends,
                 message: format!("`extends = \"{base_name}\"` names no built-in layout"),
                 span,
                 hint: Some(match vita_model::closest(&base_name, &names) {
@@ -394,11 +412,12 @@ impl Layout {
                 }),
             });
         };
-        let mut merged: toml::Table = toml::from_str(base).map_err(|e| syntax_error(&e))?;
-        let user: toml::Table = toml::from_str(source).map_err(|e| syntax_error(&e))?;
+        let mut merged: toml::Table = toml::from_str(base).map_err(|e| syntax_error(&e, base))?;
+        let user: toml::Table = toml::from_str(source).map_err(|e| syntax_error(&e, source))?;
         merge(&mut merged, user);
         merged.remove("extends");
         let mut layout = Layout::deserialize(merged).map_err(|e| LayoutError {
+            code: Code::LayoutValue,
             message: e.message().trim().to_string(),
             span: None,
             hint: None,

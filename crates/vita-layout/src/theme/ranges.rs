@@ -86,6 +86,7 @@ pub fn check(layout: &Layout, source: &str) -> Result<(), LayoutError> {
         Some(p) => {
             let span = spans.of(p.table, p.key);
             Err(LayoutError {
+                code: super::Code::LayoutRange,
                 message: format!("`{}.{}` {}", p.table, p.key, p.what),
                 span,
                 hint: Some(p.hint),

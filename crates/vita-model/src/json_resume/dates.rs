@@ -81,6 +81,7 @@ pub(super) fn range(
 /// The warning for a value that is not a date.
 fn not_a_date(value: &Str) -> Warning {
     Warning {
+        code: vita_diagnostic::Code::NotADate,
         message: format!("`{}` is not a date; it is shown as written", value.text),
         span: value.span.clone(),
         hint: Some("write dates as YYYY-MM-DD, YYYY-MM or YYYY".into()),

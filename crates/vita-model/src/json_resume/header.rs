@@ -95,6 +95,7 @@ pub(super) fn read(
 /// The warning for a résumé without a name, at `offset`.
 fn no_name(offset: usize, cx: &mut Cx) {
     cx.warnings.push(Warning {
+        code: vita_diagnostic::Code::NoName,
         message: "no name found at the top of the résumé".into(),
         span: offset..offset,
         hint: Some("add \"name\": \"Your Name\" to \"basics\"".into()),

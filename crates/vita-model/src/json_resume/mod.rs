@@ -100,6 +100,7 @@ impl Cx {
             }
             if let Some(near) = near {
                 self.warnings.push(Warning {
+                    code: vita_diagnostic::Code::UnknownJsonKey,
                     message: format!("`{}` is not a JSON Resume key and is ignored", node.path),
                     span: node.span.clone(),
                     hint: Some(format!("did you mean `{near}`?")),
@@ -111,6 +112,7 @@ impl Cx {
                 continue;
             }
             self.warnings.push(Warning {
+                code: vita_diagnostic::Code::UnknownJsonKey,
                 message: format!(
                     "`{general}` is not a JSON Resume key: its text is left out of the résumé"
                 ),

@@ -72,6 +72,7 @@ pub(super) fn read(
         (Some(name), Some((text, span))) => {
             if text.plain() != name.plain() {
                 warnings.push(Warning {
+                    code: vita_diagnostic::Code::LeftOut,
                     message: format!(
                         "heading `# {}` is ignored: the front matter names you `{}`",
                         text.plain(),
@@ -96,6 +97,7 @@ pub(super) fn read(
                 .into(),
         };
         warnings.push(Warning {
+            code: vita_diagnostic::Code::NoName,
             message: "no name found at the top of the résumé".into(),
             span: body_start..body_start,
             hint: Some(hint),

@@ -152,6 +152,7 @@ impl Found<'_> {
             }
         };
         self.warnings.push(Warning {
+            code: vita_diagnostic::Code::Image,
             message,
             span: image.span.clone(),
             hint: Some(hint.into()),

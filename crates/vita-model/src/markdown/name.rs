@@ -379,6 +379,7 @@ fn by_row(nodes: &mut Vec<Node>) -> Arranged {
         return Arranged::default();
     };
     let note = Warning {
+        code: vita_diagnostic::Code::NameGuess,
         message: format!("`{}` is read as your name{how}", name.plain()),
         span: span.clone(),
         hint: Some("write `# Your Name` on the first line to say so directly".into()),

@@ -131,6 +131,7 @@ pub(super) fn strip(nodes: &mut Vec<Node>, source: &str, warnings: &mut Vec<Warn
         let span = span.clone();
         warnings.retain(|w| !(span.start <= w.span.start && w.span.end <= span.end));
         warnings.push(Warning {
+            code: vita_diagnostic::Code::LeftOut,
             message: format!(
                 "{what} `{}` is left out",
                 super::html::shorten(&inline::text(pieces).plain(), 50)

@@ -87,6 +87,7 @@ fn finish(open: Open, source: &str, warnings: &mut Vec<Warning>) -> Option<Secti
     let blocks = section_blocks(open.nodes, source, warnings);
     if open.titled && blocks.iter().all(|b| matches!(b, Block::PageBreak)) {
         warnings.push(Warning {
+            code: vita_diagnostic::Code::EmptySection,
             message: format!(
                 "section `{}` has nothing left in it and is left out",
                 open.title.plain()

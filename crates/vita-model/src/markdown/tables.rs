@@ -94,6 +94,7 @@ pub(super) fn contacts(
             _ => 0..0,
         };
         warnings.push(Warning {
+            code: vita_diagnostic::Code::TableTitles,
             message: format!(
                 "the contact table's column titles `{}` are left out",
                 titles.join(" | ")

@@ -44,6 +44,7 @@ pub(super) fn read(html: &str, span: &Span, warnings: &mut Vec<Warning>) -> Opti
             Some(name) if !names.contains(&name) => names.push(name),
             Some(_) => {}
             None => warnings.push(Warning {
+                code: vita_diagnostic::Code::TagComment,
                 message: format!("`{word}` is not a tag name and is ignored"),
                 span: span.clone(),
                 hint: Some("tag names are letters, digits and `-`, `_`, `.`, `+`, `#`, `/`".into()),
@@ -52,6 +53,7 @@ pub(super) fn read(html: &str, span: &Span, warnings: &mut Vec<Warning>) -> Opti
     }
     if names.is_empty() {
         warnings.push(Warning {
+            code: vita_diagnostic::Code::TagComment,
             message: "this tags comment names no tag".into(),
             span: span.clone(),
             hint: Some("write it like `<!-- tags: backend, lead -->`".into()),
@@ -63,6 +65,7 @@ pub(super) fn read(html: &str, span: &Span, warnings: &mut Vec<Warning>) -> Opti
 /// The warning for a tags comment on a line of its own that follows no heading or list item.
 pub(super) fn stray(span: &Span) -> Warning {
     Warning {
+        code: vita_diagnostic::Code::TagComment,
         message: "this tags comment tags nothing".into(),
         span: span.clone(),
         hint: Some(
@@ -76,6 +79,7 @@ pub(super) fn stray(span: &Span) -> Warning {
 /// The warning for tags in the header, which every variant shows.
 pub(super) fn in_header(span: &Span) -> Warning {
     Warning {
+        code: vita_diagnostic::Code::TagComment,
         message: "tags in the header have no effect: the header is in every variant".into(),
         span: span.clone(),
         hint: Some("to vary the headline per variant, use `set.headline` in vita.toml".into()),

@@ -61,6 +61,7 @@ pub(super) fn strip(
             };
             let written = text.get(cut.clone()).unwrap_or_default();
             warnings.push(Warning {
+                code: vita_diagnostic::Code::TemplateSyntax,
                 message: format!("template syntax `{}` is left out", shorten(written, 50)),
                 span,
                 hint: Some(

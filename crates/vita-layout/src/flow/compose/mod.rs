@@ -25,7 +25,6 @@ const MAX_LEAD_LINES: usize = 3;
 use super::text::{TextStyle, pieces};
 use super::vlist::{StructArena, VItem, VLine, translate};
 use crate::PhotoData;
-use crate::Warning;
 use crate::display::{Item, Point, Rect, Rule, StructKind};
 use crate::font::{CjkForms, FontBook};
 use crate::inline::knuth_plass::Params;
@@ -33,6 +32,7 @@ use crate::inline::{
     Breaking, Hyphenator, Hyphens, Paragraph, Piece, SetLine, Spacing, line_items,
 };
 use crate::theme::{Algorithm, Align, Arrangement, Layout, Side, TitleCase};
+use crate::{Code, Diagnostic};
 
 /// The least space between two entries, as a share of the body's baseline-to-baseline
 /// distance: entries then stand at least 1.65 lines apart, above the ~1.4 that parsers use
@@ -78,9 +78,11 @@ pub(crate) struct Composer<'a> {
     list_depth: usize,
     /// Scripts (see [`script_name`]) already warned about as missing from every font.
     missing_reported: BTreeSet<String>,
+    /// Characters no font has, once each (see [`crate::Laid::missing_glyphs`]).
+    pub missing: Vec<char>,
     pub out: Vec<VItem>,
     pub arena: StructArena,
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl<'a> Composer<'a> {
@@ -138,6 +140,7 @@ impl<'a> Composer<'a> {
             cjk: CjkForms::default(),
             list_depth: 0,
             missing_reported: BTreeSet::new(),
+            missing: Vec::new(),
             out: Vec::new(),
             arena: StructArena::default(),
             warnings: Vec::new(),
@@ -330,6 +333,12 @@ impl<'a> Composer<'a> {
         };
         let mut para = Paragraph::new(self.book, pieces, justify, hyphens, spacing);
         for (c, word, source) in para.missing.drain(..) {
+            if !c.is_whitespace()
+                && self.missing.len() < crate::MAX_MISSING_GLYPHS
+                && !self.missing.contains(&c)
+            {
+                self.missing.push(c);
+            }
             // One warning per script is enough: a Korean résumé without a Korean font would
             // otherwise get one per syllable.
             // Marks and punctuation shared by scripts count with the word's own script.
@@ -340,11 +349,14 @@ impl<'a> Composer<'a> {
                 .unwrap_or_else(|| "symbol".into());
             if self.missing_reported.insert(script.clone()) {
                 let message = format!(
-                    "no available font has {script} characters such as '{c}' (U+{:04X}) in '{word}'; they will show as boxes; {}",
+                    "no available font has {script} characters such as '{c}' (U+{:04X}) in '{word}'; they will show as boxes",
                     u32::from(c),
-                    font_advice(c)
                 );
-                self.warnings.push(Warning { message, source });
+                self.warnings.push(
+                    Diagnostic::warning(Code::MissingGlyphs, message)
+                        .at_maybe(source)
+                        .with_hint(font_advice(c)),
+                );
             }
         }
         para
@@ -468,13 +480,14 @@ impl<'a> Composer<'a> {
                 Item::Text(run) => run.source.clone(),
                 _ => None,
             });
-            let warning = Warning {
-                message: format!(
+            let warning = Diagnostic::warning(
+                Code::Overfull,
+                format!(
                     "a line is {:.1}pt too wide for the text area",
                     line.overfull
                 ),
-                source,
-            };
+            )
+            .at_maybe(source);
             // The lines of one table row or paragraph say it once.
             if self.warnings.last() != Some(&warning) {
                 self.warnings.push(warning);

@@ -43,13 +43,16 @@ impl Composer<'_> {
         if parts.len() <= 1 {
             return self.table_part(table, x, width, parent);
         }
-        self.warnings.push(Warning {
-            message: format!(
-                "a table of {columns} columns is wider than the page; it is set in {} parts, one under the other",
-                parts.len()
-            ),
-            source: Some(table.span.clone()),
-        });
+        self.warnings.push(
+            Diagnostic::warning(
+                Code::TableSplit,
+                format!(
+                    "a table of {columns} columns is wider than the page; it is set in {} parts, one under the other",
+                    parts.len()
+                ),
+            )
+            .at(table.span.clone()),
+        );
         let cut = |row: &Vec<Text>, range: &std::ops::Range<usize>| -> Vec<Text> {
             row.get(range.clone())
                 .map(<[Text]>::to_vec)

@@ -326,6 +326,7 @@ impl<'a> Builder<'a> {
             links::Target::None => None,
             links::Target::Unresolved => {
                 self.warnings.push(Warning {
+                    code: vita_diagnostic::Code::RelativeLink,
                     message: format!(
                         "relative link `{url}` has no `base_url` to resolve against; its text is kept without a link"
                     ),
@@ -470,6 +471,7 @@ impl<'a> Builder<'a> {
             return;
         };
         self.warnings.push(Warning {
+            code: vita_diagnostic::Code::HiddenText,
             message: format!(
                 "hidden text is left out ({}): `{}`",
                 h.reason,

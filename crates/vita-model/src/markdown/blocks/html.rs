@@ -159,6 +159,7 @@ impl Builder<'_> {
                 _ => None,
             });
             self.warnings.push(Warning {
+                code: vita_diagnostic::Code::Html,
                 message: format!(
                     "this HTML block is not rendered ({}): `{}`",
                     first.unwrap_or_else(|| "HTML".into()),
@@ -219,6 +220,7 @@ impl Builder<'_> {
         }
         if html::role(&tag.name) == Role::Dropped {
             self.warnings.push(Warning {
+                code: vita_diagnostic::Code::Html,
                 message: format!("`<{}>` is left out", tag.name),
                 span: span.clone(),
                 hint: Some(
@@ -288,6 +290,7 @@ impl Builder<'_> {
             && matches!(element.name.as_str(), "i" | "span" | "em")
         {
             self.warnings.push(Warning {
+                code: vita_diagnostic::Code::Html,
                 message: format!("icon `{icon}` is left out"),
                 span: element.span.clone(),
                 hint: Some(

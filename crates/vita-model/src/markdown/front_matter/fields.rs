@@ -272,6 +272,7 @@ fn unknown_key(key: &str, span: Span, known: &[&str]) -> Warning {
         None => format!("known keys are {}", known.join(", ")),
     };
     Warning {
+        code: vita_diagnostic::Code::UnknownFrontMatterKey,
         message: format!("unknown front matter key `{key}` is ignored"),
         span,
         hint: Some(hint),

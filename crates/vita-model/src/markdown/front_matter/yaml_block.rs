@@ -32,6 +32,7 @@ pub(super) fn read(
         }
         let Some((key, value, value_at)) = key_value(line.text).filter(|_| !indented) else {
             warnings.push(Warning {
+                code: vita_diagnostic::Code::YamlNotRead,
                 message: format!("front matter line `{}` is not read", line.text.trim()),
                 span: line.start..line.start + line.text.len(),
                 hint: Some("only simple `key: value` lines are read from YAML front matter".into()),
@@ -41,6 +42,7 @@ pub(super) fn read(
         let key_span = line.start..line.start + key.len();
         if value.is_empty() {
             warnings.push(Warning {
+                code: vita_diagnostic::Code::YamlNotRead,
                 message: format!("front matter `{key}` has nested YAML, which is not read"),
                 span: key_span,
                 hint: Some(
