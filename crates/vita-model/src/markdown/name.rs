@@ -110,6 +110,7 @@ fn pick(
         if let Some(name) = possessive_name(&plain) {
             let suffix = plain.trim()[name.len()..].trim().to_string();
             let note = Warning {
+                code: vita_diagnostic::Code::NameGuess,
                 message: format!(
                     "the title `{}` is read as the name `{name}`; `{suffix}` (\"'s résumé\") is \
                      left out",
