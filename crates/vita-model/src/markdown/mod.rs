@@ -127,6 +127,27 @@ mod tests {
         Date { year, month: None }
     }
 
+    #[test]
+    fn definition_lists_are_key_value_rows() {
+        let parsed = parse_ok(
+            "# Ada Lovelace\n\n## Details\n\nE-mail\n: ada@example.com\n\n2012-2014\n:\t*MSc*  \n\tTallinn\n",
+        );
+        let blocks = &parsed.resume.sections[0].blocks;
+        let [Block::Fields(rows)] = &blocks[..] else {
+            panic!("{blocks:#?}")
+        };
+        let pairs: Vec<(String, String)> = rows
+            .iter()
+            .map(|r| (r.key.plain(), r.value.plain()))
+            .collect();
+        assert_eq!(pairs[0], ("E-mail".into(), "ada@example.com".into()));
+        assert_eq!(pairs[1].0, "2012-2014");
+        assert_eq!(
+            pairs[1].1.lines().map(str::trim).collect::<Vec<_>>(),
+            ["MSc", "Tallinn"]
+        );
+    }
+
     fn assert_seed(src: &str) {
         let parsed = parse_ok(src);
         let resume = &parsed.resume;

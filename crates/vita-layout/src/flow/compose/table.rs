@@ -94,13 +94,25 @@ impl Composer<'_> {
         let mut natural = vec![0.0f32; columns];
         for (row, style) in &rows {
             for (c, cell) in row.iter().enumerate() {
-                let (_, line) = self.single_line(pieces(self.book, cell, style));
-                natural[c] = natural[c].max(line.map_or(0.0, |l| l.width));
-                for word in cell.plain().split_whitespace() {
+                let plain = cell.plain();
+                if plain.contains('\n') {
+                    // A cell of several lines (`<br>`, an HTML list) is as wide as its widest.
+                    for text in plain.lines() {
+                        let (_, line) = self.single_line(vec![style.piece(self.book, text)]);
+                        natural[c] = natural[c].max(line.map_or(0.0, |l| l.width));
+                    }
+                } else {
+                    let (_, line) = self.single_line(pieces(self.book, cell, style));
+                    natural[c] = natural[c].max(line.map_or(0.0, |l| l.width));
+                }
+                for word in plain.split_whitespace() {
                     let (_, line) = self.single_line(vec![style.piece(self.book, word)]);
                     least[c] = least[c].max(line.map_or(0.0, |l| l.width));
                 }
             }
+        }
+        for (n, l) in natural.iter_mut().zip(&least) {
+            *n = n.max(*l);
         }
         let room = width - gap * (columns - 1) as f32;
         let wanted: f32 = natural.iter().sum();

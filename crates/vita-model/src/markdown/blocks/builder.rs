@@ -202,6 +202,19 @@ impl<'a> Builder<'a> {
                 }
             }
             Tag::TableCell => self.open_inline(None, span),
+            // A definition list (`Term` then `: definition`, as Pandoc and PHP Markdown Extra
+            // write it) reads like `**Term:** definition` rows: the term opens a paragraph in
+            // bold, and a definition without paragraphs of its own continues it.
+            Tag::DefinitionListTitle => {
+                self.open_inline(None, span);
+                self.strong += 1;
+            }
+            Tag::DefinitionListDefinition => {
+                if self.open.is_none() {
+                    self.open_inline(None, span);
+                }
+            }
+            Tag::DefinitionList => self.flush(),
             Tag::CodeBlock(_) => {
                 self.flush();
                 self.verbatim = Some((String::new(), span, true));
@@ -243,6 +256,13 @@ impl<'a> Builder<'a> {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Paragraph | TagEnd::Heading(_) => self.flush(),
+            TagEnd::DefinitionListTitle => {
+                let at = span_end(&self.open);
+                self.text(":", false, at.clone());
+                self.strong = self.strong.saturating_sub(1);
+                self.text(" ", false, at);
+            }
+            TagEnd::DefinitionListDefinition | TagEnd::DefinitionList => self.flush(),
             TagEnd::List(_) => {
                 self.flush();
                 if self.skipped > 0 {
@@ -714,4 +734,9 @@ fn code_pieces(code: &str, span: &Span) -> Vec<Piece> {
         }));
     }
     pieces
+}
+
+/// An empty span at the end of the open paragraph (where a definition term's colon goes).
+fn span_end(open: &Option<Open>) -> Span {
+    open.as_ref().map_or(0..0, |o| o.span.end..o.span.end)
 }

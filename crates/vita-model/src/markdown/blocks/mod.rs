@@ -120,7 +120,10 @@ pub(super) fn read(
     warnings: &mut Vec<Warning>,
 ) -> Read {
     let mut b = Builder::new(body, base, base_url);
-    let parser = Parser::new_ext(body, Options::ENABLE_TABLES);
+    let parser = Parser::new_ext(
+        body,
+        Options::ENABLE_TABLES | Options::ENABLE_DEFINITION_LIST,
+    );
     for (event, range) in parser.into_offset_iter() {
         b.event(event, range.start + base..range.end + base);
     }
