@@ -24,6 +24,8 @@ mod progress;
 mod read;
 mod report;
 mod scan;
+#[cfg(test)]
+mod schemas;
 mod shard;
 mod source;
 mod watch;

@@ -28,6 +28,9 @@ mod select;
 mod suggest;
 
 pub use diagnostic::{Error, ErrorKind, Warning, line_at, line_col};
+/// Front matter as its JSON Schema describes it (with the `schema` feature).
+#[cfg(feature = "schema")]
+pub use markdown::front_matter::schema::FrontMatter as FrontMatterSchema;
 pub use markdown::{FieldOverride, FieldValue, apply_overrides};
 pub use resume::*;
 pub use select::{Selection, TagExpr, UnknownTag, select, tags_in};

@@ -15,6 +15,7 @@ use crate::display::Color;
 
 /// A complete layout: page, fonts, colours and how each résumé element is set.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct Layout {
     /// The layout's name, as passed to `--layout`.
@@ -44,6 +45,7 @@ pub struct Layout {
 
 /// Paper size and margins.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct PageStyle {
     /// `"a4"`, `"letter"`, or `"WIDTH x HEIGHT"` with units (`"210mm x 297mm"`).
@@ -64,6 +66,7 @@ pub struct PageStyle {
 
 /// Families and sizes.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct FontStyle {
     /// Family for running text.
@@ -82,6 +85,7 @@ pub struct FontStyle {
 
 /// Colours, as `#rrggbb`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct Colors {
     /// Running text.
@@ -89,30 +93,35 @@ pub struct Colors {
         deserialize_with = "length::color",
         serialize_with = "length::color_hex"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "length::HexColor"))]
     pub text: Color,
     /// Name and section titles.
     #[serde(
         deserialize_with = "length::color",
         serialize_with = "length::color_hex"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "length::HexColor"))]
     pub accent: Color,
     /// Secondary text (dates, places, contact line).
     #[serde(
         deserialize_with = "length::color",
         serialize_with = "length::color_hex"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "length::HexColor"))]
     pub muted: Color,
     /// Rules under section titles.
     #[serde(
         deserialize_with = "length::color",
         serialize_with = "length::color_hex"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "length::HexColor"))]
     pub rule: Color,
 }
 
 /// Running text and how it is broken into lines (TeX's parameters, with TeX's defaults
 /// unless noted).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct ParagraphStyle {
     /// Justify lines (true) or set them ragged-right (false).
@@ -162,6 +171,7 @@ pub struct ParagraphStyle {
 
 /// Which line breaker sets paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Algorithm {
     /// Knuth–Plass total fit.
@@ -172,6 +182,7 @@ pub enum Algorithm {
 
 /// Horizontal alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Align {
     /// Flush left.
@@ -184,6 +195,7 @@ pub enum Align {
 
 /// The header.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct HeaderStyle {
     /// Alignment of name, headline and contacts.
@@ -200,6 +212,7 @@ pub struct HeaderStyle {
 
 /// How entry dates are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum DateFormat {
     /// As the source writes them.
@@ -218,6 +231,7 @@ pub enum DateFormat {
 
 /// A side of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Side {
     /// The left.
@@ -228,6 +242,7 @@ pub enum Side {
 
 /// How a section title's letters are set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum TitleCase {
     /// As written.
@@ -240,6 +255,7 @@ pub enum TitleCase {
 
 /// Which right-aligned part goes on which line of an entry's heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Arrangement {
     /// Title with the dates on its right, organisation with the place on its right: the
@@ -252,6 +268,7 @@ pub enum Arrangement {
 
 /// Section titles.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct SectionStyle {
     /// Letter case.
@@ -271,6 +288,7 @@ pub struct SectionStyle {
 
 /// Entries.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct EntryStyle {
     /// Space above each entry after the first in a section. Never less than 0.65 times the
@@ -292,6 +310,7 @@ pub struct EntryStyle {
 
 /// Lists.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct ListStyle {
     /// The bullet glyph.

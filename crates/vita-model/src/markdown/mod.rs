@@ -16,7 +16,7 @@ mod dashes;
 mod dates;
 pub(crate) use dates::MONTH_NAMES;
 mod entry;
-mod front_matter;
+pub(crate) mod front_matter;
 mod header;
 mod html;
 mod images;
