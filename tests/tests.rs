@@ -8,6 +8,7 @@ mod check;
 mod check_split;
 mod corpus;
 mod diagnostics;
+mod docs;
 mod errors;
 mod hostile;
 mod outputs;
