@@ -34,7 +34,7 @@ pub use markdown::front_matter::schema::FrontMatter as FrontMatterSchema;
 pub use markdown::{FieldOverride, FieldValue, apply_overrides};
 pub use resume::*;
 pub use select::{Selection, TagExpr, UnknownTag, select, tags_in};
-pub use suggest::{closest, edit_distance};
+pub use suggest::closest;
 
 /// `text` with GitHub's emoji shortcodes (`:office:`, `:link:`) replaced by their emoji, as
 /// the Markdown reader does outside code; unknown `:words:` and addresses are left as written.
