@@ -18,7 +18,7 @@ pub(crate) use dates::MONTH_NAMES;
 mod entry;
 pub(crate) mod front_matter;
 mod header;
-mod html;
+mod html_tags;
 mod images;
 mod inline;
 mod links;
