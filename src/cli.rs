@@ -30,12 +30,24 @@ pub enum Command {
     Watch(WatchArgs),
     /// Show the résumé's pages in the browser, updated on every save (served on 127.0.0.1).
     Preview(PreviewArgs),
-    /// Write a starter résumé with tags and a manifest with two variants.
+    /// Write a starter résumé with tags, a manifest with three variants, and their schemas.
     Init(InitArgs),
     /// List the built-in layouts.
     Layouts,
     /// List the font families available to layouts.
     Fonts,
+    /// Print a completion script for a shell, e.g. `source <(vita completions bash)`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `vita man > ~/.local/share/man/man1/vita.1`.
+    Man,
+}
+
+/// Arguments of `vita completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// How one résumé is turned into one variant: shared by build, check and watch.

@@ -1,5 +1,7 @@
-//! `vita init [DIR]`: a starter résumé that uses tags, and a manifest with three variants.
-//! Existing files are never overwritten.
+//! `vita init [DIR]`: a starter résumé that uses tags, a manifest with three variants, and the
+//! JSON Schemas of the manifest and of layout files, which the manifest's `#:schema` line points
+//! editors at (Taplo, VS Code's Even Better TOML): completion and checking as you type, for the
+//! Vita that wrote them. Existing files are never overwritten.
 
 use std::path::Path;
 
@@ -9,13 +11,26 @@ use crate::failure::Failure;
 use crate::output;
 
 /// The starter résumé.
-const RESUME: &str = include_str!("starter/resume.md");
+pub(crate) const RESUME: &str = include_str!("starter/resume.md");
 /// The starter manifest.
-const MANIFEST: &str = include_str!("starter/vita.toml");
+pub(crate) const MANIFEST: &str = include_str!("starter/vita.toml");
+
+/// The manifest's schema, which the starter manifest's first line names.
+const MANIFEST_SCHEMA: &str = include_str!("../schemas/manifest.schema.json");
+/// The layout file's schema, for a layout of one's own (`#:schema schemas/layout.schema.json`).
+const LAYOUT_SCHEMA: &str = include_str!("../schemas/layout.schema.json");
+
+/// What `vita init` writes, by path in the folder.
+pub(crate) const FILES: [(&str, &str); 4] = [
+    ("resume.md", RESUME),
+    ("vita.toml", MANIFEST),
+    ("schemas/manifest.schema.json", MANIFEST_SCHEMA),
+    ("schemas/layout.schema.json", LAYOUT_SCHEMA),
+];
 
 /// Runs `vita init`; returns the exit code.
 pub fn run(args: &InitArgs) -> Result<i32, Failure> {
-    let files = [("resume.md", RESUME), ("vita.toml", MANIFEST)];
+    let files = FILES;
     for (name, _) in files {
         let path = args.dir.join(name);
         if path.exists() {
@@ -28,12 +43,13 @@ pub fn run(args: &InitArgs) -> Result<i32, Failure> {
             ));
         }
     }
-    std::fs::create_dir_all(&args.dir).map_err(|e| {
+    let schemas = args.dir.join("schemas");
+    std::fs::create_dir_all(&schemas).map_err(|e| {
         Failure::input(Diagnostic::error(
             Code::Unwritable,
             format!(
                 "cannot create {}: {}",
-                args.dir.display(),
+                schemas.display(),
                 crate::os_error::worded(&e)
             ),
         ))
@@ -53,9 +69,10 @@ pub fn run(args: &InitArgs) -> Result<i32, Failure> {
     }
     let manifest = args.dir.join("vita.toml");
     eprintln!(
-        "wrote {} and {}\nnext: edit the résumé, then run `vita batch {}`",
+        "wrote {}, {} and the schemas editors check them with in {}\nnext: edit the résumé, then run `vita batch {}`",
         args.dir.join("resume.md").display(),
         manifest.display(),
+        schemas.display(),
         display(&manifest)
     );
     Ok(0)

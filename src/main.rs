@@ -25,7 +25,10 @@ mod progress;
 mod read;
 mod report;
 mod scan;
+#[cfg(test)]
+mod schemas;
 mod shard;
+mod shell;
 mod source;
 mod watch;
 
@@ -62,6 +65,8 @@ fn main() -> ExitCode {
         cli::Command::Init(args) => init::run(args),
         cli::Command::Layouts => Ok(lists::layouts()),
         cli::Command::Fonts => Ok(lists::fonts()),
+        cli::Command::Completions(args) => shell::completions(args),
+        cli::Command::Man => shell::man(),
     });
     let code = match result {
         Ok(code) => code,

@@ -24,6 +24,16 @@ fn init_then_batch_writes_every_variant_and_a_rerun_is_byte_identical() {
     let dir = Dir::new();
     assert_ok(&dir.vita(&["init", "starter"]));
     assert!(dir.path("starter/resume.md").exists());
+    // The manifest's first line points editors at the schema written beside it.
+    let manifest = std::fs::read_to_string(dir.path("starter/vita.toml")).unwrap();
+    let schema = manifest
+        .lines()
+        .next()
+        .and_then(|line| line.strip_prefix("#:schema "))
+        .expect("a #:schema first line");
+    let schema = std::fs::read_to_string(dir.path("starter").join(schema)).unwrap();
+    assert!(schema.contains("\"title\": \"Vita manifest (vita.toml)\""));
+    assert!(dir.path("starter/schemas/layout.schema.json").exists());
     let run = dir.vita(&["batch", "starter/vita.toml"]);
     assert_ok(&run);
     let first = pdfs(&dir.path("starter/pdf"));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Independent checks of built PDFs with poppler-utils and qpdf: every sample, the seed, and
 # (when present) every reference input in ../shared/inputs. Needs: cargo, pdftotext, pdffonts,
-# qpdf, python3. Exits non-zero on the first failed check.
+# qpdf, python3. Runs every check, printing a FAIL line for each that fails, and exits non-zero
+# at the end if any did (a build that fails outright stops it at once, through `set -e`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked --quiet

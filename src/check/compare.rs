@@ -229,7 +229,7 @@ fn similar(want: &str, got: &str) -> bool {
         return true;
     }
     let allowed = (lw / 4).max(1);
-    lw.abs_diff(lg) <= allowed && vita_model::edit_distance(want, got) <= allowed
+    lw.abs_diff(lg) <= allowed && strsim::levenshtein(want, got) <= allowed
 }
 
 /// Length of the longest common subsequence, in one row of memory.

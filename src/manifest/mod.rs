@@ -25,6 +25,8 @@
 //!
 //! Outputs stay inside the manifest's folder unless `vita batch --allow-outside` is given.
 
+#[cfg(test)]
+pub(crate) mod schema;
 mod spec;
 
 use std::path::{Component, Path, PathBuf};

@@ -28,10 +28,13 @@ mod select;
 mod suggest;
 
 pub use diagnostic::{Code, Diagnostic, Error, ErrorKind, Warning, line_at, line_col};
+/// Front matter as its JSON Schema describes it (with the `schema` feature).
+#[cfg(feature = "schema")]
+pub use markdown::front_matter::schema::FrontMatter as FrontMatterSchema;
 pub use markdown::{FieldOverride, FieldValue, apply_overrides};
 pub use resume::*;
 pub use select::{Selection, TagExpr, UnknownTag, select, tags_in};
-pub use suggest::{closest, edit_distance};
+pub use suggest::closest;
 
 /// `text` with GitHub's emoji shortcodes (`:office:`, `:link:`) replaced by their emoji, as
 /// the Markdown reader does outside code; unknown `:words:` and addresses are left as written.

@@ -6,7 +6,7 @@ use super::values::{self, Value};
 use super::{Fields, ManifestError, Span, Spec};
 
 /// Keys of `[matrix]`.
-const MATRIX_KEYS: [&str; 3] = ["layouts", "tags", "name"];
+pub(crate) const MATRIX_KEYS: [&str; 3] = ["layouts", "tags", "name"];
 
 /// The variants of a `[matrix]` table, tag set by tag set, layout by layout.
 pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, ManifestError> {

@@ -3,6 +3,8 @@
 //! file system, so the fuzz target `manifest` includes this module as it is.
 
 mod matrix;
+#[cfg(test)]
+pub(crate) use matrix::MATRIX_KEYS;
 mod values;
 
 use std::collections::HashMap;
@@ -31,11 +33,11 @@ fn too_many(count: usize, span: Span) -> ManifestError {
 }
 
 /// Keys of the top level.
-const TOP_KEYS: [&str; 9] = [
+pub(crate) const TOP_KEYS: [&str; 9] = [
     "input", "layout", "tags", "pages", "output", "format", "set", "variant", "matrix",
 ];
 /// Keys of a `[[variant]]`.
-const VARIANT_KEYS: [&str; 8] = [
+pub(crate) const VARIANT_KEYS: [&str; 8] = [
     "name", "input", "layout", "tags", "pages", "output", "format", "set",
 ];
 

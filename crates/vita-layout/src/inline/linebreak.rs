@@ -1,8 +1,9 @@
 //! Line breaking over abstract items (TeX's boxes, glue and penalties), free of fonts.
 //!
 //! The breaker sees only widths, stretch, shrink and penalties, so it can be tested with plain
-//! numbers. This first version is first-fit (greedy); the interface is the one the Knuth–Plass
-//! engine will implement: items in, chosen breakpoints and per-line figures out.
+//! numbers. The items and the line measure are shared with the Knuth–Plass engine
+//! (`knuth_plass/`, the default); the breaker here is first-fit (greedy), kept for comparison
+//! (`algorithm = "greedy"`): items in, chosen breakpoints and per-line figures out.
 
 /// One element of a paragraph as the breaker sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -75,6 +75,48 @@ impl<'de> Deserialize<'de> for Length {
     }
 }
 
+/// What [`Length::parse`] accepts, as a regular expression for the JSON Schema: a number with
+/// a unit, or a bare zero. (The split at the first letter means no exponents.)
+#[cfg(feature = "schema")]
+const LENGTH_PATTERN: &str =
+    r"^\s*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*(pt|mm|cm|in|em)\s*$|^\s*[+-]?(0+(\.0*)?|\.0+)\s*$";
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Length {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Length".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A length with its unit: \"12pt\", \"18mm\", \"1.5cm\", \"0.5in\", \"1.2em\" (of the font size); a bare 0 is allowed.",
+            "anyOf": [
+                { "type": "string", "pattern": LENGTH_PATTERN },
+                { "type": "number", "const": 0 }
+            ]
+        })
+    }
+}
+
+/// A colour as the JSON Schema describes it (the layout's fields hold a [`Color`]).
+#[cfg(feature = "schema")]
+pub(crate) struct HexColor;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for HexColor {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Color".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A colour as \"#rrggbb\" or \"#rgb\".",
+            "type": "string",
+            "pattern": r"^\s*#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})\s*$"
+        })
+    }
+}
+
 /// Parses `#rgb` or `#rrggbb`.
 pub fn parse_color(text: &str) -> Option<Color> {
     let hex = text.trim().strip_prefix('#')?;

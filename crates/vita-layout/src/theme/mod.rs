@@ -17,6 +17,7 @@ use crate::{Code, Diagnostic};
 
 /// A complete layout: page, fonts, colours and how each résumé element is set.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct Layout {
     /// The layout's name, as passed to `--layout`.
@@ -46,6 +47,7 @@ pub struct Layout {
 
 /// Paper size and margins.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct PageStyle {
     /// `"a4"`, `"letter"`, or `"WIDTH x HEIGHT"` with units (`"210mm x 297mm"`).
@@ -66,6 +68,7 @@ pub struct PageStyle {
 
 /// Families and sizes.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct FontStyle {
     /// Family for running text.
@@ -84,6 +87,7 @@ pub struct FontStyle {
 
 /// Colours, as `#rrggbb`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct Colors {
     /// Running text.
@@ -91,30 +95,35 @@ pub struct Colors {
         deserialize_with = "length::color",
         serialize_with = "length::color_hex"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "length::HexColor"))]
     pub text: Color,
     /// Name and section titles.
     #[serde(
         deserialize_with = "length::color",
         serialize_with = "length::color_hex"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "length::HexColor"))]
     pub accent: Color,
     /// Secondary text (dates, places, contact line).
     #[serde(
         deserialize_with = "length::color",
         serialize_with = "length::color_hex"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "length::HexColor"))]
     pub muted: Color,
     /// Rules under section titles.
     #[serde(
         deserialize_with = "length::color",
         serialize_with = "length::color_hex"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "length::HexColor"))]
     pub rule: Color,
 }
 
 /// Running text and how it is broken into lines (TeX's parameters, with TeX's defaults
 /// unless noted).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct ParagraphStyle {
     /// Justify lines (true) or set them ragged-right (false).
@@ -164,6 +173,7 @@ pub struct ParagraphStyle {
 
 /// Which line breaker sets paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Algorithm {
     /// Knuth–Plass total fit.
@@ -174,6 +184,7 @@ pub enum Algorithm {
 
 /// Horizontal alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Align {
     /// Flush left.
@@ -186,6 +197,7 @@ pub enum Align {
 
 /// The header.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct HeaderStyle {
     /// Alignment of name, headline and contacts.
@@ -202,6 +214,7 @@ pub struct HeaderStyle {
 
 /// How entry dates are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum DateFormat {
     /// As the source writes them.
@@ -220,6 +233,7 @@ pub enum DateFormat {
 
 /// A side of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Side {
     /// The left.
@@ -230,6 +244,7 @@ pub enum Side {
 
 /// How a section title's letters are set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum TitleCase {
     /// As written.
@@ -242,6 +257,7 @@ pub enum TitleCase {
 
 /// Which right-aligned part goes on which line of an entry's heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Arrangement {
     /// Title with the dates on its right, organisation with the place on its right: the
@@ -254,6 +270,7 @@ pub enum Arrangement {
 
 /// Section titles.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct SectionStyle {
     /// Letter case.
@@ -273,6 +290,7 @@ pub struct SectionStyle {
 
 /// Entries.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct EntryStyle {
     /// Space above each entry after the first in a section. Never less than 0.65 times the
@@ -294,6 +312,7 @@ pub struct EntryStyle {
 
 /// Lists.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct ListStyle {
     /// The bullet glyph.

@@ -8,7 +8,7 @@
 //! that it exists and how large it is.
 
 use super::blocks::Node;
-use super::html::shorten;
+use super::html_tags::shorten;
 use super::inline::{Image, Piece};
 use super::links::{self, ImageSource};
 use crate::{Photo, Warning};

@@ -134,7 +134,7 @@ pub(super) fn strip(nodes: &mut Vec<Node>, source: &str, warnings: &mut Vec<Warn
             code: vita_diagnostic::Code::LeftOut,
             message: format!(
                 "{what} `{}` is left out",
-                super::html::shorten(&inline::text(pieces).plain(), 50)
+                super::html_tags::shorten(&inline::text(pieces).plain(), 50)
             ),
             span: span.clone(),
             hint: Some(

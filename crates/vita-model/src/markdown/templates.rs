@@ -5,7 +5,7 @@
 //! Code is left alone (`` `{{ name }}` `` in a skills line is meant to be seen), and so is an
 //! opening marker that is never closed.
 
-use super::html::shorten;
+use super::html_tags::shorten;
 use super::inline::Piece;
 use crate::{Run, Span, Warning};
 

@@ -5,7 +5,7 @@ use pulldown_cmark::{Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::super::inline::{Image, Piece};
 use super::super::{dashes, links, shortcodes, tags, templates};
-use super::html::OpenElement;
+use super::raw_html::OpenElement;
 use super::{Cell, Item, MAX_DEPTH, Node, Read};
 use crate::{Run, Span, Style, Warning};
 
@@ -495,7 +495,7 @@ impl<'a> Builder<'a> {
             message: format!(
                 "hidden text is left out ({}): `{}`",
                 h.reason,
-                super::super::html::shorten(&h.text, 60)
+                super::super::html_tags::shorten(&h.text, 60)
             ),
             span: h.span.clone(),
             hint: Some(

@@ -4,7 +4,7 @@
 //!
 //! GFM tables are on (pulldown-cmark's `ENABLE_TABLES`). Block quotes are flattened (a résumé
 //! has no use for them), code blocks become code-styled paragraphs. Raw HTML is read by
-//! [`html`]: text-level tags keep their text, `<h1>`–`<h6>`, `<p>` and `<div>` blocks read as
+//! [`raw_html`]: text-level tags keep their text, `<h1>`–`<h6>`, `<p>` and `<div>` blocks read as
 //! the Markdown they stand for, other HTML blocks are reported and left out, hidden text is
 //! recorded and left out. Template syntax is removed here too ([`super::templates`]), and
 //! `\newpage` on a line of its own is a page break.
@@ -14,7 +14,7 @@
 //! the later recursive passes.
 
 mod builder;
-mod html;
+mod raw_html;
 
 use pulldown_cmark::{Options, Parser};
 

@@ -4,6 +4,8 @@
 
 mod fields;
 mod overrides;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod toml_block;
 mod yaml_block;
 

@@ -8,7 +8,7 @@
 //!   reported at its line.
 //! - `<style>`, `<script>`, `<head>`, `<link>`, `<meta>` vanish with a warning, and so do empty
 //!   icon tags (`<i class="fa fa-github"></i>`).
-//! - Text inside an element its author hid ([`html::hidden`]) is recorded, reported and left
+//! - Text inside an element its author hid ([`html_tags::hidden`]) is recorded, reported and left
 //!   out, also when the hiding element is an HTML block wrapped around Markdown.
 //! - A page-break hint (`<div class="pagebreak">`, `page-break-before: always`) is a
 //!   [`Node::PageBreak`].
@@ -17,7 +17,7 @@
 //! Elements opened by an HTML block stay open across the Markdown that follows until their
 //! closing tag, as in a browser; elements opened inside a paragraph close with it.
 
-use super::super::html::{self, PageBreak, Role, Styling, Tag, Token};
+use super::super::html_tags::{self, PageBreak, Role, Styling, Tag, Token};
 use super::Node;
 use super::builder::Builder;
 use crate::{Span, Warning};
@@ -64,7 +64,7 @@ impl Builder<'_> {
             self.push_piece(piece, span);
             return;
         }
-        for token in html::tokens(raw) {
+        for token in html_tags::tokens(raw) {
             match token {
                 Token::Open(tag) => self.open_element(tag, span.clone(), false),
                 Token::Close { name, .. } => {
@@ -75,7 +75,7 @@ impl Builder<'_> {
                     }
                 }
                 Token::Text { text, .. } => {
-                    let text = html::decode_entities(text).into_owned();
+                    let text = html_tags::decode_entities(text).into_owned();
                     self.text(&text, false, span.clone());
                 }
                 Token::Comment => {}
@@ -85,7 +85,7 @@ impl Builder<'_> {
 
     /// A whole HTML block (`span` in the file, `raw` its text).
     pub fn html_block(&mut self, raw: &str, span: Span) {
-        let tokens = html::tokens(raw);
+        let tokens = html_tags::tokens(raw);
         // Offsets into `raw` map onto the file when the block is verbatim (not in a list or
         // quote, whose markers pulldown-cmark strips).
         let exact = self.slice(&span) == Some(raw);
@@ -97,8 +97,8 @@ impl Builder<'_> {
             }
         };
         let readable = tokens.iter().all(|t| match t {
-            Token::Open(tag) => html::role(&tag.name) != Role::Other,
-            Token::Close { name, .. } => html::role(name) != Role::Other,
+            Token::Open(tag) => html_tags::role(&tag.name) != Role::Other,
+            Token::Close { name, .. } => html_tags::role(name) != Role::Other,
             _ => true,
         });
         let mut lost = String::new();
@@ -106,7 +106,7 @@ impl Builder<'_> {
             match token {
                 Token::Open(tag) => {
                     let tag_span = at(&tag.range);
-                    match html::role(&tag.name) {
+                    match html_tags::role(&tag.name) {
                         Role::Heading(level) if readable => {
                             self.open_inline(Some(level), tag_span.clone());
                             self.open_element(tag.clone(), tag_span, true);
@@ -119,14 +119,14 @@ impl Builder<'_> {
                     }
                 }
                 Token::Close { name, .. } => {
-                    let role = html::role(name);
+                    let role = html_tags::role(name);
                     self.close_element(name);
                     if matches!(role, Role::Block | Role::Heading(_)) {
                         self.flush();
                     }
                 }
                 Token::Text { text, range } => {
-                    let text = html::decode_entities(text);
+                    let text = html_tags::decode_entities(text);
                     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
                     let visible = !self
                         .elements
@@ -155,7 +155,9 @@ impl Builder<'_> {
         self.elements.retain(|e| !e.dropped);
         if !lost.trim().is_empty() {
             let first = tokens.iter().find_map(|t| match t {
-                Token::Open(tag) if html::role(&tag.name) == Role::Other => Some(tag.describe()),
+                Token::Open(tag) if html_tags::role(&tag.name) == Role::Other => {
+                    Some(tag.describe())
+                }
                 _ => None,
             });
             self.warnings.push(Warning {
@@ -163,7 +165,7 @@ impl Builder<'_> {
                 message: format!(
                     "this HTML block is not rendered ({}): `{}`",
                     first.unwrap_or_else(|| "HTML".into()),
-                    html::shorten(&lost, 60)
+                    html_tags::shorten(&lost, 60)
                 ),
                 span: span.start..span.start,
                 hint: Some(
@@ -178,7 +180,7 @@ impl Builder<'_> {
     /// A block-level element of an HTML block: a page break before it, or an element to keep
     /// open.
     fn block_element(&mut self, tag: &Tag, span: Span) {
-        let hint = html::page_break(tag);
+        let hint = html_tags::page_break(tag);
         if hint == Some(PageBreak::Before) {
             self.push_node(Node::PageBreak { span: span.clone() });
         }
@@ -218,7 +220,7 @@ impl Builder<'_> {
             "li" | "p" | "div" | "tr" | "dt" | "dd" if !in_block => self.item_break(span.clone()),
             _ => {}
         }
-        if html::role(&tag.name) == Role::Dropped {
+        if html_tags::role(&tag.name) == Role::Dropped {
             self.warnings.push(Warning {
                 code: vita_diagnostic::Code::Html,
                 message: format!("`<{}>` is left out", tag.name),
@@ -232,7 +234,7 @@ impl Builder<'_> {
         if tag.is_empty_element() {
             return;
         }
-        let role = html::role(&tag.name);
+        let role = html_tags::role(&tag.name);
         let persists = in_block && role != Role::Inline;
         let element = self.element(&tag, span, persists);
         self.push_element(element);
@@ -246,10 +248,10 @@ impl Builder<'_> {
         };
         OpenElement {
             name: tag.name.clone(),
-            styling: html::styling(tag),
+            styling: html_tags::styling(tag),
             link,
-            hidden: html::hidden(tag),
-            dropped: html::role(&tag.name) == Role::Dropped,
+            hidden: html_tags::hidden(tag),
+            dropped: html_tags::role(&tag.name) == Role::Dropped,
             persists,
             had_text: false,
             icon: tag.attr("class").map(|_| tag.describe()),
