@@ -12,6 +12,7 @@ mod errors;
 mod hostile;
 mod outputs;
 mod pages;
+mod regions;
 mod tagging;
 mod text_layer;
 mod variants;
