@@ -1,20 +1,22 @@
 """Measure whether each region of a two-column PDF comes back contiguous from every extractor.
 
-Usage: regions.py SOURCE.md LAYOUT.toml PDF
+Usage: regions.py SOURCE.md LAYOUT.toml PDF [--layout-order]
 The source's words are split into regions as the layout does (tests/regions.sh builds the PDF):
 the header (before the first `##`), the sidebar's sections (titles containing a name of
 `sidebar.sections` as whole words) and the main column's, in the layout's reading order. For
 each extractor (pdftotext default and -raw, mutool draw -F txt, pypdf, pdfminer.six) it prints
 
-- in order: source words found in reading order (longest common subsequence), of all;
+- in reading order: source words found in the layout's reading order (longest common
+  subsequence), of all; within regions: the same, region by region;
 - switches: how often the text moves from one region to another, judged by the words that
-  occur in one region only. Regions read one after the other give (regions - 1) switches;
-  columns interleaved line by line give many.
+  occur in one region only. Each region read as one run gives (regions - 1) switches and
+  names each region once; columns interleaved line by line give many.
 
-Exits 1 when any extractor switches more often than the regions need, or when pdftotext (default
-or -raw, which rejoin hyphenated words) misses a source word or reads one out of order. The
-others are held to 90% in order: they never rejoin a word hyphenated at a line end, and
-pdfminer reads a right-aligned date after the line beside it (within the region).
+Exits 1 when an extractor reads any region in more than one run, or when pdftotext (default or
+-raw, which rejoin hyphenated words) misses a source word or reads one out of the layout's
+order. The others are held to 90% in order within each region: they never rejoin a word
+hyphenated at a line end, and pdfminer reads a right-aligned date after the line beside it.
+With --layout-order, every extractor must also read the regions in the layout's order.
 """
 import re
 import subprocess
@@ -84,13 +86,23 @@ def main() -> int:
     for name, text in extract(sys.argv[3]).items():
         got = [w.lower() for w in words(text)]
         common = lcs(expected, got)
+        within = sum(lcs(ws, got) for _, ws in parts)
         count, path = switches(got, parts)
-        need = 1.0 if name.startswith("pdftotext") else 0.9
-        ok = count == len(parts) - 1 and common / len(expected) >= need
+        contiguous = len(path) == len(set(path)) == len(parts)
+        if name.startswith("pdftotext"):
+            ok = contiguous and common == len(expected)
+        else:
+            ok = contiguous and within / len(expected) >= 0.9
         failed |= not ok
+        in_order = path == [n for n, _ in parts]
+        ok = ok and (in_order or "--layout-order" not in sys.argv)
+        failed |= not ok
+        order = "the layout's order" if in_order else "another order"
         print(
-            f"{'ok  ' if ok else 'FAIL'} {name:15} in order {common}/{len(expected)}, "
-            f"{count} switches: {' → '.join(path)}"
+            f"{'ok  ' if ok else 'FAIL'} {name:15} in reading order {common}/{len(expected)}, "
+            f"within regions {within}/{len(expected)}; "
+            f"{'each region one run' if contiguous else 'regions interleaved'} "
+            f"({count} switches: {' → '.join(path)}, {order})"
         )
     return 1 if failed else 0
 
