@@ -326,7 +326,12 @@ pub(crate) fn finish(
     let spread = composer.layout().page.fill == crate::theme::Fill::Spread;
     let band = composer.columns.and_then(|columns| {
         let tint = composer.layout().sidebar.tint;
-        if tint == crate::display::Color::WHITE {
+        // No band for a sidebar that no section went into.
+        let empty = !composer
+            .side
+            .iter()
+            .any(|i| matches!(i, vlist::VItem::Line(_)));
+        if tint == crate::display::Color::WHITE || empty {
             return None;
         }
         // From the paper's edge on the sidebar's outer side to the middle of the gutter, and

@@ -132,6 +132,21 @@ fn each_column_paginates_on_its_own() {
 }
 
 #[test]
+fn a_sidebar_no_section_goes_into_has_no_band() {
+    let resume = vita_model::parse_markdown("# A\n\n## Work\n\nRust.\n")
+        .unwrap()
+        .resume;
+    let sidebar = Layout::builtin("sidebar").unwrap();
+    let laid = layout(&resume, &sidebar, &book(), &LayoutOptions::default()).unwrap();
+    assert!(
+        laid.document.pages[0]
+            .items
+            .iter()
+            .all(|i| !matches!(i, Item::Rule(r) if r.color == sidebar.sidebar.tint))
+    );
+}
+
+#[test]
 fn a_sidebar_too_wide_for_the_page_is_an_error() {
     let resume = vita_model::parse_markdown("# A\n\n## Skills\n\nRust.\n")
         .unwrap()
