@@ -120,8 +120,13 @@ pub fn summary(built: &Built) -> String {
             .iter()
             .map(|k| format!("{} {} → {}", k.name, k.from, k.to))
             .collect();
+        let why = if c.page_limit.is_none() {
+            " to avoid a near-empty last page (page.min-last-page; `--pages N` keeps N)"
+        } else {
+            ""
+        };
         out.push_str(&format!(
-            "\nfitted {} pages into {}: {}",
+            "\nfitted {} pages into {}{why}: {}",
             c.natural_pages,
             c.pages,
             moved.join(", ")

@@ -53,7 +53,7 @@ pub struct CompletionsArgs {
 /// How one résumé is turned into one variant: shared by build, check and watch.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct VariantArgs {
-    /// A built-in layout name (classic, modern, compact) or the path of a layout file.
+    /// A built-in layout name (classic, modern, compact, sidebar, dense) or the path of a layout file.
     #[arg(short, long, value_name = "NAME|PATH")]
     pub layout: Option<String>,
     /// Fit the résumé into at most N pages, compressing spacing, leading, size and margins

@@ -266,10 +266,10 @@ fn compile_with(
     let mut overflow = None;
     let (laid, knobs, natural_pages) = match page_limit {
         None => {
-            let laid = vita_layout::layout(&resume, &layout, ctx.book, &options)
+            // No near-empty last page: one page fewer when gentle floors allow it.
+            let settled = vita_layout::settle(&resume, &layout, ctx.book, &options)
                 .map_err(layout_failure)?;
-            let pages = laid.document.pages.len();
-            (laid, Vec::new(), pages)
+            (settled.laid, settled.knobs, settled.natural_pages)
         }
         Some(n) => {
             let fit = vita_layout::Fit::pages(n as usize);

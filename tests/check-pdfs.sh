@@ -36,7 +36,7 @@ for input in "${inputs[@]}"; do
   # Justified spacing of the reference input (ENGINE.md §9 gate, peers' measure).
   case "$name" in seed-resume) python3 tests/gap_stats.py "$pdf" 1.5 1.25 || fail=1 ;; esac
   # Every built-in layout, and fitting to one page, must give a valid PDF.
-  for layout in modern compact; do
+  for layout in modern compact sidebar dense; do
     "$vita" build "$input" -o "$out/$name.$layout.pdf" --layout "$layout" --quiet
     qpdf --check "$out/$name.$layout.pdf" >/dev/null 2>&1 || { echo "FAIL $name: qpdf --check ($layout)"; fail=1; }
   done

@@ -73,7 +73,17 @@ fn png_pages_are_numbered_sized_by_dpi_and_the_same_every_time() {
     let dir = Dir::new();
     let seed = repo("tests/fixtures/seed-resume.md");
     let build = |name: &str| {
-        let run = dir.vita(&["build", seed.to_str().unwrap(), "-o", name, "--dpi", "80"]);
+        // Two pages, as `--pages 2` keeps them (by default the seed is fitted to one page).
+        let run = dir.vita(&[
+            "build",
+            seed.to_str().unwrap(),
+            "-o",
+            name,
+            "--dpi",
+            "80",
+            "--pages",
+            "2",
+        ]);
         assert_ok(&run);
         assert!(stderr(&run).contains("2 pages"), "{}", stderr(&run));
     };

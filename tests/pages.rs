@@ -34,7 +34,23 @@ fn seed_fits_one_page_when_asked() {
 fn a_page_limit_it_already_meets_changes_nothing() {
     let dir = Dir::new();
     let input = seed(&dir);
-    assert_ok(&dir.vita(&["build", input.to_str().unwrap(), "-o", "plain.pdf"]));
+    // Without fitting away a short last page, the seed takes two pages; `--pages 2` leaves
+    // them as they are.
+    let layout = dir.write(
+        "two.toml",
+        "extends = \"classic\"\n[page]\nmin-last-page = 0\n",
+    );
+    let layout = layout.to_str().unwrap();
+    let plain = dir.vita(&[
+        "build",
+        input.to_str().unwrap(),
+        "-o",
+        "plain.pdf",
+        "-l",
+        layout,
+    ]);
+    assert_ok(&plain);
+    assert!(stderr(&plain).contains("(2 pages"), "{}", stderr(&plain));
     assert_ok(&dir.vita(&[
         "build",
         input.to_str().unwrap(),
@@ -46,6 +62,30 @@ fn a_page_limit_it_already_meets_changes_nothing() {
     let plain = std::fs::read(dir.path("plain.pdf")).unwrap();
     let two = std::fs::read(dir.path("two.pdf")).unwrap();
     assert!(plain == two, "--pages 2 changed a two-page résumé");
+}
+
+#[test]
+fn the_seed_takes_one_page_by_default_at_nine_and_a_half_points_and_says_what_moved() {
+    let dir = Dir::new();
+    let input = seed(&dir);
+    let run = dir.vita(&["build", input.to_str().unwrap(), "-o", "one.pdf"]);
+    assert_ok(&run);
+    let said = stderr(&run);
+    assert!(said.contains("(1 page"), "{said}");
+    assert!(
+        said.contains("fitted 2 pages into 1 to avoid a near-empty last page"),
+        "{said}"
+    );
+    assert_eq!(pdf_text(&dir.path("one.pdf")).len(), 1);
+    // Gentle floors: the body is never set below half a point under classic's 10pt.
+    if let Some(size) = said
+        .split("body size 10pt → ")
+        .nth(1)
+        .and_then(|rest| rest.split("pt").next())
+    {
+        let size: f32 = size.parse().unwrap();
+        assert!(size >= 9.5, "{said}");
+    }
 }
 
 #[test]

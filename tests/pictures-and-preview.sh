@@ -13,8 +13,9 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 echo "-- PNG pages against pdftoppm -r 80"
-"$vita" build tests/fixtures/seed-resume.md -o "$out/seed.pdf" --quiet
-"$vita" build tests/fixtures/seed-resume.md -o "$out/seed.png" --dpi 80 --quiet
+# Two pages, as `--pages 2` keeps them (by default the seed is fitted to one page).
+"$vita" build tests/fixtures/seed-resume.md -o "$out/seed.pdf" --pages 2 --quiet
+"$vita" build tests/fixtures/seed-resume.md -o "$out/seed.png" --dpi 80 --pages 2 --quiet
 pdftoppm -r 80 -png "$out/seed.pdf" "$out/ref"
 "$python" tests/png_diff.py "$out/seed-1.png" "$out/ref-1.png" "$out/seed-2.png" "$out/ref-2.png" --max 12
 

@@ -13,6 +13,7 @@ mod errors;
 mod hostile;
 mod outputs;
 mod pages;
+mod regions;
 mod shell;
 mod tagging;
 mod text_layer;

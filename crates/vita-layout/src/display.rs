@@ -275,6 +275,12 @@ pub struct Color {
 impl Color {
     /// Black.
     pub const BLACK: Color = Color { r: 0, g: 0, b: 0 };
+    /// White.
+    pub const WHITE: Color = Color {
+        r: 255,
+        g: 255,
+        b: 255,
+    };
 }
 
 /// A point in page coordinates (points, y down).

@@ -28,15 +28,15 @@ pub use inline::LineFigures;
 mod theme;
 
 pub use display::*;
-pub use flow::{Fit, FitError, Fitted, Knob, fit, keywords_of as keywords, layout};
+pub use flow::{Fit, FitError, Fitted, Knob, fit, keywords_of as keywords, layout, settle};
 pub use font::{FaceId, FontBook, Variant};
 pub use outside::{Outside, outside_text_area};
 pub use vita_diagnostic::{Code, Diagnostic};
 
 pub use theme::{
-    Algorithm, Align, Arrangement, Colors, DateFormat, EntryStyle, FontStyle, HeaderStyle, Layout,
-    LayoutError, Length, ListStyle, PageStyle, ParagraphStyle, SectionStyle, Side, TitleCase,
-    parse_color,
+    Algorithm, Align, Arrangement, Colors, DateFormat, EntryStyle, Fill, FontStyle, HeaderStyle,
+    Layout, LayoutError, Length, ListStyle, PageStyle, ParagraphStyle, SectionStyle, Side,
+    SidebarStyle, TitleCase, parse_color,
 };
 
 /// Options for one layout run that are not part of the layout file.

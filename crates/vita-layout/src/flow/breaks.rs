@@ -29,8 +29,9 @@ const MUST_KEEP_COST: f64 = 1.0e11;
 /// Weight of a page's empty fraction (squared).
 const FILL_WEIGHT: f64 = 1000.0;
 
-/// Indices of the list items that start a new page, for text areas `height` tall.
-pub(crate) fn choose(list: &[VItem], height: f32, vertical: Vertical) -> Vec<usize> {
+/// Indices of the list items that start a new page, for text areas `height` tall (the first
+/// page's `first` tall: a column below the header).
+pub(crate) fn choose(list: &[VItem], height: f32, first: f32, vertical: Vertical) -> Vec<usize> {
     let lines: Vec<usize> = (0..list.len())
         .filter(|&i| matches!(list[i], VItem::Line(_)))
         .collect();
@@ -42,7 +43,7 @@ pub(crate) fn choose(list: &[VItem], height: f32, vertical: Vertical) -> Vec<usi
     for (i, item) in list.iter().enumerate() {
         prefix[i + 1] = prefix[i] + f64::from(vertical.height(item));
     }
-    let height = f64::from(height);
+    let (rest, first) = (f64::from(height), f64::from(first));
     let n = lines.len();
     // best[k]: the cheapest way to set lines[..k] on whole pages, and where its last page starts.
     let mut best: Vec<Option<(f64, usize)>> = vec![None; n + 1];
@@ -51,6 +52,8 @@ pub(crate) fn choose(list: &[VItem], height: f32, vertical: Vertical) -> Vec<usi
         let Some((base, _)) = best[start] else {
             continue;
         };
+        // Only a page that starts at the first line is the first page.
+        let height = if start == 0 { first } else { rest };
         for end in start..n {
             // A page from lines[start] to lines[end]: spaces before its first line are dropped.
             let used = prefix[lines[end] + 1] - prefix[lines[start]];
@@ -140,7 +143,7 @@ mod tests {
     #[test]
     fn fits_on_one_page_when_it_can() {
         let list: Vec<VItem> = (0..10).map(|_| line(0)).collect();
-        assert!(choose(&list, 100.0, FLAT).is_empty());
+        assert!(choose(&list, 100.0, 100.0, FLAT).is_empty());
     }
 
     #[test]
@@ -150,7 +153,7 @@ mod tests {
         for i in [6, 7, 8, 9] {
             list[i] = line(NO_BREAK);
         }
-        let breaks = choose(&list, 100.0, FLAT);
+        let breaks = choose(&list, 100.0, 100.0, FLAT);
         assert_eq!(breaks.len(), 1);
         let first_page = breaks[0];
         assert!(first_page <= 6 || first_page == 10, "{first_page}");
@@ -162,7 +165,7 @@ mod tests {
     #[test]
     fn a_keep_chain_longer_than_a_page_is_broken_anyway() {
         let list: Vec<VItem> = (0..25).map(|_| line(NO_BREAK)).collect();
-        let breaks = choose(&list, 100.0, FLAT);
+        let breaks = choose(&list, 100.0, 100.0, FLAT);
         assert_eq!(breaks, vec![10, 20]);
     }
 
@@ -173,24 +176,31 @@ mod tests {
         let mut list: Vec<VItem> = (0..11).map(|_| line(0)).collect();
         list[8] = line(MUST_KEEP);
         list[9] = line(MUST_KEEP);
-        assert_eq!(choose(&list, 100.0, FLAT), vec![8]);
+        assert_eq!(choose(&list, 100.0, 100.0, FLAT), vec![8]);
         // With NO_BREAK keeps covering the whole first page, a second page is preferred over
         // breaking them only for MUST_KEEP.
         let mut soft: Vec<VItem> = (0..10).map(|_| line(NO_BREAK)).collect();
         soft.push(line(0));
-        assert_eq!(choose(&soft, 110.0, FLAT), Vec::<usize>::new());
+        assert_eq!(choose(&soft, 110.0, 110.0, FLAT), Vec::<usize>::new());
         let mut hard: Vec<VItem> = (0..3).map(|_| line(0)).collect();
         hard.extend((0..8).map(|_| line(MUST_KEEP)));
         hard.push(line(0));
         // 12 lines on 100pt pages: the keep chain (lines 3–11) moves to page 2 whole.
-        assert_eq!(choose(&hard, 100.0, FLAT), vec![3]);
+        assert_eq!(choose(&hard, 100.0, 100.0, FLAT), vec![3]);
     }
 
     #[test]
     fn a_forced_break_ends_the_page() {
         let mut list: Vec<VItem> = (0..6).map(|_| line(0)).collect();
         list[1] = line(FORCE_BREAK);
-        assert_eq!(choose(&list, 100.0, FLAT), vec![2]);
+        assert_eq!(choose(&list, 100.0, 100.0, FLAT), vec![2]);
+    }
+
+    #[test]
+    fn a_shorter_first_page_holds_fewer_lines() {
+        // A column below a 40pt header: six lines on page 1, then ten a page.
+        let list: Vec<VItem> = (0..20).map(|_| line(0)).collect();
+        assert_eq!(choose(&list, 100.0, 60.0, FLAT), vec![6, 16]);
     }
 
     #[test]
@@ -204,7 +214,7 @@ mod tests {
         list.push(line(0));
         // Page 1: nine lines (90pt); the space would push line 10 off; page 2 starts at the
         // space, which is then dropped.
-        let breaks = choose(&list, 100.0, FLAT);
+        let breaks = choose(&list, 100.0, 100.0, FLAT);
         assert_eq!(breaks, vec![9]);
     }
 }

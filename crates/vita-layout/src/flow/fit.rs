@@ -113,6 +113,51 @@ fn too_long(pages: usize, lines: usize, forced: usize) -> String {
     format!("{lines} lines too long for {pages} page{}", plural(pages))
 }
 
+/// Lays out `resume` as [`crate::layout`] does, but without a near-empty last page: when the
+/// last page would hold less than `page.min-last-page` of a page (a fifth by default), the
+/// résumé is fitted to one page fewer if gentle floors allow it — spacing down to 60%, leading
+/// down by 0.1, body size down by half a point, margins unchanged — and the knobs that moved
+/// are returned; otherwise it keeps its pages.
+pub fn settle(
+    resume: &Resume,
+    layout: &Layout,
+    book: &FontBook,
+    options: &LayoutOptions,
+) -> Result<Fitted, LayoutError> {
+    let plain = Shortening {
+        photo: options.photo.clone(),
+        ..Shortening::default()
+    };
+    let natural = Vertical {
+        space_scale: 1.0,
+        leading: layout.fonts.leading,
+    };
+    let base = compose(resume, layout, book, &plain)?;
+    let pages = base.page_count(natural);
+    let height = base.frame.bottom - base.frame.top;
+    let short = base.last_page_height(natural) < layout.page.min_last_page * height;
+    if pages > 1 && short && base.forced_pages() < pages {
+        let size = layout.fonts.size.resolve(10.0);
+        let gentle = Fit {
+            pages: pages - 1,
+            min_space_scale: 0.6,
+            min_leading: (layout.fonts.leading - 0.1).max(1.1),
+            min_size: size - 0.5,
+            min_margin: Length::Pt(layout.page.margin.resolve(size)),
+        };
+        match fit(resume, layout, book, options, &gentle) {
+            Ok(fitted) => return Ok(fitted),
+            Err(FitError::Layout(e)) => return Err(e),
+            Err(FitError::TooLong { .. }) => {}
+        }
+    }
+    Ok(Fitted {
+        laid: finish(resume, base, natural, options),
+        knobs: Vec::new(),
+        natural_pages: pages,
+    })
+}
+
 /// Lays out `resume` in at most `fit.pages` pages, compressing as little as possible.
 pub fn fit(
     resume: &Resume,

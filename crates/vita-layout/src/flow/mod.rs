@@ -11,6 +11,8 @@ mod vlist;
 #[cfg(test)]
 mod overflow_tests;
 #[cfg(test)]
+mod regions_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod text_layer_tests;
@@ -23,7 +25,7 @@ use crate::display::{Document, Metadata, StructChild, StructKind, StructNode};
 use crate::font::FontBook;
 use crate::theme::{Layout, LayoutError};
 use crate::{Laid, LayoutOptions};
-pub use fit::{Fit, FitError, Fitted, Knob, fit};
+pub use fit::{Fit, FitError, Fitted, Knob, fit, settle};
 use vlist::Vertical;
 
 /// Lays out `resume` with `layout`, using the fonts in `book`.
@@ -52,15 +54,84 @@ pub(crate) struct Composed<'a> {
 }
 
 impl Composed<'_> {
-    /// How many pages the list takes with these vertical settings (no pages are written).
-    pub fn page_count(&self, vertical: Vertical) -> usize {
-        let lines = self
-            .composer
-            .out
-            .iter()
-            .any(|i| matches!(i, vlist::VItem::Line(_)));
+    /// The regions that flow on their own, in reading order: the whole list without a
+    /// sidebar; else the header, then the main column and the sidebar (in the layout's order),
+    /// both starting under the header on the first page.
+    pub fn regions(&self, vertical: Vertical) -> Vec<pages::Region<'_>> {
+        let c = &self.composer;
+        let Some(columns) = c.columns else {
+            return vec![pages::Region {
+                list: &c.out,
+                skip: 0.0,
+            }];
+        };
+        let (header, main) = c.out.split_at(c.header_len.min(c.out.len()));
+        // Under the header, but never so far that a column has no room on its first page.
         let height = self.frame.bottom - self.frame.top;
-        usize::from(lines) + breaks::choose(&self.composer.out, height, vertical).len()
+        let skip = header
+            .iter()
+            .map(|i| vertical.height(i))
+            .sum::<f32>()
+            .min(height - 72.0)
+            .max(0.0);
+        let main = pages::Region { list: main, skip };
+        let side = pages::Region {
+            list: &c.side,
+            skip,
+        };
+        let header = pages::Region {
+            list: header,
+            skip: 0.0,
+        };
+        if columns.side_first {
+            vec![header, side, main]
+        } else {
+            vec![header, main, side]
+        }
+    }
+
+    /// How many pages the résumé takes with these vertical settings (no pages are written):
+    /// as many as its longest region.
+    pub fn page_count(&self, vertical: Vertical) -> usize {
+        let height = self.frame.bottom - self.frame.top;
+        self.regions(vertical)
+            .iter()
+            .map(|r| {
+                let lines = r.list.iter().any(|i| matches!(i, vlist::VItem::Line(_)));
+                usize::from(lines) + breaks::choose(r.list, height, height - r.skip, vertical).len()
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The height the résumé's text takes on its last page, in points (the tallest region
+    /// there, from the top of the text area).
+    pub fn last_page_height(&self, vertical: Vertical) -> f32 {
+        let height = self.frame.bottom - self.frame.top;
+        let pages = self.page_count(vertical);
+        self.regions(vertical)
+            .iter()
+            .filter_map(|r| {
+                let breaks = breaks::choose(r.list, height, height - r.skip, vertical);
+                let lines = r.list.iter().any(|i| matches!(i, vlist::VItem::Line(_)));
+                if !lines || breaks.len() + 1 != pages {
+                    return None;
+                }
+                let from = breaks.last().copied().unwrap_or(0);
+                let first =
+                    (from..r.list.len()).find(|&i| matches!(r.list[i], vlist::VItem::Line(_)))?;
+                let last = (first..r.list.len())
+                    .rev()
+                    .find(|&i| matches!(r.list[i], vlist::VItem::Line(_)))?;
+                let skip = if breaks.is_empty() { r.skip } else { 0.0 };
+                Some(
+                    skip + r.list[first..=last]
+                        .iter()
+                        .map(|i| vertical.height(i))
+                        .sum::<f32>(),
+                )
+            })
+            .fold(0.0, f32::max)
     }
 
     /// What setting each paragraph a line shorter would cost (when composed with `probe`).
@@ -69,78 +140,91 @@ impl Composed<'_> {
     }
 
     /// How much content, in points, would have to go for the résumé to fit `pages` pages at
-    /// these settings (0 when it fits), measured as if every page were filled to the bottom.
+    /// these settings (0 when it fits), measured as if every page were filled to the bottom:
+    /// the most over any region.
     /// Forced page breaks count: each stretch between them starts a page of its own, so a
     /// stretch that spills onto a page costs that page. The figure is what it takes to save the
     /// pages that are over: the smallest spills first.
     pub fn overflow(&self, vertical: Vertical, pages: usize) -> f32 {
         let height = self.frame.bottom - self.frame.top;
-        let stretches = self.stretches(vertical);
-        let need: Vec<usize> = stretches
+        self.regions(vertical)
             .iter()
-            .map(|h| ((h / height - 0.0001).ceil() as usize).max(1))
-            .collect();
-        let over = need.iter().sum::<usize>().saturating_sub(pages);
-        // A stretch on n pages saves its first page by losing what spills onto its last one,
-        // and each further page by losing a whole page; it keeps at least one page.
-        let mut savings: Vec<f32> = Vec::new();
-        for (h, n) in stretches.iter().zip(&need) {
-            if *n > 1 {
-                savings.push(h - (*n as f32 - 1.0) * height);
-                savings.extend(std::iter::repeat_n(height, n - 2));
-            }
-        }
-        savings.sort_by(f32::total_cmp);
-        savings.iter().take(over).sum()
-    }
-
-    /// Pages the forced page breaks alone call for: one more than the breaks followed by text.
-    pub fn forced_pages(&self) -> usize {
-        let lines: Vec<&vlist::VLine> = self
-            .composer
-            .out
-            .iter()
-            .filter_map(|i| match i {
-                vlist::VItem::Line(l) => Some(l),
-                vlist::VItem::Space(_) | vlist::VItem::Gap { .. } => None,
+            .map(|r| {
+                let mut stretches = stretches(r.list, vertical);
+                if let Some(first) = stretches.first_mut() {
+                    *first += r.skip;
+                }
+                let need: Vec<usize> = stretches
+                    .iter()
+                    .map(|h| ((h / height - 0.0001).ceil() as usize).max(1))
+                    .collect();
+                let over = need.iter().sum::<usize>().saturating_sub(pages);
+                // A stretch on n pages saves its first page by losing what spills onto its
+                // last one, and each further page by losing a whole page; it keeps at least
+                // one page.
+                let mut savings: Vec<f32> = Vec::new();
+                for (h, n) in stretches.iter().zip(&need) {
+                    if *n > 1 {
+                        savings.push(h - (*n as f32 - 1.0) * height);
+                        savings.extend(std::iter::repeat_n(height, n - 2));
+                    }
+                }
+                savings.sort_by(f32::total_cmp);
+                savings.iter().take(over).sum::<f32>()
             })
-            .collect();
-        1 + lines
-            .iter()
-            .take(lines.len().saturating_sub(1))
-            .filter(|l| l.penalty <= breaks::FORCE_BREAK)
-            .count()
+            .fold(0.0, f32::max)
     }
 
-    /// Heights of the stretches between forced page breaks (spaces at their tops dropped).
-    fn stretches(&self, vertical: Vertical) -> Vec<f32> {
-        let mut out = vec![0.0f32];
-        let mut fresh = true;
-        for item in &self.composer.out {
-            match item {
-                vlist::VItem::Space(_) | vlist::VItem::Gap { .. } if fresh => {}
-                vlist::VItem::Space(_) | vlist::VItem::Gap { .. } => {
-                    if let Some(last) = out.last_mut() {
-                        *last += vertical.height(item);
-                    }
+    /// Pages the forced page breaks alone call for: one more than the breaks followed by text
+    /// (in the region with the most).
+    pub fn forced_pages(&self) -> usize {
+        let forced = |list: &[vlist::VItem]| {
+            let lines: Vec<&vlist::VLine> = list
+                .iter()
+                .filter_map(|i| match i {
+                    vlist::VItem::Line(l) => Some(l),
+                    vlist::VItem::Space(_) | vlist::VItem::Gap { .. } => None,
+                })
+                .collect();
+            1 + lines
+                .iter()
+                .take(lines.len().saturating_sub(1))
+                .filter(|l| l.penalty <= breaks::FORCE_BREAK)
+                .count()
+        };
+        forced(&self.composer.out).max(forced(&self.composer.side))
+    }
+}
+
+/// Heights of the stretches of `list` between forced page breaks (spaces at their tops
+/// dropped).
+fn stretches(list: &[vlist::VItem], vertical: Vertical) -> Vec<f32> {
+    let mut out = vec![0.0f32];
+    let mut fresh = true;
+    for item in list {
+        match item {
+            vlist::VItem::Space(_) | vlist::VItem::Gap { .. } if fresh => {}
+            vlist::VItem::Space(_) | vlist::VItem::Gap { .. } => {
+                if let Some(last) = out.last_mut() {
+                    *last += vertical.height(item);
                 }
-                vlist::VItem::Line(line) => {
-                    if let Some(last) = out.last_mut() {
-                        *last += vertical.height(item);
-                    }
-                    fresh = false;
-                    if line.penalty <= breaks::FORCE_BREAK {
-                        out.push(0.0);
-                        fresh = true;
-                    }
+            }
+            vlist::VItem::Line(line) => {
+                if let Some(last) = out.last_mut() {
+                    *last += vertical.height(item);
+                }
+                fresh = false;
+                if line.penalty <= breaks::FORCE_BREAK {
+                    out.push(0.0);
+                    fresh = true;
                 }
             }
         }
-        if out.len() > 1 && fresh {
-            out.pop();
-        }
-        out
     }
+    if out.len() > 1 && fresh {
+        out.pop();
+    }
+    out
 }
 
 /// Which paragraphs to set a line shorter, and whether to measure what that would cost.
@@ -197,7 +281,26 @@ pub(crate) fn compose<'a>(
         resume.settings.lang.as_deref(),
         &resume.settings.hyphenation,
     );
+    let columns = compose::Columns::of(layout, width).map_err(|main| LayoutError {
+        code: crate::Code::LayoutRange,
+        message: format!(
+            "`sidebar.width` {:.1}pt with a {:.1}pt gutter leaves the main column {main:.1}pt: \
+             make `sidebar.width` or `sidebar.gutter` smaller (the main column needs 72pt, the \
+             sidebar 36pt)",
+            layout
+                .sidebar
+                .width
+                .resolve(layout.fonts.size.resolve(10.0)),
+            layout
+                .sidebar
+                .gutter
+                .resolve(layout.fonts.size.resolve(10.0)),
+        ),
+        span: None,
+        hint: None,
+    })?;
     let mut composer = compose::Composer::new(book, layout, width, hyphenator);
+    composer.columns = columns;
     composer.shorten = shortening.paragraphs.clone();
     composer.probe = shortening.probe;
     composer.photo = shortening.photo.clone();
@@ -219,11 +322,52 @@ pub(crate) fn finish(
     vertical: Vertical,
     options: &LayoutOptions,
 ) -> Laid {
-    let Composed {
-        mut composer,
+    let Composed { composer, frame } = composed;
+    let spread = composer.layout().page.fill == crate::theme::Fill::Spread;
+    let band = composer.columns.and_then(|columns| {
+        let tint = composer.layout().sidebar.tint;
+        // No band for a sidebar that no section went into.
+        let empty = !composer
+            .side
+            .iter()
+            .any(|i| matches!(i, vlist::VItem::Line(_)));
+        if tint == crate::display::Color::WHITE || empty {
+            return None;
+        }
+        // From the paper's edge on the sidebar's outer side to the middle of the gutter, and
+        // from just under the header on the first page.
+        let gutter = composer
+            .layout()
+            .sidebar
+            .gutter
+            .resolve(composer.body_size());
+        let left = frame.left + columns.side_x;
+        let (x, right) = if columns.side_x == 0.0 {
+            (0.0, left + columns.side_width + gutter / 2.0)
+        } else {
+            (left - gutter / 2.0, frame.page_width)
+        };
+        let header: f32 = composer.out[..composer.header_len]
+            .iter()
+            .map(|i| vertical.height(i))
+            .sum();
+        Some(pages::Band {
+            x,
+            width: right - x,
+            first_top: frame.top + header - gutter / 4.0,
+            color: tint,
+        })
+    });
+    let regions = Composed { composer, frame };
+    let mut paged = pages::paginate(
+        &regions.regions(vertical),
+        &regions.composer.arena,
         frame,
-    } = composed;
-    let mut paged = pages::paginate(&composer.out, &composer.arena, frame, vertical);
+        vertical,
+        spread,
+        band,
+    );
+    let mut composer = regions.composer;
     let page_count = paged.pages.len();
     let mut furniture = Vec::new();
     if composer.footer_wanted() && page_count > 1 {

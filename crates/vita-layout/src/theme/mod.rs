@@ -43,6 +43,8 @@ pub struct Layout {
     pub entry: EntryStyle,
     /// Bulleted lists.
     pub list: ListStyle,
+    /// A second column beside the main one (none while its width is 0).
+    pub sidebar: SidebarStyle,
 }
 
 /// Paper size and margins.
@@ -64,6 +66,54 @@ pub struct PageStyle {
     pub keep_entry_lines: u32,
     /// Print "Name — Page N of M" at the foot of every page of a multi-page résumé.
     pub footer: bool,
+    /// What to do with the height a page's text leaves empty at the bottom.
+    pub fill: Fill,
+    /// When the last page would hold less than this share of a page, fit the résumé to one
+    /// page fewer if gentle floors allow it (0 never does).
+    pub min_last_page: f32,
+}
+
+/// What to do with a page's spare height.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fill {
+    /// Leave it empty at the bottom.
+    None,
+    /// Share it among the vertical spaces (between sections, entries, paragraphs), each
+    /// growing to at most 3 times its size.
+    Spread,
+}
+
+/// A sidebar: a narrower column beside the main one, holding the sections it names, with its
+/// own paragraph settings and an optional background tint. Each column flows and paginates
+/// on its own below the header.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct SidebarStyle {
+    /// Width of the sidebar's text; `0` means no sidebar.
+    pub width: Length,
+    /// Which side of the page it is on.
+    pub side: Side,
+    /// Space between the main column's text and the sidebar's text.
+    pub gutter: Length,
+    /// Background colour of the sidebar band (white: none).
+    #[serde(
+        deserialize_with = "length::color",
+        serialize_with = "length::color_hex"
+    )]
+    pub tint: Color,
+    /// Section titles (compared without case) that go in the sidebar.
+    pub sections: Vec<String>,
+    /// Section tags that send a section to the sidebar.
+    pub tags: Vec<String>,
+    /// Reading order: the sidebar's text before the main column's (`false`: after it).
+    pub first: bool,
+    /// Body size in the sidebar, relative to the layout's (`em` of the body size).
+    pub size: Length,
+    /// Justify the sidebar's lines (`false`: ragged-right).
+    pub justify: bool,
+    /// Move the header's contact items into the sidebar, one a line, under a "Contact" title.
+    pub contact: bool,
 }
 
 /// Families and sizes.
@@ -393,6 +443,8 @@ const BUILTIN: &[(&str, &str)] = &[
     ("classic", include_str!("../../../../layouts/classic.toml")),
     ("modern", include_str!("../../../../layouts/modern.toml")),
     ("compact", include_str!("../../../../layouts/compact.toml")),
+    ("sidebar", include_str!("../../../../layouts/sidebar.toml")),
+    ("dense", include_str!("../../../../layouts/dense.toml")),
 ];
 
 impl Layout {
@@ -483,6 +535,24 @@ impl Default for Layout {
             section: SectionStyle::default(),
             entry: EntryStyle::default(),
             list: ListStyle::default(),
+            sidebar: SidebarStyle::default(),
+        }
+    }
+}
+
+impl Default for SidebarStyle {
+    fn default() -> Self {
+        SidebarStyle {
+            width: Length::Pt(0.0),
+            side: Side::Right,
+            gutter: Length::Pt(24.0),
+            tint: Color::WHITE,
+            sections: Vec::new(),
+            tags: Vec::new(),
+            first: false,
+            size: Length::Em(0.92),
+            justify: false,
+            contact: false,
         }
     }
 }
@@ -497,6 +567,8 @@ impl Default for PageStyle {
             broken_penalty: 100,
             keep_entry_lines: 4,
             footer: true,
+            fill: Fill::None,
+            min_last_page: 0.2,
         }
     }
 }
@@ -635,7 +707,7 @@ mod tests {
         let all: Vec<Layout> = Layout::builtin_names()
             .map(|n| Layout::builtin(n).unwrap_or_else(|| panic!("{n} does not parse")))
             .collect();
-        assert_eq!(all.len(), 3);
+        assert_eq!(all.len(), 5);
         let modern = Layout::builtin("modern").unwrap();
         assert_eq!(modern.fonts.body, "Lato");
         assert!(!modern.paragraph.justify);

@@ -315,7 +315,13 @@ fn lengths_problem<'a>(layout: &Layout, spans: &Spans<'_>, body: f32) -> Option<
         ),
     ];
     let list_space = ("list", "space", layout.list.space, 0.0, 144.0, body);
-    for (table, key, length, min, max, em) in checks.into_iter().chain([list_space]) {
+    let sidebar = [
+        ("sidebar", "width", layout.sidebar.width, 0.0, 576.0, body),
+        ("sidebar", "gutter", layout.sidebar.gutter, 0.0, 144.0, body),
+        ("sidebar", "size", layout.sidebar.size, 4.0, 72.0, body),
+    ];
+    for (table, key, length, min, max, em) in checks.into_iter().chain([list_space]).chain(sidebar)
+    {
         let pt = length.resolve(em);
         if pt.is_finite() && (min..=max).contains(&pt) {
             continue;
@@ -355,6 +361,16 @@ fn numbers_problem<'a>(layout: &Layout, spans: &Spans<'_>) -> Option<Problem<'a>
         }
     }
     let page = &layout.page;
+    let last = page.min_last_page;
+    if !(last.is_finite() && (0.0..=0.5).contains(&last)) {
+        let written = spans.written(&spans.of("page", "min-last-page"), || last.to_string());
+        return Some(Problem {
+            table: "page",
+            key: "min-last-page",
+            what: format!("is {written}, out of range"),
+            hint: "a share of a page from 0 (never fit to fewer pages) to 0.5; 0.2 is usual".into(),
+        });
+    }
     let integers: [(&'a str, &'a str, i64, i64, i64); 14] = [
         (
             "page",

@@ -21,7 +21,9 @@ use crate::Error;
 /// the glyphs it wraps. Text is found through `ToUnicode` maps; simple fonts without one are
 /// read as Latin-1. Form XObjects are entered; annotations and images are not.
 ///
-/// Multi-column pages come out line by line across the columns.
+/// Where lines run in two columns beside a gutter (at least 2.5 font sizes wide, free of ink
+/// down eight lines or more), the left column's lines come first, then the right's, as
+/// poppler's and pdfminer's layout analysis read them.
 ///
 /// # Errors
 ///

@@ -134,7 +134,9 @@ impl Composer<'_> {
         asked.max(widest + self.layout.entry.gap.resolve(self.em()))
     }
 
-    /// A line with text flush left and other text flush right on its first line.
+    /// A line with text flush left and other text flush right on its line. A left part that
+    /// wraps keeps its lines clear of the right part and carries it on its last line, so that
+    /// every extractor reads the left part whole, then the right part (the source's order).
     pub(super) fn left_right(
         &mut self,
         left: Vec<Piece>,
@@ -154,13 +156,11 @@ impl Composer<'_> {
             width
         };
         let mut left_para = self.shape(left, false);
-        let lines = self.lines(&mut left_para, false, |i| {
-            if i == 0 { first_width } else { width }
-        });
+        let lines = self.lines(&mut left_para, false, |_| first_width);
         let count = lines.len();
         for (i, line) in lines.into_iter().enumerate() {
             let mut items = line_items(self.book, &left_para, &line, Point { x, y: 0.0 });
-            if i == 0
+            if i + 1 == count
                 && right_fits
                 && let Some(r) = &right_line
             {

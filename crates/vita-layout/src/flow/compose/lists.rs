@@ -158,7 +158,7 @@ impl Composer<'_> {
                 None => x + indent * 0.2,
             };
             let body = pieces(self.book, &item.text, &self.body);
-            let justify = self.layout.paragraph.justify;
+            let justify = self.justify;
             let nodes = (label_node, body_node);
             self.hanging(label, label_x, body, x, indent, width, nodes, justify);
             if !item.children.is_empty() {

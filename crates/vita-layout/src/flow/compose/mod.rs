@@ -15,8 +15,11 @@ mod keywords;
 
 pub use keywords::keywords as keywords_of;
 mod lists;
+mod sidebar;
 mod table;
 mod text_layer;
+
+pub(crate) use sidebar::Columns;
 
 use super::breaks::NO_BREAK;
 
@@ -80,7 +83,16 @@ pub(crate) struct Composer<'a> {
     missing_reported: BTreeSet<String>,
     /// Characters no font has, once each (see [`crate::Laid::missing_glyphs`]).
     pub missing: Vec<char>,
+    /// Justify running text (the layout's setting, or the sidebar's while composing it).
+    justify: bool,
+    /// The main column's list (with the header at its start, see `header_len`).
     pub out: Vec<VItem>,
+    /// How many items at the start of `out` are the header (set only with a sidebar).
+    pub header_len: usize,
+    /// The sidebar's list (empty without a sidebar).
+    pub side: Vec<VItem>,
+    /// Where the columns stand, when the layout has a sidebar.
+    pub columns: Option<Columns>,
     pub arena: StructArena,
     pub warnings: Vec<Diagnostic>,
 }
@@ -141,7 +153,11 @@ impl<'a> Composer<'a> {
             list_depth: 0,
             missing_reported: BTreeSet::new(),
             missing: Vec::new(),
+            justify: layout.paragraph.justify,
             out: Vec::new(),
+            header_len: 0,
+            side: Vec::new(),
+            columns: None,
             arena: StructArena::default(),
             warnings: Vec::new(),
         }
@@ -174,6 +190,10 @@ impl<'a> Composer<'a> {
         }
         self.date_column = self.date_column_width(resume);
         let document = self.arena.open(StructKind::Section, None);
+        if let Some(columns) = self.columns {
+            self.regions(resume, document, columns);
+            return;
+        }
         self.header(&resume.header, document);
         for (index, section) in resume.sections.iter().enumerate() {
             self.section(section, document, index == 0);
@@ -305,7 +325,7 @@ impl<'a> Composer<'a> {
                 Block::Paragraph(p) => {
                     let node = self.arena.open(StructKind::Paragraph, Some(parent));
                     let pieces = pieces(self.book, &p.text, &self.body);
-                    self.paragraph(pieces, x, width, self.layout.paragraph.justify, node);
+                    self.paragraph(pieces, x, width, self.justify, node);
                 }
                 Block::List(list) => self.list(list, x, width, parent),
                 Block::Fields(fields) => self.fields(fields, x, width, parent),
@@ -378,6 +398,16 @@ impl<'a> Composer<'a> {
     /// The font book in use.
     pub fn book(&self) -> &FontBook {
         self.book
+    }
+
+    /// The layout being set.
+    pub fn layout(&self) -> &Layout {
+        self.layout
+    }
+
+    /// The body size in points.
+    pub fn body_size(&self) -> f32 {
+        self.body.size
     }
 
     /// Whether the layout asks for page footers.
