@@ -5,6 +5,15 @@ use crate::util::{Dir, assert_ok, repo};
 
 fn report(layout: &str) -> serde_json::Value {
     let dir = Dir::new();
+    let layout = if layout.contains('\n') {
+        dir.write("layout.toml", layout)
+            .to_str()
+            .unwrap()
+            .to_string()
+    } else {
+        layout.to_string()
+    };
+    let layout = layout.as_str();
     let seed = repo("tests/fixtures/seed-resume.md");
     let run = dir.vita(&[
         "check",
@@ -28,16 +37,27 @@ fn list(value: &serde_json::Value) -> Vec<&str> {
 }
 
 #[test]
-fn classic_splits_keywords_and_says_so_without_failing() {
-    let report = report("classic");
+fn keywords_split_when_allowed_are_named_without_failing() {
+    let report = report("extends = \"classic\"\n[paragraph]\nkeep-keywords-whole = false\n");
     let check = &report["check"];
-    let splits = list(&check["split_words"]);
-    assert!(splits.contains(&"re-|duced"), "{splits:?}");
-    // "high-throughput" is bold in the seed: a keyword, split by classic's hyphenation.
+    // "high-throughput" is bold in the seed: a keyword, split by hyphenation when allowed.
     let keywords = list(&check["split_keywords"]);
     assert!(keywords.contains(&"high-through-|put"), "{keywords:?}");
     assert!(!keywords.contains(&"re-|duced"));
     assert_eq!(check["keywords_must_stay_whole"], false);
+    assert_eq!(report["passed"], true);
+}
+
+#[test]
+fn classic_splits_prose_but_no_keyword() {
+    let report = report("classic");
+    let check = &report["check"];
+    let splits = list(&check["split_words"]);
+    // Ordinary prose is still hyphenated.
+    assert!(splits.contains(&"re-|duced"), "{splits:?}");
+    // "high-throughput" is bold in the seed: a keyword, kept whole.
+    assert_eq!(list(&check["split_keywords"]), Vec::<&str>::new());
+    assert_eq!(check["keywords_must_stay_whole"], true);
     assert_eq!(report["passed"], true);
 }
 

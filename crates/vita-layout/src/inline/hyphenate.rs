@@ -103,14 +103,26 @@ impl Hyphenator {
     /// Byte offsets inside `word` where a hyphen may be inserted; empty when the word must not
     /// be split. Leading and trailing punctuation ("(orchestrated),") is allowed around it.
     pub fn points(&self, word: &str) -> Vec<usize> {
-        let start = word.find(char::is_alphabetic).unwrap_or(word.len());
-        let end = word.rfind(char::is_alphabetic).map_or(start, |i| {
-            i + word[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let core = &word[start..end.max(start)];
+        let (start, core) = core_of(word);
         if !self.protected.is_empty() && self.protected.contains(&core.to_lowercase()) {
             return Vec::new();
         }
+        self.points_of(start, core)
+    }
+
+    /// Whether `word` is a keyword kept whole that could otherwise break: at a hyphenation
+    /// point or at a hyphen of its own.
+    pub fn keeps_whole(&self, word: &str) -> bool {
+        if !self.is_protected(word) {
+            return false;
+        }
+        let (start, core) = core_of(word);
+        core.contains('-') || !self.points_of(start, core).is_empty()
+    }
+
+    /// The hyphenation points of `core`, a word's letters from byte `start` of the word,
+    /// whether or not it is a keyword.
+    fn points_of(&self, start: usize, core: &str) -> Vec<usize> {
         if core.contains('-') {
             // A compound: each ordinary part on its own ("high-through-put"); the explicit
             // hyphens themselves are the caller's business.
@@ -146,6 +158,16 @@ impl Hyphenator {
             .map(|p| start + p)
             .collect()
     }
+}
+
+/// Where a word's letters start, and the letters with what lies between them: the word
+/// without its surrounding punctuation.
+fn core_of(word: &str) -> (usize, &str) {
+    let start = word.find(char::is_alphabetic).unwrap_or(word.len());
+    let end = word.rfind(char::is_alphabetic).map_or(start, |i| {
+        i + word[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    (start, &word[start..end.max(start)])
 }
 
 /// Ordinary lowercase words only: a keyword search must find names, technologies and numbers

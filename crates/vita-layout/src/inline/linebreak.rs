@@ -89,7 +89,7 @@ pub fn break_greedy(items: &[Item], width: impl Fn(usize) -> f32) -> Vec<Line> {
             _ => items.len(),
         };
         let end = if end <= start { items.len() } else { end };
-        lines.push(set_line(items, start, end, measure, 0.0));
+        lines.push(set_line(items, start..end, measure, 0.0, 0.0));
         start = skip_discardable(items, end + usize::from(end < items.len()));
     }
     lines
@@ -144,17 +144,30 @@ pub fn measure_range(items: &[Item], start: usize, end: usize) -> (f32, f32, f32
     (natural, stretch, shrink, fill)
 }
 
-/// Measures the line `start..end` against `measure` and works out how its glue is set.
-/// `background` is stretch in points that belongs to the line rather than to its glue
-/// (ragged-right space): it takes its share of the slack at the line's end.
+/// Measures the line `range` (its end the break item) against `measure` and works out how its
+/// glue is set. `background` is stretch in points that belongs to the line rather than to its
+/// glue (ragged-right space): it takes its share of the slack at the line's end. Every box
+/// stretches by `letter` of its width besides (see `Params::letter_stretch`), at the same
+/// ratio as the glue.
 pub(crate) fn set_line(
     items: &[Item],
-    start: usize,
-    end: usize,
+    range: std::ops::Range<usize>,
     measure: f32,
     background: f32,
+    letter: f32,
 ) -> Line {
-    let (natural, stretch, shrink, fill) = measure_range(items, start, end);
+    let (start, end) = (range.start, range.end);
+    let (natural, mut stretch, shrink, fill) = measure_range(items, start, end);
+    if letter > 0.0 {
+        let boxes: f32 = items[start..end]
+            .iter()
+            .map(|item| match *item {
+                Item::Box { width } => width,
+                _ => 0.0,
+            })
+            .sum();
+        stretch += boxes * letter;
+    }
     let slack = measure - natural;
     let (ratio, overfull) = if slack >= 0.0 {
         if fill || stretch + background <= 0.0 {

@@ -133,6 +133,9 @@ pub(crate) struct Paragraph {
     pub missing: Vec<(char, String, Option<Range<usize>>)>,
     justify: bool,
     spacing: Spacing,
+    /// The first items of keywords kept whole that could otherwise have broken: a line left
+    /// very loose because one of them starts the next line is not stretched further.
+    kept_whole: Vec<usize>,
 }
 
 /// A positioned fragment of a set line.
@@ -205,6 +208,7 @@ impl Paragraph {
             missing: Vec::new(),
             justify,
             spacing,
+            kept_whole: Vec::new(),
         };
         for index in 0..para.pieces.len() {
             let piece = para.pieces[index].clone();
@@ -310,6 +314,9 @@ impl Paragraph {
             // A keyword ("**rate-limiting**", or the same word elsewhere) does not break at
             // its own hyphens either: most extractors would read it as two words.
             let keyword = hyphens.is_some_and(|h| h.hyphenator.is_protected(text));
+            if hyphens.is_some_and(|h| h.hyphenator.keeps_whole(text)) {
+                self.kept_whole.push(self.items.len());
+            }
             if !link && !keyword {
                 cuts.extend(
                     explicit_hyphens(text).filter_map(|p| glyph_at(p).map(|g| (g, Cut::Explicit))),
@@ -706,7 +713,7 @@ impl Paragraph {
         if breaking.greedy {
             return linebreak::break_greedy(&self.items, &width)
                 .iter()
-                .map(|line| self.set(line, None))
+                .map(|line| self.set(line, None, 0.0))
                 .collect();
         }
         let protrusion = if breaking.protrusion && self.justify {
@@ -714,7 +721,18 @@ impl Paragraph {
         } else {
             Vec::new()
         };
-        let breaks = knuth_plass::break_optimal(&self.items, &width, &protrusion, &breaking.params);
+        // Only justified lines widen their letters; ragged ones keep their natural width.
+        let ragged;
+        let params = if self.justify || breaking.params.letter_stretch == 0.0 {
+            &breaking.params
+        } else {
+            ragged = Params {
+                letter_stretch: 0.0,
+                ..breaking.params.clone()
+            };
+            &ragged
+        };
+        let breaks = knuth_plass::break_optimal(&self.items, &width, &protrusion, params);
         breaks
             .lines
             .iter()
@@ -728,7 +746,7 @@ impl Paragraph {
                     pass: breaks.pass,
                     justified: self.justify,
                 };
-                self.set(&line.line, Some(figures))
+                self.set(&line.line, Some(figures), params.letter_stretch)
             })
             .collect()
     }
@@ -738,7 +756,15 @@ impl Paragraph {
         looks_like_url(word) || (self.pieces[piece].link.is_some() && word.contains(['/', '.']))
     }
 
-    fn set(&self, line: &linebreak::Line, mut figures: Option<LineFigures>) -> SetLine {
+    /// Places the fragments of `line`: glue set at the line's ratio, and every box widened by
+    /// `letter` of its width at that ratio when the line stretches (see
+    /// [`Params::letter_stretch`]).
+    fn set(
+        &self,
+        line: &linebreak::Line,
+        mut figures: Option<LineFigures>,
+        letter: f32,
+    ) -> SetLine {
         let ratio = if self.justify {
             line.ratio.unwrap_or(0.0)
         } else {
@@ -759,12 +785,27 @@ impl Paragraph {
                 f.justified = false;
             }
         }
+        // A keyword kept whole that could not fit at the end of this line leaves it loose: its
+        // spaces stretch no further than a decent line's, and the rest falls short at the end
+        // (splitting the keyword, which most extractors would read as two words, is worse).
+        if ratio > KEPT_WHOLE_STRETCH
+            && line.end < self.items.len()
+            && self
+                .kept_whole
+                .contains(&linebreak::skip_discardable(&self.items, line.end + 1))
+        {
+            ratio = KEPT_WHOLE_STRETCH;
+            if let Some(f) = &mut figures {
+                f.ratio = KEPT_WHOLE_STRETCH;
+            }
+        }
         let mut x = 0.0;
         let mut fragments = Vec::new();
         let mut size: f32 = 0.0;
         for (offset, item) in self.items[line.start..line.end].iter().enumerate() {
             let index = line.start + offset;
             let width = match *item {
+                Item::Box { width } if ratio > 0.0 => width + ratio * width * letter,
                 Item::Box { width } => width,
                 Item::Glue {
                     width,
@@ -843,6 +884,10 @@ const URL_BREAK_PENALTY: i32 = 100;
 
 /// The adjustment ratio beyond which a justified line is very loose (TeX's fitness class 0).
 const LOOSE: f32 = 1.0;
+
+/// The furthest a line left loose by a keyword kept whole is stretched: the limit of TeX's
+/// "decent" fitness class (badness 12).
+const KEPT_WHOLE_STRETCH: f32 = 0.5;
 
 /// How far past its measure a line may reach before it counts as too wide, in points.
 pub(crate) const OVERFULL: f32 = 0.1;

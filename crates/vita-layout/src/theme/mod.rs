@@ -204,6 +204,9 @@ pub struct ParagraphStyle {
     pub space_stretch: f32,
     /// How far an inter-word space may shrink, as a fraction of its width (justified text).
     pub space_shrink: f32,
+    /// How far a word may widen on a loose justified line, as a fraction of its width: its
+    /// letters' advances grow a little, so the spaces stretch less (0 turns it off).
+    pub letter_stretch: f32,
     /// Demerits when adjacent lines differ by more than one fitness class.
     pub adj_demerits: i64,
     /// Demerits for two hyphenated lines in a row.
@@ -613,6 +616,7 @@ impl Default for ParagraphStyle {
             ex_hyphen_penalty: 50,
             space_stretch: 0.5,
             space_shrink: 1.0 / 3.0,
+            letter_stretch: 0.04,
             adj_demerits: 10_000,
             double_hyphen_demerits: 10_000,
             final_hyphen_demerits: 5_000,

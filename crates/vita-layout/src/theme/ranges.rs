@@ -345,8 +345,9 @@ fn lengths_problem<'a>(layout: &Layout, spans: &Spans<'_>, body: f32) -> Option<
 /// Stretch factors, penalties and counts.
 fn numbers_problem<'a>(layout: &Layout, spans: &Spans<'_>) -> Option<Problem<'a>> {
     let p = &layout.paragraph;
-    let factors: [(&'a str, f32, f32, f32); 2] = [
+    let factors: [(&'a str, f32, f32, f32); 3] = [
         ("space-stretch", p.space_stretch, 0.0, 10.0),
+        ("letter-stretch", p.letter_stretch, 0.0, 0.1),
         ("space-shrink", p.space_shrink, 0.0, 0.9),
     ];
     for (key, value, min, max) in factors {
@@ -356,7 +357,14 @@ fn numbers_problem<'a>(layout: &Layout, spans: &Spans<'_>) -> Option<Problem<'a>
                 table: "paragraph",
                 key,
                 what: format!("is {written}, out of range"),
-                hint: format!("a fraction of a space's width from {min} to {max}"),
+                hint: format!(
+                    "a fraction of {} width from {min} to {max}",
+                    if key == "letter-stretch" {
+                        "a word's"
+                    } else {
+                        "a space's"
+                    }
+                ),
             });
         }
     }

@@ -112,6 +112,7 @@ impl<'a> Composer<'a> {
             looseness: p.looseness,
             runt_demerits: p.runt_penalty,
             background_stretch: 0.0,
+            letter_stretch: p.letter_stretch,
         };
         let justified = Breaking {
             params: params.clone(),
@@ -121,6 +122,7 @@ impl<'a> Composer<'a> {
         let ragged = Breaking {
             params: Params {
                 background_stretch: p.ragged_stretch.resolve(size),
+                letter_stretch: 0.0,
                 ..params
             },
             ..justified.clone()
