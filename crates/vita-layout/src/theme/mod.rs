@@ -75,6 +75,7 @@ pub struct PageStyle {
 
 /// What to do with a page's spare height.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Fill {
     /// Leave it empty at the bottom.
@@ -88,6 +89,7 @@ pub enum Fill {
 /// own paragraph settings and an optional background tint. Each column flows and paginates
 /// on its own below the header.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct SidebarStyle {
     /// Width of the sidebar's text; `0` means no sidebar.
@@ -101,6 +103,7 @@ pub struct SidebarStyle {
         deserialize_with = "length::color",
         serialize_with = "length::color_hex"
     )]
+    #[cfg_attr(feature = "schema", schemars(with = "length::HexColor"))]
     pub tint: Color,
     /// Section titles (compared without case) that go in the sidebar.
     pub sections: Vec<String>,
