@@ -375,7 +375,8 @@ fn is_unspaced_letter(c: char) -> bool {
 fn by_row(nodes: &mut Vec<Node>) -> Arranged {
     let found = row_in(nodes)
         .or_else(|| under_name_heading(nodes))
-        .or_else(|| first_line(nodes));
+        .or_else(|| first_line(nodes))
+        .or_else(|| first_small_heading(nodes));
     let Some((name, span, how)) = found else {
         return Arranged::default();
     };
@@ -443,6 +444,27 @@ fn first_line(nodes: &mut [Node]) -> Option<(Text, Span, &'static str)> {
     let line_span = inline::span_of(&text.runs, span);
     pieces.drain(..(end + 1).min(pieces.len()));
     Some((text, line_span, ""))
+}
+
+/// A file that starts with a `###` (or smaller) heading that looks like a name, in a file
+/// without `#` or `##` headings above it ("### Viktor Ilikeev" over "### e-mail: …"): that
+/// heading, which is taken out.
+fn first_small_heading(nodes: &mut Vec<Node>) -> Option<(Text, Span, &'static str)> {
+    let Some(Node::Heading {
+        level,
+        pieces,
+        span,
+    }) = nodes.first()
+    else {
+        return None;
+    };
+    let text = inline::text(pieces);
+    if *level < 3 || text.plain().contains('\n') || !looks_like_name(&text.plain()) {
+        return None;
+    }
+    let span = span.clone();
+    nodes.remove(0);
+    Some((text, span, " (the first heading)"))
 }
 
 /// The name from a `Name: …` row, which is taken out.
@@ -576,6 +598,14 @@ mod tests {
 
     fn name_of(src: &str) -> Option<String> {
         parse_ok(src).resume.header.name.map(|n| n.plain())
+    }
+
+    #[test]
+    fn a_first_small_heading_that_looks_like_a_name_is_the_name() {
+        let src = "### Viktor Ilikeev\n### e-mail: vik@example.com\n### I want to work in IT.\n";
+        assert_eq!(name_of(src).as_deref(), Some("Viktor Ilikeev"));
+        // Not a section word, and not below a `##`.
+        assert_eq!(name_of("### Experience\n\nText\n"), None);
     }
 
     fn titles(src: &str) -> Vec<String> {
