@@ -14,9 +14,10 @@
 //! the later recursive passes.
 
 mod builder;
+mod cjk_emphasis;
 mod raw_html;
 
-use pulldown_cmark::{Options, Parser};
+use pulldown_cmark::{CowStr, Event, Options, Parser};
 
 use super::inline::Piece;
 use crate::{Span, Warning};
@@ -120,14 +121,36 @@ pub(super) fn read(
     warnings: &mut Vec<Warning>,
 ) -> Read {
     let mut b = Builder::new(body, base, base_url);
-    let parser = Parser::new_ext(
-        body,
-        Options::ENABLE_TABLES | Options::ENABLE_DEFINITION_LIST,
-    );
-    for (event, range) in parser.into_offset_iter() {
-        b.event(event, range.start + base..range.end + base);
+    let options = Options::ENABLE_TABLES | Options::ENABLE_DEFINITION_LIST;
+    let Some(prepared) = cjk_emphasis::prepare(body) else {
+        for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+            b.event(event, range.start + base..range.end + base);
+        }
+        return b.finish(warnings);
+    };
+    for (event, range) in Parser::new_ext(&prepared.text, options).into_offset_iter() {
+        let span = prepared.original(range.start) + base..prepared.original(range.end) + base;
+        b.event(without_markers(event), span);
     }
     b.finish(warnings)
+}
+
+/// `event` with the emphasis markers of [`cjk_emphasis`] taken out of its text.
+fn without_markers(event: Event<'_>) -> Event<'_> {
+    fn strip(text: CowStr<'_>) -> CowStr<'_> {
+        if text.contains(cjk_emphasis::MARKER) {
+            text.replace(cjk_emphasis::MARKER, "").into()
+        } else {
+            text
+        }
+    }
+    match event {
+        Event::Text(t) => Event::Text(strip(t)),
+        Event::Code(t) => Event::Code(strip(t)),
+        Event::Html(t) => Event::Html(strip(t)),
+        Event::InlineHtml(t) => Event::InlineHtml(strip(t)),
+        other => other,
+    }
 }
 
 #[cfg(test)]
