@@ -3,8 +3,8 @@
 //! The schema asks for ISO 8601 dates; timestamps (`2021-06-01T00:00:00Z`) are read by their
 //! date, and "Jun 2021" / "June 2021" are accepted because hand-written files use them. Dates
 //! are shown as "Jun 2021" (English three-letter month, day dropped) or "2021", ranges as
-//! "Jun 2021 – Present" with an en dash. This is the only form for now; a layout key may later
-//! choose another. An `endDate` of "present", "current", "now", "today" or "ongoing" (any case)
+//! "Jun 2021 – Present" with an en dash; the layout's `entry.date-format` can show them in
+//! another style (vita-layout's `flow/dates.rs`). An `endDate` of "present", "current", "now", "today" or "ongoing" (any case)
 //! is an open end, and so is a missing one where the section is open-ended (jobs, studies).
 
 use super::node::Str;

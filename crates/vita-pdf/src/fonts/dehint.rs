@@ -11,33 +11,34 @@
 //! without renaming it. The font files on disk stay untouched: the rewrite happens in memory,
 //! at embed time, and keeps the copyright (ID 0) and licence URL (ID 14).
 //!
-//! Glyph ids do not change, so the display list stays valid; the tables a PDF needs (`cmap`,
-//! `hmtx`, `post`, ...) are copied as they are and the shaping tables are dropped. Glyphs the document does not draw are emptied, since
-//! the subsetter drops them anyway. Anything unexpected (a CFF font, a face of a collection,
-//! a malformed table) gives back the original bytes: this is an optimisation, and must never
-//! be the reason a PDF fails.
+//! The font is read with read-fonts and written with write-fonts (the versions subsetter, and
+//! so krilla, already link): glyphs are re-encoded without their instructions, `glyf`, `loca`,
+//! `head`, `maxp` and `name` are rebuilt, and the other tables a PDF needs (`cmap`, `hmtx`,
+//! `post`, ...) are copied as they are; the shaping tables are dropped. Glyph ids do not
+//! change, so the display list stays valid. Glyphs the document does not draw are emptied,
+//! since the subsetter drops them anyway. Anything unexpected (a CFF font, a face of a
+//! collection, a malformed table) gives back the original bytes: this is an optimisation, and
+//! must never be the reason a PDF fails.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The tables a PDF's embedded TrueType font needs (outlines, metrics, names for the
-/// descriptor, and the character map krilla reads); everything else — hinting (`fpgm`, `prep`,
-/// `cvt `, `hdmx`, `LTSH`, `VDMX`) and shaping (`GSUB`, `GPOS`, `GDEF`, `kern`), already
-/// applied by layout — is dropped whole, which also spares copying most of the file.
-const KEPT: [&[u8; 4]; 10] = [
-    b"OS/2", b"cmap", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp", b"name", b"post",
-];
+use write_fonts::FontBuilder;
+use write_fonts::from_obj::{FromTableRef, ToOwnedTable};
+use write_fonts::read::tables::glyf::Glyph as ReadGlyph;
+use write_fonts::read::{FontRef, TableProvider};
+use write_fonts::tables::glyf::{CompositeGlyph, GlyfLocaBuilder, Glyph, SimpleGlyph};
+use write_fonts::tables::head::Head;
+use write_fonts::tables::maxp::Maxp;
+use write_fonts::tables::name::Name;
+use write_fonts::types::{GlyphId, NameId, Tag};
 
-/// Composite glyph component flags (OpenType `glyf` specification).
-const ARG_1_AND_2_ARE_WORDS: u16 = 0x0001;
-const WE_HAVE_A_SCALE: u16 = 0x0008;
-const MORE_COMPONENTS: u16 = 0x0020;
-const WE_HAVE_AN_X_AND_Y_SCALE: u16 = 0x0040;
-const WE_HAVE_A_TWO_BY_TWO: u16 = 0x0080;
-const WE_HAVE_INSTRUCTIONS: u16 = 0x0100;
-
-/// `name` ID of the licence description.
-const LICENSE_DESCRIPTION: u16 = 13;
+/// The tables copied as they are; with `glyf`, `loca`, `head`, `maxp` and `name`, rebuilt, they
+/// are all a PDF's embedded TrueType font needs (outlines, metrics, names for the descriptor,
+/// and the character map krilla reads). Everything else — hinting (`fpgm`, `prep`, `cvt `,
+/// `hdmx`, `LTSH`, `VDMX`) and shaping (`GSUB`, `GPOS`, `GDEF`, `kern`), already applied by
+/// layout — is dropped whole.
+const COPIED: [&[u8; 4]; 5] = [b"OS/2", b"cmap", b"hhea", b"hmtx", b"post"];
 
 /// Returns the face `index` of `font` without hinting, without the `name` licence description
 /// and with only the glyphs in `used` (plus `.notdef` and the components of composites).
@@ -52,84 +53,62 @@ pub(crate) fn dehint<'a>(font: &'a [u8], index: u32, used: &BTreeSet<u16>) -> Co
 }
 
 /// The rewrite behind [`dehint`]; `None` on anything unexpected.
-fn rewrite(font: &[u8], used: &BTreeSet<u16>) -> Option<Vec<u8>> {
-    let version = font.get(0..4)?;
-    if version != [0, 1, 0, 0] && version != b"true" {
-        return None;
+fn rewrite(bytes: &[u8], used: &BTreeSet<u16>) -> Option<Vec<u8>> {
+    let font = FontRef::new(bytes).ok()?;
+    // Every table the directory lists must be whole: a cut-off file is left alone.
+    for record in font.table_directory.table_records() {
+        font.table_data(record.tag())?;
     }
-    let mut tables = Vec::new();
-    for i in 0..usize::from(u16_at(font, 4)?) {
-        let record = font.get(12 + 16 * i..28 + 16 * i)?;
-        let tag: [u8; 4] = record.get(0..4)?.try_into().ok()?;
-        let offset = usize::try_from(u32_at(record, 8)?).ok()?;
-        let length = usize::try_from(u32_at(record, 12)?).ok()?;
-        tables.push((tag, font.get(offset..offset.checked_add(length)?)?));
+    let glyphs = kept_glyphs(&font, used)?;
+    let num_glyphs = font.maxp().ok()?.num_glyphs();
+    let mut builder = GlyfLocaBuilder::new();
+    for id in 0..num_glyphs {
+        builder
+            .add_glyph(glyphs.get(&id).unwrap_or(&Glyph::Empty))
+            .ok()?;
     }
-    tables.sort_by_key(|&(tag, _)| tag);
-    if tables.windows(2).any(|pair| pair[0].0 == pair[1].0) {
-        return None;
-    }
-    let table = |tag: &[u8; 4]| tables.iter().find(|(t, _)| t == tag).map(|&(_, data)| data);
-    let head = table(b"head")?;
-    let maxp = table(b"maxp")?;
-    let long_loca = match u16_at(head, 50)? {
-        0 => false,
-        1 => true,
-        _ => return None,
-    };
-    let (glyf, loca) = rewrite_glyf(
-        table(b"glyf")?,
-        table(b"loca")?,
-        long_loca,
-        u16_at(maxp, 4)?,
-        used,
-    )?;
+    let (glyf, loca, loca_format) = builder.build();
 
-    let mut glyf = Some(glyf);
-    let mut loca = Some(loca);
-    let mut out = Vec::with_capacity(KEPT.len());
-    for &(tag, data) in &tables {
-        let data = match &tag {
-            tag if !KEPT.contains(&tag) => continue,
-            b"glyf" => Cow::Owned(glyf.take()?),
-            b"loca" => Cow::Owned(loca.take()?),
-            b"head" => {
-                let mut head = data.to_vec();
-                // Long offsets; the whole-font checksum is filled in by `assemble`.
-                head.get_mut(50..52)?.copy_from_slice(&1u16.to_be_bytes());
-                head.get_mut(8..12)?.fill(0);
-                Cow::Owned(head)
-            }
-            b"maxp" => Cow::Owned(clear_maxp(data)),
-            b"name" => drop_licence(data)?,
-            _ => Cow::Borrowed(data),
-        };
-        out.push((tag, data));
+    let mut head: Head = font.head().ok()?.to_owned_table();
+    head.index_to_loc_format = loca_format as i16;
+    let mut maxp: Maxp = font.maxp().ok()?.to_owned_table();
+    // The hinting limits (a version 1.0 table; version 0.5, for CFF fonts, has none).
+    for limit in [
+        &mut maxp.max_twilight_points,
+        &mut maxp.max_storage,
+        &mut maxp.max_function_defs,
+        &mut maxp.max_instruction_defs,
+        &mut maxp.max_stack_elements,
+        &mut maxp.max_size_of_instructions,
+    ] {
+        if limit.is_some() {
+            *limit = Some(0);
+        }
     }
-    assemble(version, &out)
+    let mut name: Name = font.name().ok()?.to_owned_table();
+    name.name_record
+        .retain(|record| record.name_id != NameId::LICENSE_DESCRIPTION);
+
+    let mut out = FontBuilder::new();
+    out.add_table(&glyf).ok()?;
+    out.add_table(&loca).ok()?;
+    out.add_table(&head).ok()?;
+    out.add_table(&maxp).ok()?;
+    out.add_table(&name).ok()?;
+    for tag in COPIED.map(Tag::new) {
+        if let Some(data) = font.table_data(tag) {
+            out.add_raw(tag, data.as_bytes());
+        }
+    }
+    Some(out.build())
 }
 
-/// Rebuilds `glyf` and a long-format `loca` keeping only the glyphs reachable from `used` and
-/// `.notdef`, each without instructions.
-fn rewrite_glyf(
-    glyf: &[u8],
-    loca: &[u8],
-    long_loca: bool,
-    num_glyphs: u16,
-    used: &BTreeSet<u16>,
-) -> Option<(Vec<u8>, Vec<u8>)> {
-    let glyph = |id: u16| {
-        let id = usize::from(id);
-        let (start, end) = if long_loca {
-            let at = |i| u32_at(loca, 4 * i).and_then(|o| usize::try_from(o).ok());
-            (at(id)?, at(id + 1)?)
-        } else {
-            let at = |i| u16_at(loca, 2 * i).map(|o| 2 * usize::from(o));
-            (at(id)?, at(id + 1)?)
-        };
-        glyf.get(start..end)
-    };
-
+/// The glyphs reachable from `used` and `.notdef` (components of composites included), each
+/// without instructions; `None` if a glyph does not read.
+fn kept_glyphs(font: &FontRef<'_>, used: &BTreeSet<u16>) -> Option<BTreeMap<u16, Glyph>> {
+    let glyf = font.glyf().ok()?;
+    let loca = font.loca(None).ok()?;
+    let num_glyphs = font.maxp().ok()?.num_glyphs();
     // Each glyph is visited once, so a cycle of composites (malformed) still ends.
     let mut kept = BTreeMap::new();
     let mut todo: Vec<u16> = used.iter().copied().filter(|&id| id < num_glyphs).collect();
@@ -138,215 +117,39 @@ fn rewrite_glyf(
         if kept.contains_key(&id) {
             continue;
         }
-        let (stripped, components) = strip(glyph(id)?)?;
-        if components.iter().any(|&c| c >= num_glyphs) {
-            return None;
-        }
-        todo.extend(components);
-        kept.insert(id, stripped);
-    }
-
-    let mut new_glyf = Vec::new();
-    let mut new_loca = Vec::with_capacity(4 * (usize::from(num_glyphs) + 1));
-    for id in 0..num_glyphs {
-        new_loca.extend_from_slice(&u32::try_from(new_glyf.len()).ok()?.to_be_bytes());
-        if let Some(data) = kept.get(&id) {
-            new_glyf.extend_from_slice(data);
-            pad(&mut new_glyf);
-        }
-    }
-    new_loca.extend_from_slice(&u32::try_from(new_glyf.len()).ok()?.to_be_bytes());
-    Some((new_glyf, new_loca))
-}
-
-/// One glyph without its instructions, and the glyph ids of its components if composite.
-fn strip(data: &[u8]) -> Option<(Vec<u8>, Vec<u16>)> {
-    if data.is_empty() {
-        return Some((Vec::new(), Vec::new()));
-    }
-    let contours = i16::from_be_bytes(data.get(0..2)?.try_into().ok()?);
-    if let Ok(contours) = usize::try_from(contours) {
-        // Header, endPtsOfContours, instructionLength, instructions, flags and coordinates.
-        let length_at = 10 + 2 * contours;
-        let points = match contours {
-            0 => 0,
-            _ => usize::from(u16_at(data, length_at - 2)?) + 1,
+        let glyph = match loca.get_glyf(GlyphId::new(u32::from(id)), &glyf).ok()? {
+            None => Glyph::Empty,
+            Some(ReadGlyph::Simple(simple)) => {
+                let mut simple = SimpleGlyph::from_table_ref(&simple);
+                simple.instructions.clear();
+                Glyph::Simple(simple)
+            }
+            Some(ReadGlyph::Composite(composite)) => {
+                let composite = without_instructions(&CompositeGlyph::from_table_ref(&composite))?;
+                for component in composite.components() {
+                    let component = component.glyph.to_u16();
+                    if component >= num_glyphs {
+                        return None;
+                    }
+                    todo.push(component);
+                }
+                Glyph::Composite(composite)
+            }
         };
-        let outline_at = length_at + 2 + usize::from(u16_at(data, length_at)?);
-        let outline = data.get(outline_at..)?;
-        let mut out = data.get(..length_at)?.to_vec();
-        out.extend_from_slice(&[0, 0]);
-        // Without the original padding, which `rewrite_glyf` adds back.
-        out.extend_from_slice(outline.get(..outline_len(outline, points)?)?);
-        return Some((out, Vec::new()));
+        kept.insert(id, glyph);
     }
-    let mut out = data.get(..10)?.to_vec();
-    let mut components = Vec::new();
-    let mut at = 10;
-    loop {
-        let flags = u16_at(data, at)?;
-        components.push(u16_at(data, at + 2)?);
-        let args = if flags & ARG_1_AND_2_ARE_WORDS != 0 {
-            4
-        } else {
-            2
-        };
-        let scale = if flags & WE_HAVE_A_SCALE != 0 {
-            2
-        } else if flags & WE_HAVE_AN_X_AND_Y_SCALE != 0 {
-            4
-        } else if flags & WE_HAVE_A_TWO_BY_TWO != 0 {
-            8
-        } else {
-            0
-        };
-        let end = at + 4 + args + scale;
-        out.extend_from_slice(&(flags & !WE_HAVE_INSTRUCTIONS).to_be_bytes());
-        out.extend_from_slice(data.get(at + 2..end)?);
-        at = end;
-        if flags & MORE_COMPONENTS == 0 {
-            // What follows (instruction length and bytes) is dropped.
-            return Some((out, components));
-        }
-    }
+    Some(kept)
 }
 
-/// The length of a simple glyph's flags and coordinates for `points` points.
-fn outline_len(outline: &[u8], points: usize) -> Option<usize> {
-    const X_SHORT: u8 = 0x02;
-    const Y_SHORT: u8 = 0x04;
-    const REPEAT: u8 = 0x08;
-    const X_SAME_OR_POSITIVE: u8 = 0x10;
-    const Y_SAME_OR_POSITIVE: u8 = 0x20;
-    let size = |flag: u8, short: u8, same: u8| match (flag & short != 0, flag & same != 0) {
-        (true, _) => 1,
-        (false, true) => 0,
-        (false, false) => 2,
-    };
-    let (mut at, mut seen, mut coordinates) = (0, 0, 0);
-    while seen < points {
-        let flag = *outline.get(at)?;
-        at += 1;
-        let mut repeat = 1;
-        if flag & REPEAT != 0 {
-            repeat += usize::from(*outline.get(at)?);
-            at += 1;
-        }
-        seen += repeat;
-        coordinates += repeat
-            * (size(flag, X_SHORT, X_SAME_OR_POSITIVE) + size(flag, Y_SHORT, Y_SAME_OR_POSITIVE));
+/// The same composite without its instructions (write-fonts keeps a composite's instructions
+/// private, so the glyph is built again from its components and box).
+fn without_instructions(composite: &CompositeGlyph) -> Option<CompositeGlyph> {
+    let mut components = composite.components().iter().cloned();
+    let mut out = CompositeGlyph::new(components.next()?, composite.bbox);
+    for component in components {
+        out.add_component(component, composite.bbox);
     }
-    Some(at + coordinates)
-}
-
-/// `maxp` with the hinting limits zeroed, when it is a version 1.0 table (version 0.5, for
-/// CFF fonts, has none).
-fn clear_maxp(maxp: &[u8]) -> Vec<u8> {
-    let mut maxp = maxp.to_vec();
-    if u32_at(&maxp, 0) == Some(0x0001_0000) {
-        // maxTwilightPoints, maxStorage, maxFunctionDefs, maxInstructionDefs,
-        // maxStackElements, maxSizeOfInstructions.
-        if let Some(fields) = maxp.get_mut(16..28) {
-            fields.fill(0);
-        }
-    }
-    maxp
-}
-
-/// `name` without its licence description records. The string storage is kept as is, so the
-/// remaining records' offsets stay valid (krilla's subsetter compacts it). A format 1 table
-/// (language-tag records) is left alone.
-fn drop_licence(name: &[u8]) -> Option<Cow<'_, [u8]>> {
-    if u16_at(name, 0)? != 0 {
-        return Some(Cow::Borrowed(name));
-    }
-    let count = usize::from(u16_at(name, 2)?);
-    let storage = name.get(usize::from(u16_at(name, 4)?)..)?;
-    let mut records = Vec::with_capacity(count);
-    for i in 0..count {
-        let record = name.get(6 + 12 * i..18 + 12 * i)?;
-        if u16_at(record, 6)? != LICENSE_DESCRIPTION {
-            records.push(record);
-        }
-    }
-    let mut out = vec![0, 0];
-    out.extend_from_slice(&u16::try_from(records.len()).ok()?.to_be_bytes());
-    out.extend_from_slice(&u16::try_from(6 + 12 * records.len()).ok()?.to_be_bytes());
-    records
-        .iter()
-        .for_each(|record| out.extend_from_slice(record));
-    out.extend_from_slice(storage);
-    Some(Cow::Owned(out))
-}
-
-/// Writes an sfnt from tables sorted by tag: directory, 4-byte aligned tables, checksums,
-/// and `head.checkSumAdjustment`.
-fn assemble(version: &[u8], tables: &[([u8; 4], Cow<'_, [u8]>)]) -> Option<Vec<u8>> {
-    let count = u16::try_from(tables.len()).ok()?;
-    // Fits: `search_range` is at most `16 * count`, which is checked to fit.
-    let selector = u16::try_from(count.checked_ilog2()?).ok()?;
-    let range_end = count.checked_mul(16)?;
-    let search_range = 16 << selector;
-    let total: usize = tables
-        .iter()
-        .map(|(_, d)| d.len().next_multiple_of(4))
-        .sum();
-    let mut out = Vec::with_capacity(12 + 16 * tables.len() + total);
-    out.extend_from_slice(version);
-    for field in [count, search_range, selector, range_end - search_range] {
-        out.extend_from_slice(&field.to_be_bytes());
-    }
-    let mut offset = 12 + 16 * tables.len();
-    let mut head_at = None;
-    for (tag, data) in tables {
-        if tag == b"head" {
-            head_at = Some(offset);
-        }
-        out.extend_from_slice(tag);
-        out.extend_from_slice(&checksum(data).to_be_bytes());
-        out.extend_from_slice(&u32::try_from(offset).ok()?.to_be_bytes());
-        out.extend_from_slice(&u32::try_from(data.len()).ok()?.to_be_bytes());
-        offset += data.len().next_multiple_of(4);
-    }
-    for (_, data) in tables {
-        out.extend_from_slice(data);
-        pad(&mut out);
-    }
-    let adjustment = 0xB1B0_AFBA_u32.wrapping_sub(checksum(&out));
-    let head_at = head_at?;
-    out.get_mut(head_at + 8..head_at + 12)?
-        .copy_from_slice(&adjustment.to_be_bytes());
     Some(out)
-}
-
-/// The sfnt checksum: the sum of big-endian `u32`s, the last one zero-padded.
-fn checksum(data: &[u8]) -> u32 {
-    // Whole words first (a loop the compiler vectorises), then the zero-padded tail.
-    let words = data.chunks_exact(4);
-    let mut last = [0; 4];
-    last[..words.remainder().len()].copy_from_slice(words.remainder());
-    words
-        .map(|word| u32::from_be_bytes([word[0], word[1], word[2], word[3]]))
-        .fold(u32::from_be_bytes(last), u32::wrapping_add)
-}
-
-/// Zero-pads `data` to a multiple of 4 bytes.
-fn pad(data: &mut Vec<u8>) {
-    data.resize(data.len().next_multiple_of(4), 0);
-}
-
-/// The big-endian `u16` at `at`, if in bounds.
-fn u16_at(data: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes(
-        data.get(at..at.checked_add(2)?)?.try_into().ok()?,
-    ))
-}
-
-/// The big-endian `u32` at `at`, if in bounds.
-fn u32_at(data: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes(
-        data.get(at..at.checked_add(4)?)?.try_into().ok()?,
-    ))
 }
 
 #[cfg(test)]
@@ -356,6 +159,7 @@ mod tests {
     use skrifa::raw::types::NameId;
     use skrifa::raw::{FontRef, TableProvider};
     use skrifa::{GlyphId, MetadataProvider, Tag};
+    use std::borrow::Cow;
 
     const CHARIS: &[u8] = include_bytes!("../../../../fonts/charis/CharisSIL-Regular.ttf");
 
@@ -415,7 +219,11 @@ mod tests {
                 before.table_data(tag).map(|d| d.as_bytes())
             );
         }
-        assert_eq!(after.head().expect("head").index_to_loc_format(), 1);
+        // Short or long offsets, as write-fonts chooses; every glyph below is found through them.
+        assert!(matches!(
+            after.head().expect("head").index_to_loc_format(),
+            0 | 1
+        ));
         let maxp = after.maxp().expect("maxp");
         assert_eq!(maxp.num_glyphs(), before.maxp().expect("maxp").num_glyphs());
         assert_eq!(maxp.max_size_of_instructions(), Some(0));
@@ -430,9 +238,12 @@ mod tests {
         assert!(old.instruction_length() > 0, "Charis hints H");
         assert_eq!(new.instruction_length(), 0);
         assert_eq!(new.end_pts_of_contours(), old.end_pts_of_contours());
-        assert!(old.glyph_data().starts_with(new.glyph_data()));
         assert!(new.glyph_data().len() + 3 >= old.glyph_data().len());
         assert!(new.points().eq(old.points()));
+        let flags = |g: &skrifa::raw::tables::glyf::SimpleGlyph| -> Vec<bool> {
+            g.points().map(|p| p.on_curve).collect()
+        };
+        assert_eq!(flags(&new), flags(&old), "on- and off-curve points kept");
 
         // A composite keeps its components, loses its instructions.
         let (id, components) = composite(&before, &used);
@@ -500,6 +311,27 @@ mod tests {
         );
         assert!(expected.iter().any(|(id, _)| *id == NameId::LICENSE_URL));
         assert_eq!(ids(&out), expected);
+    }
+
+    /// The big-endian `u16` at `at`.
+    fn u16_at(data: &[u8], at: usize) -> Option<u16> {
+        Some(u16::from_be_bytes(data.get(at..at + 2)?.try_into().ok()?))
+    }
+
+    /// The big-endian `u32` at `at`.
+    fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+        Some(u32::from_be_bytes(data.get(at..at + 4)?.try_into().ok()?))
+    }
+
+    /// The OpenType checksum: the sum of big-endian words, the tail zero-padded.
+    fn checksum(data: &[u8]) -> u32 {
+        data.chunks(4)
+            .map(|word| {
+                let mut padded = [0; 4];
+                padded[..word.len()].copy_from_slice(word);
+                u32::from_be_bytes(padded)
+            })
+            .fold(0, u32::wrapping_add)
     }
 
     #[test]
