@@ -94,3 +94,17 @@ fn pdf_a_without_a_date_fails_saying_what_is_missing() {
     assert!(err.contains("does not meet PDF/A-2b"), "{err}");
     assert!(err.contains("SOURCE_DATE_EPOCH"), "{err}");
 }
+
+#[test]
+fn a_title_set_on_several_lines_is_tagged_with_spaces_where_they_meet() {
+    let dir = Dir::new();
+    // The sidebar's narrow column sets the skills title on three lines.
+    let (run, pdf) = build(&dir, &["--layout", "sidebar"]);
+    assert_ok(&run);
+    assert_eq!(
+        count(&pdf, "(PROGRAMMING LANGUAGES, FRAMEWORKS AND TOOLS)"),
+        1,
+        "{}",
+        stderr(&run)
+    );
+}

@@ -130,11 +130,17 @@ fn convert(doc: &Document, node: &StructNode, ids: &mut Identifiers) -> Option<T
     Some(TagGroup::with_children(kind, children))
 }
 
-/// The text a node's runs read as (a heading's title).
+/// The text a node's runs read as (a heading's title); a title set on several lines (in a
+/// narrow column) reads with a space where its lines meet.
 fn text_of(doc: &Document, node: &StructNode) -> String {
     let mut out = String::new();
+    let mut baseline: Option<f32> = None;
     walk_items(doc, node, &mut |item| {
         if let Item::Text(run) = item {
+            if baseline.is_some_and(|y| (y - run.origin.y).abs() > 0.5) {
+                out.push(' ');
+            }
+            baseline = Some(run.origin.y);
             out.push_str(run.actual_text.as_deref().unwrap_or(&run.text));
         }
     });

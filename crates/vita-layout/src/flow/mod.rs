@@ -63,6 +63,7 @@ impl Composed<'_> {
             return vec![pages::Region {
                 list: &c.out,
                 skip: 0.0,
+                spread: true,
             }];
         };
         let (header, main) = c.out.split_at(c.header_len.min(c.out.len()));
@@ -74,14 +75,20 @@ impl Composed<'_> {
             .sum::<f32>()
             .min(height - 72.0)
             .max(0.0);
-        let main = pages::Region { list: main, skip };
+        let main = pages::Region {
+            list: main,
+            skip,
+            spread: true,
+        };
         let side = pages::Region {
             list: &c.side,
             skip,
+            spread: false,
         };
         let header = pages::Region {
             list: header,
             skip: 0.0,
+            spread: false,
         };
         if columns.side_first {
             vec![header, side, main]

@@ -34,6 +34,9 @@ struct Placement {
 pub(crate) struct Region<'l> {
     pub list: &'l [VItem],
     pub skip: f32,
+    /// Whether `page.fill = "spread"` applies (the main flow; not the header or a sidebar,
+    /// whose short content would only drift apart).
+    pub spread: bool,
 }
 
 /// A background band drawn under a region (the sidebar's tint), from `first_top` down on the
@@ -60,7 +63,8 @@ const SPREAD_LIMIT: f32 = 3.0;
 
 /// Where each line of a region falls: page and baseline. With `spread`, a page's spare height
 /// is shared among its vertical spaces in proportion to their size, each growing to at most
-/// [`SPREAD_LIMIT`] times its size.
+/// [`SPREAD_LIMIT`] times its size; the last page of a region of several pages only when that
+/// fills it (a half-empty last page keeps the rhythm of the pages before it).
 fn place_region(
     region: Region<'_>,
     frame: Frame,
@@ -92,10 +96,16 @@ fn place_region(
             .filter(|(i, _)| !matches!(list[*i], VItem::Line(_)))
             .map(|(_, h)| h)
             .sum();
-        let grow = if spread && spaces > 0.0 && used < room {
-            ((room - used) / spaces).min(SPREAD_LIMIT - 1.0)
+        let wanted = if spaces > 0.0 {
+            (room - used) / spaces
         } else {
             0.0
+        };
+        let last_of_several = page + 1 == starts.len() && page > 0;
+        let grow = if !spread || wanted <= 0.0 || (last_of_several && wanted > SPREAD_LIMIT - 1.0) {
+            0.0
+        } else {
+            wanted.min(SPREAD_LIMIT - 1.0)
         };
         let mut y = top;
         for (i, h) in (first_line..to).zip(&heights) {
@@ -131,7 +141,7 @@ pub(crate) fn paginate(
 ) -> Paged {
     let placed: Vec<Vec<Placement>> = regions
         .iter()
-        .map(|r| place_region(*r, frame, vertical, spread))
+        .map(|r| place_region(*r, frame, vertical, spread && r.spread))
         .collect();
     let page_count = placed
         .iter()
