@@ -68,6 +68,14 @@ for input in tests/fixtures/seed-header.md samples/*.md; do
   for tag in H1 H2 H3 L LI LBody P; do
     grep -q "^ *$tag\b" "$out/struct.txt" || { echo "FAIL $name: no $tag in the structure tree"; fail=1; }
   done
+  # Entry titles hold the title only: no dates (a year) in an H3 or its text; every Link
+  # element holds its text before its annotation.
+  if grep -a -A2 '^ *H3 ' "$out/struct.txt" | grep -a -q '[12][0-9][0-9][0-9]'; then
+    echo "FAIL $name: an H3 holds dates"; grep -A1 '^ *H3 ' "$out/struct.txt" | head -6; fail=1
+  fi
+  if grep -a -A1 '^ *Link ' "$out/struct.txt" | grep -a -v '^ *Link \|^--' | grep -q '^ *Object '; then
+    echo "FAIL $name: a Link element holds no text"; fail=1
+  fi
   # Section titles in the tree in the order of the source's `## ` lines.
   want=$(sed -n 's/^## //p' "$input" | sed 's/ *<!--.*-->//' | tr '[:lower:]' '[:upper:]' | tr -s ' ')
   got=$(sed -n 's/^ *H2 "\(.*\)".*/\1/p' "$out/struct.txt" | tr -s ' ')

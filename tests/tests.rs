@@ -11,6 +11,7 @@ mod diagnostics;
 mod docs;
 mod errors;
 mod hostile;
+mod icons;
 mod outputs;
 mod pages;
 mod regions;

@@ -185,7 +185,9 @@ pub fn inspect(source: &Source, compiled: &Compiled) -> Result<Findings, Failure
     let texts = words::texts(&compiled.resume);
     let mut source_unmapped = Vec::new();
     for text in &texts {
-        for c in text.chars().filter(|c| words::is_unmapped(*c)) {
+        // Vita's own icons are drawn as artifacts, outside the text layer: pictures, not text.
+        let unmapped = |c: &char| words::is_unmapped(*c) && !vita_model::icons::is_icon(*c);
+        for c in text.chars().filter(unmapped) {
             if source_unmapped.len() < 20 {
                 source_unmapped.push((c, text.clone()));
             }

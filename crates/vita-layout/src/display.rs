@@ -246,6 +246,8 @@ pub enum StructKind {
     TableHeader,
     /// A data cell.
     TableCell,
+    /// A link: its text runs and its clickable area (whose URL it carries).
+    Link,
     /// Page furniture (footers, rules): not part of the résumé's content. A backend marks it
     /// as such and keeps its text out of extraction (the PDF backend draws it as outlines).
     /// Only ever a root of [`Document::structure`].

@@ -21,6 +21,7 @@
 mod display;
 mod flow;
 mod font;
+pub mod icons;
 pub mod inline;
 mod outside;
 

@@ -21,6 +21,7 @@
 #![deny(missing_docs)]
 
 mod diagnostic;
+pub mod icons;
 mod json_resume;
 mod markdown;
 mod resume;

@@ -79,7 +79,7 @@ pub(crate) fn tree(doc: &Document, ids: &mut Identifiers) -> TagTree {
         }
         // The root section is the document itself: its children go straight under it.
         for child in &root.children {
-            if let Some(node) = convert_child(doc, child, ids) {
+            if let Some(node) = convert_child(doc, child, ids, false) {
                 tree.push(node);
             }
         }
@@ -87,13 +87,20 @@ pub(crate) fn tree(doc: &Document, ids: &mut Identifiers) -> TagTree {
     tree
 }
 
-fn convert_child(doc: &Document, child: &StructChild, ids: &mut Identifiers) -> Option<Node> {
+/// A child of a node as a tag-tree node. A link's annotation inside a [`StructKind::Link`] node
+/// is a leaf beside the link's text; elsewhere it gets a `Link` element of its own.
+fn convert_child(
+    doc: &Document,
+    child: &StructChild,
+    ids: &mut Identifiers,
+    in_link: bool,
+) -> Option<Node> {
     match child {
         StructChild::Node(node) => convert(doc, node, ids).map(Node::Group),
         StructChild::Item(page, item) => {
             let id = ids.get_mut(*page)?.get_mut(*item)?.take()?;
             match doc.pages.get(*page)?.items.get(*item)? {
-                Item::Link(link) => {
+                Item::Link(link) if !in_link => {
                     let tag = Tag::Link.with_alt_text(Some(link.url.clone()));
                     Some(Node::Group(TagGroup::with_children(tag, vec![id.into()])))
                 }
@@ -120,18 +127,22 @@ fn convert(doc: &Document, node: &StructNode, ids: &mut Identifiers) -> Option<T
         StructKind::TableRow => Tag::TR.into(),
         StructKind::TableHeader => Tag::TH(TableHeaderScope::Column).into(),
         StructKind::TableCell => Tag::TD.into(),
+        StructKind::Link => Tag::Link.with_alt_text(url_of(doc, node)).into(),
         StructKind::Artifact => return None,
     };
+    let in_link = node.kind == StructKind::Link;
     let children = node
         .children
         .iter()
-        .filter_map(|child| convert_child(doc, child, ids))
+        .filter_map(|child| convert_child(doc, child, ids, in_link))
         .collect();
     Some(TagGroup::with_children(kind, children))
 }
 
 /// The text a node's runs read as (a heading's title); a title set on several lines (in a
-/// narrow column) reads with a space where its lines meet.
+/// narrow column) reads with a space where its lines meet. A run whose ActualText goes on past
+/// its own text (a title's last run also carrying the dates set flush right, for poppler's
+/// reading order) counts as its own text only: the dates are not part of the title.
 fn text_of(doc: &Document, node: &StructNode) -> String {
     let mut out = String::new();
     let mut baseline: Option<f32> = None;
@@ -141,10 +152,31 @@ fn text_of(doc: &Document, node: &StructNode) -> String {
                 out.push(' ');
             }
             baseline = Some(run.origin.y);
-            out.push_str(run.actual_text.as_deref().unwrap_or(&run.text));
+            let bridge = |actual: &str| {
+                let own = run.text.trim_end();
+                !own.is_empty()
+                    && actual
+                        .strip_prefix(own)
+                        .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+            };
+            match run.actual_text.as_deref() {
+                Some(actual) if !bridge(actual) => out.push_str(actual),
+                _ => out.push_str(&run.text),
+            }
         }
     });
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The URL of a link node's clickable area, its alternative text.
+fn url_of(doc: &Document, node: &StructNode) -> Option<String> {
+    let mut url = None;
+    walk_items(doc, node, &mut |item| {
+        if let Item::Link(link) = item {
+            url.get_or_insert_with(|| link.url.clone());
+        }
+    });
+    url
 }
 
 /// The alternative text of a figure's image.

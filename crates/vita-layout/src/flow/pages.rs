@@ -244,12 +244,18 @@ fn build_tree(arena: &StructArena, mut leaves: Vec<Vec<StructChild>>) -> Vec<Str
     let mut built: Vec<Option<StructNode>> = vec![None; count];
     for id in (0..count).rev() {
         let mut node_children = std::mem::take(&mut leaves[id]);
+        let mixed = !node_children.is_empty();
         for &child in &children[id] {
             if let Some(node) = built[child].take()
                 && has_content(&node)
             {
                 node_children.push(StructChild::Node(node));
             }
+        }
+        // Items and nested nodes side by side (a paragraph's text and its links): in the
+        // order they are drawn, which is the order they are read.
+        if mixed {
+            node_children.sort_by_key(first_item);
         }
         let kind: StructKind = arena.nodes[id].0;
         built[id] = Some(StructNode {
@@ -262,6 +268,19 @@ fn build_tree(arena: &StructArena, mut leaves: Vec<Vec<StructChild>>) -> Vec<Str
         .filter_map(|id| built[id].take())
         .filter(has_content)
         .collect()
+}
+
+/// The first page item under a child, as (page, index), for reading order.
+fn first_item(child: &StructChild) -> (usize, usize) {
+    match child {
+        StructChild::Item(page, item) => (*page, *item),
+        StructChild::Node(node) => node
+            .children
+            .iter()
+            .map(first_item)
+            .min()
+            .unwrap_or((usize::MAX, usize::MAX)),
+    }
 }
 
 fn has_content(node: &StructNode) -> bool {

@@ -1110,3 +1110,152 @@ fn a_list_never_leaves_its_last_item_alone_at_the_top_of_a_page() {
         );
     }
 }
+
+#[test]
+fn icons_are_artifacts_in_the_structure_tree() {
+    let source = include_str!("../../../../tests/fixtures/icons.md");
+    let parsed = vita_model::parse_markdown(source).unwrap();
+    let book = book();
+    let icon_face = crate::icons::face(&book).expect("bundled");
+    let count_icons = |name: &str, icons: bool| {
+        let mut chosen = Layout::builtin(name).unwrap();
+        chosen.header.icons = icons;
+        let laid = layout(&parsed.resume, &chosen, &book, &LayoutOptions::default()).unwrap();
+        let doc = laid.document;
+        // Items under artifact roots, by page and index.
+        let mut artifacts = std::collections::BTreeSet::new();
+        fn walk(node: &crate::StructNode, out: &mut std::collections::BTreeSet<(usize, usize)>) {
+            for child in &node.children {
+                match child {
+                    crate::StructChild::Node(inner) => walk(inner, out),
+                    crate::StructChild::Item(page, item) => {
+                        out.insert((*page, *item));
+                    }
+                }
+            }
+        }
+        for root in doc
+            .structure
+            .iter()
+            .filter(|r| r.kind == crate::StructKind::Artifact)
+        {
+            walk(root, &mut artifacts);
+        }
+        let mut count = 0;
+        for (p, page) in doc.pages.iter().enumerate() {
+            for (i, item) in page.items.iter().enumerate() {
+                if let Item::Text(run) = item
+                    && run.font.0 == icon_face.0
+                {
+                    assert!(
+                        artifacts.contains(&(p, i)),
+                        "icon run {:?} is not an artifact",
+                        run.text
+                    );
+                    count += run.glyphs.len();
+                }
+            }
+        }
+        count
+    };
+    // Nine contact items, and two icons the markup names (`<i class="fa fa-github">`,
+    // `:fa-envelope:`), in every layout that turns icons on.
+    assert_eq!(count_icons("modern", true), 11);
+    assert_eq!(count_icons("classic", true), 11);
+    assert_eq!(count_icons("classic", false), 2);
+}
+
+/// The text drawn under a structure node, run by run, and the kinds of its nested nodes.
+fn node_text(doc: &Document, node: &crate::StructNode) -> String {
+    let mut out = Vec::new();
+    for child in &node.children {
+        match child {
+            crate::StructChild::Node(inner) => out.push(node_text(doc, inner)),
+            crate::StructChild::Item(page, item) => {
+                if let Item::Text(run) = &doc.pages[*page].items[*item] {
+                    out.push(run.text.trim().to_string());
+                }
+            }
+        }
+    }
+    out.retain(|t| !t.is_empty());
+    out.join(" ")
+}
+
+/// Every node of `kind` in the tree.
+fn nodes_of(doc: &Document, kind: StructKind) -> Vec<&crate::StructNode> {
+    fn walk<'a>(
+        node: &'a crate::StructNode,
+        kind: StructKind,
+        out: &mut Vec<&'a crate::StructNode>,
+    ) {
+        if node.kind == kind {
+            out.push(node);
+        }
+        for child in &node.children {
+            if let crate::StructChild::Node(inner) = child {
+                walk(inner, kind, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for root in &doc.structure {
+        walk(root, kind, &mut out);
+    }
+    out
+}
+
+#[test]
+fn an_entry_heading_holds_its_title_and_the_dates_follow_it() {
+    let seed = include_str!("../../../../tests/fixtures/seed-header.md");
+    let doc = lay(seed).document;
+    let headings: Vec<String> = nodes_of(&doc, StructKind::Heading(3))
+        .into_iter()
+        .map(|n| node_text(&doc, n))
+        .collect();
+    assert_eq!(headings[0], "Staff Software Engineer");
+    assert!(
+        headings
+            .iter()
+            .all(|h| !h.chars().any(|c| c.is_ascii_digit())),
+        "{headings:?}"
+    );
+    // The dates are the paragraph right after the heading in the entry's section.
+    let entry = nodes_of(&doc, StructKind::Section)
+        .into_iter()
+        .find(|s| matches!(s.children.first(), Some(crate::StructChild::Node(n)) if n.kind == StructKind::Heading(3)))
+        .expect("an entry");
+    let crate::StructChild::Node(dates) = &entry.children[1] else {
+        panic!("no node after the heading")
+    };
+    assert_eq!(
+        (dates.kind, node_text(&doc, dates).as_str()),
+        (StructKind::Paragraph, "2018 – 2023")
+    );
+}
+
+#[test]
+fn a_links_text_is_inside_its_link_node_in_reading_order() {
+    let seed = include_str!("../../../../tests/fixtures/seed-header.md");
+    let doc = lay(seed).document;
+    let links = nodes_of(&doc, StructKind::Link);
+    let texts: Vec<String> = links.iter().map(|l| node_text(&doc, l)).collect();
+    assert_eq!(texts[..2], ["alex.example@example.com", "(415) 555-0142"]);
+    for link in &links {
+        let areas = link
+            .children
+            .iter()
+            .filter(|c| matches!(c, crate::StructChild::Item(p, i) if matches!(doc.pages[*p].items[*i], Item::Link(_))))
+            .count();
+        assert_eq!(areas, 1, "one clickable area per link node");
+    }
+    // The contact paragraph reads in drawn order: link, separator, link, place.
+    let contacts = nodes_of(&doc, StructKind::Paragraph)
+        .into_iter()
+        .find(|p| node_text(&doc, p).starts_with("alex.example"))
+        .expect("the contact line");
+    assert_eq!(
+        node_text(&doc, contacts),
+        "alex.example@example.com · (415) 555-0142 · San Francisco, CA"
+    );
+}

@@ -68,6 +68,7 @@ impl TextStyle {
             source: None,
             hyphenate: false,
             separator: false,
+            whole: false,
         }
     }
 }
@@ -88,5 +89,6 @@ fn piece(book: &FontBook, run: &Run, style: &TextStyle) -> Piece {
         source: Some(run.span.clone()),
         hyphenate: style.hyphenate && !run.style.code && run.link.is_none(),
         separator: false,
+        whole: false,
     }
 }

@@ -1,7 +1,9 @@
 //! The font files compiled into the binary, so that Vita works on a machine with no fonts.
 //!
 //! Charis SIL (serif, after Bitstream Charter) and Lato (sans), both under the SIL Open Font
-//! Licence; the licences sit beside the files in `fonts/`.
+//! Licence; the licences sit beside the files in `fonts/`. "Vita Icons" is a subset of Font
+//! Awesome 4.7 (OFL too) that draws icons (`crate::icons`); fallback finds it for their
+//! private-use characters.
 
 use super::Variant;
 
@@ -66,6 +68,12 @@ pub(super) static FACES: &[Bundled] = &[
         "lato/Lato-Italic.ttf"
     ),
     font!("Lato", v(true, false), "Lato Bold", "lato/Lato-Bold.ttf"),
+    font!(
+        "Vita Icons",
+        v(false, false),
+        "Vita Icons",
+        "icons/vita-icons.ttf"
+    ),
     font!(
         "Lato",
         v(true, true),

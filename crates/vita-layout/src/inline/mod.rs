@@ -35,6 +35,9 @@ pub(crate) struct Piece {
     /// A separator between items (the contact line's " · "): set whole between two items on
     /// one line, and dropped where the line breaks, so it never starts or ends a line.
     pub separator: bool,
+    /// Its words never break inside, not even a web address at its punctuation (a contact
+    /// item); only a word wider than the line is split, as the last resort.
+    pub whole: bool,
 }
 
 /// How a piece is set.
@@ -299,7 +302,9 @@ impl Paragraph {
         let glyph_at = |offset: usize| shaped.glyphs.iter().position(|g| g.cluster == offset);
         let link = self.pieces[piece].link.is_some();
         let url = self.is_url(piece, text);
-        let mut cuts: Vec<(usize, Cut)> = if url {
+        let mut cuts: Vec<(usize, Cut)> = if self.pieces[piece].whole {
+            Vec::new()
+        } else if url {
             // A URL breaks after its punctuation, never with a hyphen, as LaTeX's `url` does.
             url_breaks(text)
                 .filter_map(|p| glyph_at(p).map(|g| (g, Cut::Url)))
@@ -976,6 +981,7 @@ pub fn text_items(book: &FontBook, family: &str, size: f32, text: &str) -> Vec<I
         source: None,
         hyphenate: true,
         separator: false,
+        whole: false,
     };
     let hyphenator = Hyphenator::new(None, &[]);
     let hyphens = Hyphens {

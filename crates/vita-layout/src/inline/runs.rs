@@ -18,6 +18,7 @@ pub(crate) fn line_items(
     let mut runs: Vec<GlyphRun> = Vec::new();
     let mut links: Vec<LinkArea> = Vec::new();
     let roles = split_word_roles(para, line);
+    let mut run_link: Option<&String> = None;
     for (index, fragment) in line.fragments.iter().enumerate() {
         let role = &roles[index];
         let (piece_index, text) = match &para.contents[fragment.content] {
@@ -39,7 +40,11 @@ pub(crate) fn line_items(
         };
         let x = origin.x + fragment.x;
         let same_role = index > 0 && roles[index - 1] == *role;
+        // A link's text is a run of its own, so that it can sit inside its Link element.
+        let same_link = run_link == piece.link.as_ref();
+        run_link = piece.link.as_ref();
         let continues = same_role
+            && same_link
             && runs.last().is_some_and(|run| {
                 run.font.0 == style.face.0
                     && run.size == style.size

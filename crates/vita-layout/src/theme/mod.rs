@@ -266,6 +266,9 @@ pub struct HeaderStyle {
     pub photo_size: Length,
     /// Which side of the header the photo goes on: `"right"` or `"left"`.
     pub photo_side: Side,
+    /// An icon before each contact item (envelope, phone, pin, GitHub, LinkedIn …), chosen
+    /// by its kind and web address; icons are artifacts, never text.
+    pub icons: bool,
 }
 
 /// How entry dates are shown.
@@ -639,6 +642,7 @@ impl Default for HeaderStyle {
             space_after: Length::Pt(8.0),
             photo_size: Length::Pt(30.0 * 72.0 / 25.4),
             photo_side: Side::Right,
+            icons: false,
         }
     }
 }

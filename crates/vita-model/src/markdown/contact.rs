@@ -17,9 +17,12 @@ const TLDS: [&str; 16] = [
 /// link but kept in the text, since it is what the user wrote.
 pub(super) fn from_text(text: &str, span: Span) -> Contact {
     let text = text.trim();
-    let (mut kind, mut url) = classify(text);
+    // An icon before the item (`<i class="fa fa-envelope"></i> ada@example.com`) is kept in
+    // the text but not read for the kind.
+    let bare = crate::icons::strip_leading(text);
+    let (mut kind, mut url) = classify(bare);
     if kind == ContactKind::Other
-        && let Some((label, value)) = text.split_once(": ").or_else(|| text.split_once('：'))
+        && let Some((label, value)) = bare.split_once(": ").or_else(|| bare.split_once('：'))
         && label.chars().count() <= 12
         && !label.contains(char::is_whitespace)
     {

@@ -1,7 +1,8 @@
 //! GitHub's emoji shortcodes (`:office:`, `:link:`, `:pencil:`): GitHub shows them as emoji,
 //! so Vita reads them as the emoji they stand for, from the `emojis` crate's copy of GitHub's
 //! table (gemoji). Unknown `:words:` stay as written, and so does anything inside a web or
-//! mail address (`https://x.org/a:b:c`); code never reaches here.
+//! mail address (`https://x.org/a:b:c`); code never reaches here. `:fa-name:` names a Font
+//! Awesome icon ([`crate::icons`]).
 
 use std::borrow::Cow;
 
@@ -52,13 +53,18 @@ fn replace_in_word(word: &str, out: &mut String) -> bool {
             .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-')))
             .unwrap_or(after.len());
         let closes = after[name_len..].starts_with(':');
+        let name = &after[..name_len];
+        // `:fa-github:` names an icon of the bundled icon font (crate::icons).
         let found = (closes && (1..=MAX_NAME).contains(&name_len))
-            .then(|| emojis::get_by_shortcode(&after[..name_len]))
+            .then(|| match name.strip_prefix("fa-") {
+                Some(_) => crate::icons::by_name(name).map(String::from),
+                None => emojis::get_by_shortcode(name).map(|e| e.as_str().to_string()),
+            })
             .flatten();
         match found {
             Some(emoji) => {
                 out.push_str(&rest[..open]);
-                out.push_str(emoji.as_str());
+                out.push_str(&emoji);
                 rest = &after[name_len + 1..];
                 changed = true;
             }
@@ -75,6 +81,12 @@ fn replace_in_word(word: &str, out: &mut String) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn font_awesome_shortcodes_become_icons() {
+        assert_eq!(replace(":fa-github: ada"), "\u{f09b} ada");
+        assert_eq!(replace(":fa-nothing-such: x"), ":fa-nothing-such: x");
+    }
 
     #[test]
     fn known_shortcodes_become_emoji() {

@@ -16,7 +16,24 @@ impl Composer<'_> {
         } else {
             (x, width, x)
         };
+        // The dates in a column left of the entry are read first: a paragraph of their own.
+        let left_dates = dates_left.then(|| self.arena.open(StructKind::Paragraph, Some(node)));
         let heading = self.arena.open(StructKind::Heading(3), Some(node));
+        // What is set flush right on the title's line (dates or place) is not the title: a
+        // paragraph of its own after the heading.
+        let title_right = if entry.organization.is_some() {
+            match self.layout.entry.arrangement {
+                Arrangement::TitleDates => entry.dates.is_some() && !dates_left,
+                Arrangement::TitlePlace => entry.place.is_some(),
+            }
+        } else {
+            entry.place.is_some() || (entry.dates.is_some() && !dates_left)
+        };
+        let heading_right = if title_right {
+            self.arena.open(StructKind::Paragraph, Some(node))
+        } else {
+            heading
+        };
         let title = pieces(self.book, &entry.title, &self.body.clone().bold());
         let organization = entry.organization.as_ref().map(|org| {
             let style = if self.layout.entry.italic_organization {
@@ -38,15 +55,20 @@ impl Composer<'_> {
             )]
         });
         // Each left part with the right part that goes on its line.
-        let mut rows: Vec<(Vec<Piece>, usize, Vec<Piece>)> = Vec::new();
+        let mut rows: Vec<(Vec<Piece>, usize, Vec<Piece>, usize)> = Vec::new();
         match organization {
             Some((org, org_node)) => {
                 let (with_title, with_org) = match self.layout.entry.arrangement {
                     Arrangement::TitleDates => (dates, place),
                     Arrangement::TitlePlace => (place, dates),
                 };
-                rows.push((title, heading, with_title.unwrap_or_default()));
-                rows.push((org, org_node, with_org.unwrap_or_default()));
+                rows.push((
+                    title,
+                    heading,
+                    with_title.unwrap_or_default(),
+                    heading_right,
+                ));
+                rows.push((org, org_node, with_org.unwrap_or_default(), org_node));
             }
             None => {
                 // No second line to carry one of them: both share the title's line, the
@@ -58,14 +80,14 @@ impl Composer<'_> {
                     }
                     right.extend(part);
                 }
-                rows.push((title, heading, right));
+                rows.push((title, heading, right, heading_right));
             }
         }
         let heading_lines = rows.len();
-        for (i, (left, node, right)) in rows.into_iter().enumerate() {
+        for (i, (left, node, right, right_node)) in rows.into_iter().enumerate() {
             // The heading stays with its meta lines and its first line of body.
             let keep = i + 1 < heading_lines || !entry.body.is_empty() || !entry.details.is_empty();
-            self.left_right(left, right, x, width, node, keep);
+            self.left_right(left, right, x, width, (node, right_node), keep);
         }
         if dates_left && let Some(dates) = &entry.dates {
             let (para, line) = self.single_line(vec![muted.piece(
@@ -78,8 +100,9 @@ impl Composer<'_> {
                 let items = line_items(self.book, &para, &line, Point { x: outer_x, y: 0.0 });
                 if let VItem::Line(vline) = &mut self.out[index] {
                     // Dates first: they are read before the title, as they are seen.
+                    let dates_node = left_dates.unwrap_or(heading);
                     let mut placed: Vec<(Item, usize)> =
-                        items.into_iter().map(|i| (i, heading)).collect();
+                        items.into_iter().map(|i| (i, dates_node)).collect();
                     placed.append(&mut vline.items);
                     vline.items = placed;
                 }
@@ -137,15 +160,17 @@ impl Composer<'_> {
     /// A line with text flush left and other text flush right on its line. A left part that
     /// wraps keeps its lines clear of the right part and carries it on its last line, so that
     /// every extractor reads the left part whole, then the right part (the source's order).
+    /// The left part's items belong to structure node `nodes.0`, the right part's to `nodes.1`.
     pub(super) fn left_right(
         &mut self,
         left: Vec<Piece>,
         right: Vec<Piece>,
         x: f32,
         width: f32,
-        node: usize,
+        nodes: (usize, usize),
         keep: bool,
     ) {
+        let (node, right_node) = nodes;
         let (mut right_para, right_line) = self.single_line(right);
         let right_width = right_line.as_ref().map_or(0.0, |l| l.width);
         let gap = self.layout.entry.gap.resolve(self.em());
@@ -160,6 +185,7 @@ impl Composer<'_> {
         let count = lines.len();
         for (i, line) in lines.into_iter().enumerate() {
             let mut items = line_items(self.book, &left_para, &line, Point { x, y: 0.0 });
+            let left_count = items.len();
             if i + 1 == count
                 && right_fits
                 && let Some(r) = &right_line
@@ -175,7 +201,12 @@ impl Composer<'_> {
                 size: line.size.max(right_line.as_ref().map_or(0.0, |r| r.size)),
                 ..line
             };
-            self.push_line(&merged, items, node, keep || i + 1 < count);
+            let items = items
+                .into_iter()
+                .enumerate()
+                .map(|(n, item)| (item, if n < left_count { node } else { right_node }))
+                .collect();
+            self.push_tagged(&merged, items, keep || i + 1 < count);
         }
         if !right_fits && right_width > 0.0 {
             // Too long to share a line: the right part gets lines of its own below, broken at
@@ -188,7 +219,7 @@ impl Composer<'_> {
                     y: 0.0,
                 };
                 let items = line_items(self.book, &right_para, &r, at);
-                self.push_line(&r, items, node, keep || i + 1 < count);
+                self.push_line(&r, items, right_node, keep || i + 1 < count);
             }
         }
     }
@@ -198,7 +229,7 @@ impl Composer<'_> {
         let left = pieces(self.book, &split.left, &self.body.clone().unhyphenated());
         let muted = self.body.clone().color(self.layout.colors.muted);
         let right = pieces(self.book, &split.right, &muted);
-        self.left_right(left, right, x, width, node, false);
+        self.left_right(left, right, x, width, (node, node), false);
     }
 }
 

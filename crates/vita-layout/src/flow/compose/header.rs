@@ -46,14 +46,46 @@ impl Composer<'_> {
             let separator = format!(" {} ", self.layout.header.separator.trim());
             let mut line = Vec::new();
             for (i, contact) in header.contacts.iter().enumerate() {
+                // An icon first: the one the source puts before the item
+                // (`<i class="fa fa-envelope">`), or when the layout asks for icons the one its
+                // kind and address call for; set small, between narrow spaces (see
+                // `crate::icons::set_beside_text`).
+                let written = contact
+                    .text
+                    .chars()
+                    .next()
+                    .filter(|&c| vita_model::icons::is_icon(c));
+                let text = vita_model::icons::strip_leading(&contact.text);
+                let icon = written.or_else(|| {
+                    crate::icons::for_contact(contact).filter(|_| self.layout.header.icons)
+                });
                 if i > 0 {
-                    let mut piece = style.piece(self.book, separator.clone());
+                    let text = match icon {
+                        Some(_) => {
+                            format!("{}{}", separator.trim_end(), crate::icons::SPACE_BEFORE)
+                        }
+                        None => separator.clone(),
+                    };
+                    let mut piece = style.piece(self.book, text);
                     piece.separator = true;
                     line.push(piece);
                 }
+                if let Some(icon) = icon {
+                    let (size, tracking) = crate::icons::set_beside_text(self.book, icon);
+                    let icon_style = TextStyle {
+                        size: style.size * size,
+                        tracking: style.size * tracking,
+                        color: self.layout.colors.accent,
+                        ..style.clone()
+                    };
+                    line.push(icon_style.piece(self.book, icon.to_string()));
+                    let space = crate::icons::SPACE_AFTER.to_string();
+                    line.push(style.piece(self.book, space));
+                }
                 // Keep each item whole: breaks go only between items. The no-break spaces
                 // read back as plain spaces (see `aligned`).
-                let mut piece = style.piece(self.book, contact.text.replace(' ', "\u{a0}"));
+                let mut piece = style.piece(self.book, text.replace(' ', "\u{a0}"));
+                piece.whole = true;
                 piece.link = contact.url.clone();
                 piece.source = Some(contact.span.clone());
                 line.push(piece);

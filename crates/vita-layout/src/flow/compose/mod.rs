@@ -85,6 +85,8 @@ pub(crate) struct Composer<'a> {
     pub missing: Vec<char>,
     /// Justify running text (the layout's setting, or the sidebar's while composing it).
     justify: bool,
+    /// The bundled icon font's face: runs set in it are artifacts (see [`crate::icons`]).
+    icon_face: Option<crate::font::FaceId>,
     /// The main column's list (with the header at its start, see `header_len`).
     pub out: Vec<VItem>,
     /// How many items at the start of `out` are the header (set only with a sidebar).
@@ -156,6 +158,7 @@ impl<'a> Composer<'a> {
             missing_reported: BTreeSet::new(),
             missing: Vec::new(),
             justify: layout.paragraph.justify,
+            icon_face: crate::icons::face(book),
             out: Vec::new(),
             header_len: 0,
             side: Vec::new(),
@@ -501,7 +504,43 @@ impl<'a> Composer<'a> {
         self.push_tagged(line, items, keep);
     }
 
-    fn push_tagged(&mut self, line: &SetLine, items: Vec<(Item, usize)>, keep: bool) {
+    /// Puts each link's clickable area and the text runs under it (a link's text is a run of
+    /// its own) into one Link node, so that the link's text is inside its Link element.
+    fn group_links(&mut self, items: &mut [(Item, usize)]) {
+        let areas: Vec<(usize, Rect, usize)> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (item, node))| match item {
+                Item::Link(link) => Some((i, link.rect, *node)),
+                _ => None,
+            })
+            .collect();
+        for (index, rect, parent) in areas {
+            let link = self.arena.open(StructKind::Link, Some(parent));
+            items[index].1 = link;
+            for (item, node) in items.iter_mut() {
+                if let Item::Text(run) = item
+                    && *node == parent
+                    && run.origin.x >= rect.x - 0.01
+                    && run.origin.x + run.width() <= rect.x + rect.width + 0.01
+                    && (rect.y..=rect.y + rect.height).contains(&run.origin.y)
+                {
+                    *node = link;
+                }
+            }
+        }
+    }
+
+    fn push_tagged(&mut self, line: &SetLine, mut items: Vec<(Item, usize)>, keep: bool) {
+        // Icons are pictures: artifacts, drawn as outlines, read by no extractor.
+        let mut artifact = None;
+        for (item, node) in &mut items {
+            if crate::icons::is_icon_run(item, self.icon_face) {
+                *node =
+                    *artifact.get_or_insert_with(|| self.arena.open(StructKind::Artifact, None));
+            }
+        }
+        self.group_links(&mut items);
         let size = if line.size > 0.0 {
             line.size
         } else {
@@ -528,6 +567,7 @@ impl<'a> Composer<'a> {
         let figures = line.figures.map(|f| {
             let text: String = items
                 .iter()
+                .filter(|(item, _)| !crate::icons::is_icon_run(item, self.icon_face))
                 .filter_map(|(item, _)| match item {
                     Item::Text(run) => run.actual_text.clone().or_else(|| Some(run.text.clone())),
                     _ => None,

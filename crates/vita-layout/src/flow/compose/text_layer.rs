@@ -29,11 +29,13 @@ pub(super) fn small_caps_read_as_capitals(book: &FontBook, run: &mut GlyphRun) {
     });
 }
 
-/// Rewrites no-break spaces (which keep a contact item such as a phone number on one line) as
-/// plain spaces, so that the item is one text run of ordinary words in every extractor.
+/// Rewrites no-break spaces (which keep a contact item such as a phone number on one line) and
+/// the narrow spaces around a contact item's icon as plain spaces, so that the item is one text run
+/// of ordinary words in every extractor.
 pub(super) fn no_break_spaces_read_as_spaces(run: &mut GlyphRun) {
-    if run.text.contains('\u{a0}') {
-        rewrite(run, |slice, _| slice.replace('\u{a0}', " "));
+    const SPACES: [char; 3] = ['\u{a0}', '\u{2004}', '\u{2005}'];
+    if run.text.contains(SPACES) {
+        rewrite(run, |slice, _| slice.replace(SPACES, " "));
     }
 }
 

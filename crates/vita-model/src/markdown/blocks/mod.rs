@@ -275,13 +275,17 @@ mod tests {
     fn inline_html_keeps_text_and_style() {
         let (read, warnings) = read_all(
             "<b>Bold</b> <i>it</i> <u>under</u> x<sup>2</sup> <a href=\"https://a.b\">link</a> \
-             <code>c</code><br>next <i class=\"fa fa-github\"></i>gh\n",
+             <code>c</code><br>next <i class=\"fa fa-github\"></i>gh <i class=\"fa fa-unicorn\"></i>\n",
         );
         let Node::Para { pieces, .. } = &read.nodes[0] else {
             panic!()
         };
         let text = super::super::inline::text(pieces);
-        assert_eq!(text.plain(), "Bold it under x2 link c\nnext gh");
+        // A Font Awesome icon Vita has is its icon character; one it lacks is left out.
+        assert_eq!(
+            text.plain().trim_end(),
+            "Bold it under x2 link c\nnext \u{f09b}gh"
+        );
         let bold = &text.runs[0];
         assert!(bold.style.strong && bold.text == "Bold");
         assert!(text.runs.iter().any(|r| r.style.emphasis && r.text == "it"));
@@ -292,7 +296,7 @@ mod tests {
         );
         assert!(text.runs.iter().any(|r| r.style.code && r.text == "c"));
         assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert!(warnings[0].message.contains("fa fa-github"));
+        assert!(warnings[0].message.contains("fa fa-unicorn"));
     }
 
     #[test]

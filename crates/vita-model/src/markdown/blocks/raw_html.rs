@@ -7,7 +7,8 @@
 //!   that way. Any other HTML block (`<table>`, `<ul>`, `<details>` …) is not rendered and is
 //!   reported at its line.
 //! - `<style>`, `<script>`, `<head>`, `<link>`, `<meta>` vanish with a warning, and so do empty
-//!   icon tags (`<i class="fa fa-github"></i>`).
+//!   icon tags Vita has no icon for; a Font Awesome one (`<i class="fa fa-github"></i>`)
+//!   becomes its icon character ([`crate::icons`]).
 //! - Text inside an element its author hid ([`html_tags::hidden`]) is recorded, reported and left
 //!   out, also when the hiding element is an HTML block wrapped around Markdown.
 //! - A page-break hint (`<div class="pagebreak">`, `page-break-before: always`) is a
@@ -47,6 +48,8 @@ pub(in super::super) struct OpenElement {
     pub had_text: bool,
     /// The tag as written, when it has a class: an empty one is an icon.
     pub icon: Option<String>,
+    /// The icon character its class names (`fa fa-github`), drawn when it is empty.
+    pub icon_char: Option<char>,
     /// True when a page break follows its end.
     pub break_after: bool,
     /// Where it was opened.
@@ -255,6 +258,7 @@ impl Builder<'_> {
             persists,
             had_text: false,
             icon: tag.attr("class").map(|_| tag.describe()),
+            icon_char: tag.attr("class").and_then(crate::icons::from_classes),
             break_after: false,
             span,
         }
@@ -286,10 +290,13 @@ impl Builder<'_> {
         if element.hidden.is_some() {
             self.end_hiding();
         }
-        if let Some(icon) = &element.icon
-            && !element.had_text
+        let empty_icon = !element.had_text
             && element.hidden.is_none()
-            && matches!(element.name.as_str(), "i" | "span" | "em")
+            && matches!(element.name.as_str(), "i" | "span" | "em");
+        if empty_icon && let Some(c) = element.icon_char {
+            self.text(&c.to_string(), false, element.span.clone());
+        } else if let Some(icon) = &element.icon
+            && empty_icon
         {
             self.warnings.push(Warning {
                 code: vita_diagnostic::Code::Html,
