@@ -11,6 +11,7 @@ mod diagnostics;
 mod docs;
 mod errors;
 mod hostile;
+mod letters;
 mod outputs;
 mod pages;
 mod regions;
