@@ -137,9 +137,10 @@ fn load_sources(
         if sources.contains_key(&job.input) {
             continue;
         }
-        let loaded = Source::load_for(
+        let loaded = Source::load_as(
             &job.input,
             "a manifest's `input` names a Markdown or JSON Resume file",
+            job.variant.kind,
         )
         .map(Arc::new);
         if let Ok(source) = &loaded {

@@ -114,6 +114,19 @@ pub fn summary(built: &Built) -> String {
         if c.pages == 1 { "" } else { "s" },
         built.bytes
     );
+    if let Some(letter) = &c.letter {
+        out.push_str(&format!(
+            "\nletter dated {} ({})",
+            letter.date,
+            letter.date_from.describe()
+        ));
+        if let Some(resume) = &letter.resume {
+            out.push_str(&format!("; header from {}", resume.display()));
+        }
+        if c.knobs.is_empty() && c.natural_pages <= 1 {
+            out.push_str("; fits one page as set");
+        }
+    }
     if !c.knobs.is_empty() {
         let moved: Vec<String> = c
             .knobs
@@ -131,6 +144,9 @@ pub fn summary(built: &Built) -> String {
             c.pages,
             moved.join(", ")
         ));
+        if c.letter.is_some() {
+            out.push_str(" (a letter fits one page; leading and margins stay as in the résumé, so the header matches it)");
+        }
     }
     out
 }

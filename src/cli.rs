@@ -20,7 +20,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build a PDF from a Markdown résumé.
+    /// Build a PDF from a Markdown résumé, or a cover letter (`kind = "letter"`).
     Build(BuildArgs),
     /// Build every variant listed in a manifest (vita.toml), in parallel.
     Batch(BatchArgs),
@@ -30,7 +30,8 @@ pub enum Command {
     Watch(WatchArgs),
     /// Show the résumé's pages in the browser, updated on every save (served on 127.0.0.1).
     Preview(PreviewArgs),
-    /// Write a starter résumé with tags, a manifest with three variants, and their schemas.
+    /// Write a starter résumé with tags, a cover letter, a manifest with their variants, and
+    /// the manifest's and layouts' schemas.
     Init(InitArgs),
     /// List the built-in layouts.
     Layouts,
@@ -220,7 +221,7 @@ pub struct PreviewArgs {
 /// Arguments of `vita init`.
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
-    /// The folder to write `resume.md` and `vita.toml` into (created if missing).
+    /// The folder to write `resume.md`, `letter.md` and `vita.toml` into (created if missing).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
 }

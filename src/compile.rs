@@ -39,6 +39,9 @@ pub struct Variant {
     pub overrides: Vec<FieldOverride>,
     /// Where the above were written.
     pub origin: Origin,
+    /// What to read the input as, when the manifest says (`kind = "letter"`); `None` takes
+    /// the front matter's `kind`.
+    pub kind: Option<vita_model::DocumentKind>,
 }
 
 /// Things every build of a run shares.
@@ -98,6 +101,8 @@ pub struct Compiled {
     /// Whether the layout keeps keywords whole (`paragraph.keep-keywords-whole`): a keyword
     /// split at a line end then fails the check.
     pub keep_keywords_whole: bool,
+    /// For a cover letter: its date and where it came from.
+    pub letter: Option<crate::letter::LetterBuilt>,
 }
 
 /// A stretch of hidden text in the source (see [`vita_model::Parsed::hidden`]).
@@ -113,7 +118,7 @@ pub struct HiddenText {
 const MAX_HIDDEN_CHARS: usize = 80;
 
 /// The hidden text of `source`, by line.
-fn hidden_text(source: &Source) -> Vec<HiddenText> {
+pub fn hidden_text(source: &Source) -> Vec<HiddenText> {
     source
         .parsed
         .hidden
@@ -142,6 +147,9 @@ pub fn compile(
     ctx: &Context<'_>,
     on_overflow: Overflow,
 ) -> Result<Compiled, Failure> {
+    if let Some(letter) = &source.letter {
+        return crate::letter::compile(source, letter, variant, ctx, on_overflow);
+    }
     match compile_with(source, variant, ctx, on_overflow, true) {
         Err(Attempt::DamagedPhoto(reason)) => {
             let mut compiled = compile_with(source, variant, ctx, on_overflow, false)
@@ -362,6 +370,7 @@ fn compile_with(
         furniture,
         outside,
         document: laid.document,
+        letter: None,
     })
 }
 
@@ -396,7 +405,7 @@ fn page_layout_warning(source: &Source, name: &str) -> Located {
 }
 
 /// An override that does not apply, placed at the manifest line or the `--set` flag.
-fn override_failure(e: &vita_model::Error, origin: &Origin) -> Failure {
+pub fn override_failure(e: &vita_model::Error, origin: &Origin) -> Failure {
     let mut d = e.diagnostic();
     d.code = Code::Override;
     Failure::input(match origin {
@@ -475,6 +484,7 @@ pub fn from_flags(args: &crate::cli::VariantArgs) -> Result<Variant, Failure> {
         tags,
         overrides,
         origin: Origin::Flags,
+        kind: None,
     })
 }
 

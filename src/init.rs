@@ -1,7 +1,8 @@
-//! `vita init [DIR]`: a starter résumé that uses tags, a manifest with three variants, and the
-//! JSON Schemas of the manifest and of layout files, which the manifest's `#:schema` line points
-//! editors at (Taplo, VS Code's Even Better TOML): completion and checking as you type, for the
-//! Vita that wrote them. Existing files are never overwritten.
+//! `vita init [DIR]`: a starter résumé that uses tags, a cover letter that takes its header
+//! from it, a manifest with three résumé variants and two letters, and the JSON Schemas of the
+//! manifest and of layout files, which the manifest's `#:schema` line points editors at (Taplo,
+//! VS Code's Even Better TOML): completion and checking as you type, for the Vita that wrote
+//! them. Existing files are never overwritten.
 
 use std::path::Path;
 
@@ -12,6 +13,8 @@ use crate::output;
 
 /// The starter résumé.
 pub(crate) const RESUME: &str = include_str!("starter/resume.md");
+/// The starter cover letter.
+pub(crate) const LETTER: &str = include_str!("starter/letter.md");
 /// The starter manifest.
 pub(crate) const MANIFEST: &str = include_str!("starter/vita.toml");
 
@@ -21,8 +24,9 @@ const MANIFEST_SCHEMA: &str = include_str!("../schemas/manifest.schema.json");
 const LAYOUT_SCHEMA: &str = include_str!("../schemas/layout.schema.json");
 
 /// What `vita init` writes, by path in the folder.
-pub(crate) const FILES: [(&str, &str); 4] = [
+pub(crate) const FILES: [(&str, &str); 5] = [
     ("resume.md", RESUME),
+    ("letter.md", LETTER),
     ("vita.toml", MANIFEST),
     ("schemas/manifest.schema.json", MANIFEST_SCHEMA),
     ("schemas/layout.schema.json", LAYOUT_SCHEMA),
@@ -69,8 +73,9 @@ pub fn run(args: &InitArgs) -> Result<i32, Failure> {
     }
     let manifest = args.dir.join("vita.toml");
     eprintln!(
-        "wrote {}, {} and the schemas editors check them with in {}\nnext: edit the résumé, then run `vita batch {}`",
+        "wrote {}, {}, {} and the schemas editors check them with in {}\nnext: edit the résumé and the letter, then run `vita batch {}`",
         args.dir.join("resume.md").display(),
+        args.dir.join("letter.md").display(),
         manifest.display(),
         schemas.display(),
         display(&manifest)

@@ -13,6 +13,7 @@ mod failure;
 mod fonts;
 mod formats;
 mod init;
+mod letter;
 mod limits;
 mod lists;
 mod manifest;

@@ -50,6 +50,7 @@ pub fn build(built: &Built) -> Value {
         "warnings": diagnostics::json::array(&built.warnings),
         "millis": round(built.millis as f32),
         "summary": summary(c),
+        "letter": letter(c),
         "lines": lines,
     })
 }
@@ -60,6 +61,18 @@ pub fn failure(failure: &Failure) -> Value {
         "exit_code": failure.code,
         "diagnostics": [diagnostics::json::object(&failure.diagnostic)],
     })
+}
+
+/// For a cover letter: its date, where the date came from, and the résumé of its header.
+fn letter(c: &Compiled) -> Value {
+    match &c.letter {
+        Some(l) => json!({
+            "date": l.date,
+            "date_from": l.date_from.key(),
+            "resume": l.resume.as_ref().map(|p| p.display().to_string()),
+        }),
+        None => Value::Null,
+    }
 }
 
 /// The JSON report of a check.

@@ -22,6 +22,9 @@ pub struct Source {
     pub parsed: vita_model::Parsed,
     /// What the scan before parsing found (control characters, mark floods, …).
     findings: Vec<scan::Finding>,
+    /// For a cover letter (`kind = "letter"`): the letter and the résumé it names; `parsed`
+    /// then holds the letter's header, settings and warnings.
+    pub letter: Option<Box<crate::letter::LetterInput>>,
 }
 
 /// What to pass instead, for `vita build` (the hint of a wrong path).
@@ -36,6 +39,16 @@ impl Source {
     /// Reads and parses the résumé at `path`: Markdown, or JSON Resume for a `.json` file.
     /// `what_to_pass` completes the hint for a wrong path (it names the command).
     pub fn load_for(path: &Path, what_to_pass: &str) -> Result<Source, Failure> {
+        Source::load_as(path, what_to_pass, None)
+    }
+
+    /// Reads and parses the file at `path` as [`Source::load_for`] does; `kind` (a manifest's
+    /// `kind = "letter"`) wins over what the front matter says.
+    pub fn load_as(
+        path: &Path,
+        what_to_pass: &str,
+        kind: Option<vita_model::DocumentKind>,
+    ) -> Result<Source, Failure> {
         let raw = read_text(path, what_to_pass, limits::MAX_INPUT_BYTES, "a résumé")?;
         refuse_unusable(path, &raw)?;
         let json = path
@@ -43,6 +56,32 @@ impl Source {
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
         let (text, findings) = scan::clean(&raw, json);
         drop(raw);
+        if json && kind == Some(vita_model::DocumentKind::Letter) {
+            return Err(Failure::input(Located::about(
+                Diagnostic::error(
+                    Code::NotAResume,
+                    format!("{} is JSON, but a cover letter is Markdown", path.display()),
+                )
+                .with_hint(
+                    "write the letter in Markdown with `kind = \"letter\"` in its front matter",
+                ),
+                path,
+                true,
+            )));
+        }
+        let letter = !json
+            && kind.unwrap_or_else(|| vita_model::document_kind(&text))
+                == vita_model::DocumentKind::Letter;
+        if letter {
+            let (input, parsed) = crate::letter::read(path, &text)?;
+            return Ok(Source {
+                path: path.to_path_buf(),
+                text,
+                parsed,
+                findings,
+                letter: Some(Box::new(input)),
+            });
+        }
         let result = if json {
             vita_model::parse_json_resume(&text)
         } else {
@@ -54,6 +93,7 @@ impl Source {
             text,
             parsed,
             findings,
+            letter: None,
         })
     }
 

@@ -72,9 +72,11 @@ impl Rebuilder {
         }
     }
 
-    /// The files whose saving triggers a rebuild: the input, and the layout file if any.
+    /// The files whose saving triggers a rebuild: the input, the layout file if any, and for
+    /// a cover letter the résumé it takes its header from.
     fn watched_files(&self) -> Vec<PathBuf> {
         let mut files = vec![self.input.clone()];
+        files.extend(crate::letter::resume_of(&self.input));
         if let Some(layout) = &self.variant.layout
             && vita_layout::Layout::builtin(layout).is_none()
         {
@@ -178,6 +180,7 @@ mod tests {
             tags: TagExpr::default(),
             overrides: Vec::new(),
             origin: compile::Origin::Flags,
+            kind: None,
         }
     }
 

@@ -38,10 +38,19 @@ fn init_then_batch_writes_every_variant_and_a_rerun_is_byte_identical() {
     assert_ok(&run);
     let first = pdfs(&dir.path("starter/pdf"));
     let names: Vec<&str> = first.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["backend.pdf", "frontend.pdf", "full.pdf"]);
+    assert_eq!(
+        names,
+        [
+            "backend.pdf",
+            "frontend.pdf",
+            "full.pdf",
+            "letter-acme.pdf",
+            "letter-globex.pdf"
+        ]
+    );
     let table = stderr(&run);
     assert!(
-        table.contains("variant") && table.contains("3 built, 0 failed"),
+        table.contains("variant") && table.contains("5 built, 0 failed"),
         "{table}"
     );
 

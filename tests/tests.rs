@@ -12,6 +12,7 @@ mod docs;
 mod errors;
 mod hostile;
 mod icons;
+mod letters;
 mod outputs;
 mod pages;
 mod regions;

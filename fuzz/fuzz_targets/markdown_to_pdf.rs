@@ -1,5 +1,6 @@
-//! Fuzz target: any bytes as a Markdown résumé, through layout and PDF writing, then read back.
-//! Nothing may panic; errors are fine.
+//! Fuzz target: any bytes as a Markdown résumé (or, with `kind = "letter"` in its front matter,
+//! a cover letter: placeholders filled, laid out on one page), through layout and PDF writing,
+//! then read back. Nothing may panic; errors are fine.
 
 #![no_main]
 
@@ -17,6 +18,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(source) = std::str::from_utf8(data) else {
         return;
     };
+    if vita_model::document_kind(source) == vita_model::DocumentKind::Letter {
+        letter(source, data.len());
+        return;
+    }
     let Ok(parsed) = vita_model::parse_markdown(source) else {
         return;
     };
@@ -38,3 +43,38 @@ fuzz_target!(|data: &[u8]| {
         let _ = vita_pdf::extract_text(&pdf);
     }
 });
+
+/// A cover letter: every placeholder given a value, laid out on one page, written and read back.
+fn letter(source: &str, len: usize) {
+    let Ok(parsed) = vita_model::parse_letter(source) else {
+        return;
+    };
+    let mut letter = parsed.letter;
+    let values: Vec<(String, String)> = letter
+        .placeholders
+        .iter()
+        .map(|p| (p.name.clone(), "Acme {x} *y*".to_string()))
+        .collect();
+    if letter.fill(&values).is_err() {
+        return;
+    }
+    let layout = Layout::builtin(if len % 2 == 0 { "classic" } else { "compact" })
+        .expect("built-in layout");
+    let options = vita_layout::LetterOptions {
+        date: Some("12 March 2026".into()),
+        signature: None,
+    };
+    let Ok(fitted) = vita_layout::layout_letter(
+        &letter,
+        &layout,
+        book(),
+        &LayoutOptions::default(),
+        &options,
+        &Fit::pages(1),
+    ) else {
+        return;
+    };
+    if let Ok(pdf) = vita_pdf::pdf(&fitted.laid.document, &vita_pdf::PdfOptions::default()) {
+        let _ = vita_pdf::extract_text(&pdf);
+    }
+}

@@ -35,7 +35,7 @@ use std::sync::Arc;
 use crate::compile::{Origin, Variant};
 use crate::failure::Failure;
 use crate::source::read_text;
-use spec::parse;
+use spec::parse_with;
 
 /// A variant ready to build.
 #[derive(Debug, Clone)]
@@ -70,8 +70,10 @@ pub fn load(path: &Path, allow_outside: bool) -> Result<Vec<Job>, Failure> {
         "a manifest",
     )?
     .into();
-    let specs = parse(&text).map_err(|e| Failure::at(path, &text, diagnostic(&e)))?;
     let dir = path.parent().unwrap_or(Path::new(""));
+    let is_letter = |input: &str| is_letter(&dir.join(input));
+    let specs =
+        parse_with(&text, &is_letter).map_err(|e| Failure::at(path, &text, diagnostic(&e)))?;
     if !allow_outside && let Some(spec) = specs.iter().find(|s| leaves_folder(&s.output)) {
         return Err(Failure::at(
             path,
@@ -108,6 +110,7 @@ pub fn load(path: &Path, allow_outside: bool) -> Result<Vec<Job>, Failure> {
                     pages: spec.pages,
                     tags: spec.tags,
                     overrides: spec.set,
+                    kind: spec.kind,
                     origin: Origin::Manifest {
                         path: path.to_path_buf(),
                         text: text.clone(),
@@ -118,6 +121,17 @@ pub fn load(path: &Path, allow_outside: bool) -> Result<Vec<Job>, Failure> {
             }
         })
         .collect())
+}
+
+/// True when the file at `path` is a Markdown cover letter by its front matter (`kind =
+/// "letter"`); a file that cannot be read is not (its error comes when it is built).
+fn is_letter(path: &Path) -> bool {
+    let markdown = !path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    markdown
+        && read_text(path, "", crate::limits::MAX_INPUT_BYTES, "a letter")
+            .is_ok_and(|text| vita_model::document_kind(&text) == vita_model::DocumentKind::Letter)
 }
 
 /// True when `path`, relative to the manifest's folder, is absolute or climbs out of it.

@@ -35,6 +35,8 @@ pub struct Manifest {
     variant: Option<Vec<Variant>>,
     /// Every layout with every tag set.
     matrix: Option<Matrix>,
+    /// What every input is, unless a variant says: `"letter"` builds it as a cover letter.
+    kind: Option<Kind>,
 }
 
 /// One `[[variant]]`: the top-level keys it does not set are taken from the top level.
@@ -57,8 +59,22 @@ pub struct Variant {
     output: Option<String>,
     /// What to write (`pdf`, `png`, `svg`, `txt`).
     format: Option<Formats>,
-    /// Front-matter fields to set, after the top level's.
+    /// Front-matter fields to set, after the top level's; for a letter also the values of
+    /// its `{placeholders}` (`{ company = "Acme" }`).
     set: Option<FrontMatterSchema>,
+    /// What the input is: `"letter"` builds it as a cover letter (the file's own
+    /// `kind = "letter"` does too).
+    kind: Option<Kind>,
+}
+
+/// What an input is.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+pub enum Kind {
+    /// A résumé (the default).
+    Resume,
+    /// A cover letter.
+    Letter,
 }
 
 /// `[matrix]`: a variant for every layout and every tag set.

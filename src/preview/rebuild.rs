@@ -74,6 +74,27 @@ impl Previewer {
         if let Some(photo) = &source.parsed.resume.header.photo {
             watched.push(self.folder.join(&photo.path));
         }
+        // A cover letter: the résumé its header comes from, held to the folder like the rest.
+        if let Some(resume) = source.letter.as_ref().and_then(|l| l.resume.as_ref()) {
+            if let Ok(real) = resume.path.canonicalize()
+                && !real.starts_with(&self.folder)
+            {
+                return Err(Failure::input(
+                    Diagnostic::error(
+                        Code::Unreadable,
+                        format!(
+                            "the résumé {} is outside the letter's folder {}",
+                            resume.path.display(),
+                            self.folder.display()
+                        ),
+                    )
+                    .with_hint(
+                        "the preview shows only files beside the letter; copy the résumé there",
+                    ),
+                ));
+            }
+            watched.push(resume.path.clone());
+        }
         *self
             .watched
             .lock()
@@ -180,6 +201,7 @@ mod tests {
             tags: TagExpr::default(),
             overrides: Vec::new(),
             origin: compile::Origin::Flags,
+            kind: None,
         }
     }
 
@@ -217,6 +239,51 @@ mod tests {
         let error = broken.error.unwrap();
         assert!(error.contains("cv.md:2:"), "{error}");
         assert!(error.contains("2 | name = "), "{error}");
+    }
+
+    #[test]
+    fn a_letter_shows_with_its_resume_beside_it_and_not_with_one_outside() {
+        let outer = tempfile::tempdir().unwrap();
+        let dir = outer.path().join("apply");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(
+            dir.join("cv.md"),
+            "# Ada Quill
+
+## Work
+
+Wrote.
+",
+        )
+        .unwrap();
+        std::fs::write(
+            outer.path().join("cv.md"),
+            "# Ada Outside
+",
+        )
+        .unwrap();
+        let input = dir.join("letter.md");
+        let letter = |resume: &str| {
+            format!(
+                "+++\nkind = \"letter\"\nresume = \"{resume}\"\ndate = \"2026-03-12\"\n+++\nDear Jo,\n"
+            )
+        };
+        std::fs::write(&input, letter("cv.md")).unwrap();
+        let previewer = Previewer::new(&input, variant(None)).unwrap();
+        let shown = previewer
+            .build()
+            .unwrap_or_else(|f| panic!("{}", f.message()));
+        assert!(shown.text.contains("Ada Quill") && shown.text.contains("Dear Jo,"));
+        assert!(previewer.watched().contains(&dir.join("cv.md")));
+        std::fs::write(&input, letter("../cv.md")).unwrap();
+        let Err(failure) = previewer.build() else {
+            panic!("a résumé outside the folder must be refused")
+        };
+        assert!(
+            failure.message().contains("outside the letter's folder"),
+            "{}",
+            failure.message()
+        );
     }
 
     #[test]

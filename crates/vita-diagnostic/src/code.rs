@@ -97,6 +97,10 @@ codes! {
     Html = "V0123",
     /// A table's column titles that are left out.
     TableTitles = "V0124",
+    /// A cover letter's `{placeholder}` that has no value.
+    Placeholder = "V0125",
+    /// A cover-letter field (`to`, `subject` …) in a file that is read as a résumé, ignored.
+    LetterField = "V0126",
     /// A tag that no part of the résumé carries.
     UnknownTag = "V0201",
     /// A field override (`--set`, a manifest's `set`) that does not apply.

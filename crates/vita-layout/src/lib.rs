@@ -29,7 +29,10 @@ pub use inline::LineFigures;
 mod theme;
 
 pub use display::*;
-pub use flow::{Fit, FitError, Fitted, Knob, fit, keywords_of as keywords, layout, settle};
+pub use flow::{
+    Fit, FitError, Fitted, Knob, LetterOptions, fit, keywords_of as keywords, layout,
+    layout_letter, letter_date, settle,
+};
 pub use font::{FaceId, FontBook, Variant};
 pub use outside::{Outside, outside_text_area};
 pub use vita_diagnostic::{Code, Diagnostic};

@@ -36,6 +36,8 @@ pub enum ErrorKind {
     JsonSyntax,
     /// A JSON Resume field has a type that cannot be read (an object where text is expected).
     JsonField,
+    /// A cover letter's `{name}` placeholder has no value (the span covers it, braces included).
+    Placeholder,
 }
 
 impl ErrorKind {
@@ -47,6 +49,7 @@ impl ErrorKind {
             ErrorKind::TagExpression => Code::TagExpression,
             ErrorKind::JsonSyntax => Code::JsonSyntax,
             ErrorKind::JsonField => Code::JsonField,
+            ErrorKind::Placeholder => Code::Placeholder,
         }
     }
 }

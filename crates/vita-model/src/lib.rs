@@ -23,16 +23,18 @@
 mod diagnostic;
 pub mod icons;
 mod json_resume;
+mod letter;
 mod markdown;
 mod resume;
 mod select;
 mod suggest;
 
 pub use diagnostic::{Code, Diagnostic, Error, ErrorKind, Warning, line_at, line_col};
+pub use letter::{Day, DocumentKind, Letter, LetterDate, ParsedLetter, Placeholder, Signature};
 /// Front matter as its JSON Schema describes it (with the `schema` feature).
 #[cfg(feature = "schema")]
 pub use markdown::front_matter::schema::FrontMatter as FrontMatterSchema;
-pub use markdown::{FieldOverride, FieldValue, apply_overrides};
+pub use markdown::{FieldOverride, FieldValue, apply_overrides, is_front_matter_key};
 pub use resume::*;
 pub use select::{Selection, TagExpr, UnknownTag, select, tags_in};
 pub use suggest::closest;
@@ -70,6 +72,30 @@ pub struct Parsed {
 /// Reads a Markdown résumé. Fails only on malformed front matter.
 pub fn parse_markdown(source: &str) -> Result<Parsed, Error> {
     markdown::parse(source)
+}
+
+/// What the front matter of a Markdown file says it is: a résumé (also when it says nothing,
+/// or its front matter does not read) or a cover letter (`kind = "letter"`).
+///
+/// ```
+/// use vita_model::{DocumentKind, document_kind};
+/// assert_eq!(document_kind("+++\nkind = \"letter\"\n+++\nDear Jo,\n"), DocumentKind::Letter);
+/// assert_eq!(document_kind("# Ada Lovelace\n"), DocumentKind::Resume);
+/// ```
+pub fn document_kind(source: &str) -> DocumentKind {
+    markdown::document_kind(source)
+}
+
+/// Reads a Markdown cover letter (see [`Letter`]). Fails only on malformed front matter.
+///
+/// ```
+/// let src = "+++\nkind = \"letter\"\nname = \"Ada Lovelace\"\nsubject = \"Application\"\n+++\nI write to apply.\n";
+/// let letter = vita_model::parse_letter(src).unwrap().letter;
+/// assert_eq!(letter.subject.unwrap().plain(), "Application");
+/// assert_eq!(letter.body.len(), 1);
+/// ```
+pub fn parse_letter(source: &str) -> Result<ParsedLetter, Error> {
+    markdown::parse_letter(source)
 }
 
 /// Reads a [JSON Resume](https://jsonresume.org/schema) file (schema v1, plus the older key

@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
-use vita_model::{FieldOverride, FieldValue, TagExpr};
+use vita_model::{DocumentKind, FieldOverride, FieldValue, TagExpr};
 
 use crate::output_kind::Kind;
 use values::Value;
@@ -33,12 +33,12 @@ fn too_many(count: usize, span: Span) -> ManifestError {
 }
 
 /// Keys of the top level.
-pub(crate) const TOP_KEYS: [&str; 9] = [
-    "input", "layout", "tags", "pages", "output", "format", "set", "variant", "matrix",
+pub(crate) const TOP_KEYS: [&str; 10] = [
+    "input", "layout", "tags", "pages", "output", "format", "set", "variant", "matrix", "kind",
 ];
 /// Keys of a `[[variant]]`.
-pub(crate) const VARIANT_KEYS: [&str; 8] = [
-    "name", "input", "layout", "tags", "pages", "output", "format", "set",
+pub(crate) const VARIANT_KEYS: [&str; 9] = [
+    "name", "input", "layout", "tags", "pages", "output", "format", "set", "kind",
 ];
 
 /// A manifest problem, located in the manifest.
@@ -81,8 +81,11 @@ pub struct Spec {
     pub output_span: Span,
     /// What to write: the PDF at `output`, the others beside it with their own extension.
     pub formats: Vec<Kind>,
-    /// Front-matter fields to set, in order (later ones win).
+    /// Front-matter fields to set, in order (later ones win); for a letter also its
+    /// placeholder values (`set = { company = "Acme" }` fills `{company}`).
     pub set: Vec<FieldOverride>,
+    /// What the input is, when the manifest says (`kind = "letter"`).
+    pub kind: Option<DocumentKind>,
     /// Where the variant's name was given (or its matrix), for messages.
     pub span: Span,
 }
@@ -97,6 +100,7 @@ struct Fields {
     output: Option<(String, Span)>,
     formats: Option<Vec<Kind>>,
     set: Vec<FieldOverride>,
+    kind: Option<DocumentKind>,
 }
 
 impl Fields {
@@ -112,12 +116,38 @@ impl Fields {
             output: own.output.or_else(|| self.output.clone()),
             formats: own.formats.or_else(|| self.formats.clone()),
             set,
+            kind: own.kind.or(self.kind),
         }
     }
 }
 
 /// Reads manifest text into variant specs, in order: `[[variant]]` entries, then the matrix.
+/// (The binary calls [`parse_with`]; the tests and the fuzz target call this.)
+#[allow(dead_code)]
 pub fn parse(text: &str) -> Result<Vec<Spec>, ManifestError> {
+    parse_with(text, &|_| false)
+}
+
+/// [`parse`], with `is_letter` telling whether an input file (as written) is a cover letter
+/// by its own front matter: a letter's `set` may hold placeholder values besides
+/// front-matter fields.
+pub fn parse_with(
+    text: &str,
+    is_letter: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Spec>, ManifestError> {
+    let specs = parse_specs(text)?;
+    for spec in &specs {
+        let letter = spec.kind == Some(DocumentKind::Letter)
+            || (spec.kind.is_none() && is_letter(&spec.input));
+        if !letter {
+            check_set(&spec.set)?;
+        }
+    }
+    Ok(specs)
+}
+
+/// The specs of a manifest, `set` tables not yet checked.
+fn parse_specs(text: &str) -> Result<Vec<Spec>, ManifestError> {
     let doc = DeTable::parse(text).map_err(|e| {
         ManifestError::new(
             format!("invalid TOML: {}", e.message().trim_end()),
@@ -223,6 +253,7 @@ fn finish(
         output_span: template_span,
         formats: fields.formats.unwrap_or_else(|| vec![Kind::Pdf]),
         set: fields.set,
+        kind: fields.kind,
         span,
     })
 }
@@ -256,6 +287,20 @@ fn fields(table: &DeTable<'_>) -> Result<Fields, ManifestError> {
             "tags" => out.tags = Some(tags(value)?),
             "format" => out.formats = Some(formats(value)?),
             "set" => out.set = set(value)?,
+            "kind" => {
+                out.kind = Some(match values::string(key, value, "\"letter\"")?.as_str() {
+                    "letter" => DocumentKind::Letter,
+                    "resume" => DocumentKind::Resume,
+                    _ => {
+                        return Err(values::wrong(
+                            key,
+                            "\"resume\" or \"letter\"",
+                            value,
+                            "\"letter\"",
+                        ));
+                    }
+                })
+            }
             _ => {}
         }
     }
@@ -347,9 +392,14 @@ fn set(value: &Value<'_>) -> Result<Vec<FieldOverride>, ManifestError> {
             span: span.start..v.span().end,
         });
     }
-    vita_model::apply_overrides(&mut vita_model::Resume::default(), &out)
-        .map_err(|e| ManifestError::new(format!("in `set`: {}", e.message), e.span, e.hint))?;
     Ok(out)
+}
+
+/// Checks a résumé variant's `set` against the front-matter rules, so that a typo stops the
+/// whole manifest rather than one variant. (A letter's `set` also holds placeholder values.)
+fn check_set(set: &[FieldOverride]) -> Result<(), ManifestError> {
+    vita_model::apply_overrides(&mut vita_model::Resume::default(), set)
+        .map_err(|e| ManifestError::new(format!("in `set`: {}", e.message), e.span, e.hint))
 }
 
 /// Variant names become file names and summary lines.
@@ -476,6 +526,26 @@ mod tests {
         let (message, at, _) = error("input = \"cv.md\"\nlayout = [\n");
         assert!(message.starts_with("invalid TOML"), "{message}");
         assert_eq!(at.0, 2);
+    }
+
+    #[test]
+    fn a_letter_variant_may_set_placeholder_values() {
+        let text =
+            "input = \"letter.md\"\n[[variant]]\nname = \"a\"\nset = { company = \"Acme\" }\n";
+        let (message, _, _) = error(text);
+        assert!(
+            message.contains("unknown front matter key `company`"),
+            "{message}"
+        );
+        let letter = specs(&format!("kind = \"letter\"\n{text}"));
+        assert_eq!(letter[0].kind, Some(DocumentKind::Letter));
+        assert_eq!(letter[0].set[0].key, "company");
+        let by_file = parse_with(text, &|input| input == "letter.md").unwrap();
+        assert_eq!(by_file[0].set.len(), 1);
+        let (message, at, _) =
+            error("input = \"a.md\"\nkind = \"note\"\n[[variant]]\nname = \"a\"\n");
+        assert!(message.contains("`kind` must be"), "{message}");
+        assert_eq!(at, (2, 8));
     }
 
     #[test]

@@ -330,7 +330,7 @@ pub fn fit(
 
 /// The least `k` in `1..=most` for which `fits_at(k)` holds, given that it holds at `most`
 /// and that more compression never adds a page. Bisection: about log₂(most) compositions.
-fn least_step(
+pub(super) fn least_step(
     most: usize,
     mut fits_at: impl FnMut(usize) -> Result<bool, LayoutError>,
 ) -> Result<usize, LayoutError> {
@@ -347,7 +347,12 @@ fn least_step(
 }
 
 /// The largest spacing factor that still fits, at a given leading.
-fn relax_spacing(composed: &Composed<'_>, leading: f32, fit: &Fit, pages: usize) -> Vertical {
+pub(super) fn relax_spacing(
+    composed: &Composed<'_>,
+    leading: f32,
+    fit: &Fit,
+    pages: usize,
+) -> Vertical {
     let scale = bisect_max(fit.min_space_scale, 1.0, |s| {
         composed.page_count(Vertical {
             space_scale: s,
@@ -391,7 +396,7 @@ fn scaled(layout: &Layout, from: f32, to: f32) -> Layout {
     layout
 }
 
-fn spacing_knob(v: Vertical) -> Knob {
+pub(super) fn spacing_knob(v: Vertical) -> Knob {
     Knob {
         name: "vertical spacing",
         from: "100%".into(),
@@ -399,7 +404,7 @@ fn spacing_knob(v: Vertical) -> Knob {
     }
 }
 
-fn size_knob(from: f32, to: f32) -> Knob {
+pub(super) fn size_knob(from: f32, to: f32) -> Knob {
     Knob {
         name: "body size",
         from: format!("{from}pt"),

@@ -4,6 +4,7 @@ mod breaks;
 mod compose;
 mod dates;
 mod fit;
+mod letter;
 mod pages;
 mod text;
 mod vlist;
@@ -26,6 +27,7 @@ use crate::font::FontBook;
 use crate::theme::{Layout, LayoutError};
 use crate::{Laid, LayoutOptions};
 pub use fit::{Fit, FitError, Fitted, Knob, fit, settle};
+pub use letter::{LetterOptions, layout_letter, letter_date};
 use vlist::Vertical;
 
 /// Lays out `resume` with `layout`, using the fonts in `book`.

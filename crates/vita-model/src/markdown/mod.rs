@@ -21,6 +21,7 @@ mod header;
 mod html_tags;
 mod images;
 mod inline;
+mod letter;
 mod links;
 mod name;
 mod parts;
@@ -35,7 +36,9 @@ mod templates;
 mod testutil;
 mod words;
 
-pub use front_matter::{FieldOverride, FieldValue, apply_overrides};
+pub use front_matter::{FieldOverride, FieldValue, apply_overrides, is_front_matter_key};
+pub use letter::DocumentKind;
+pub(crate) use letter::{kind as document_kind, parse as parse_letter};
 pub(crate) use shortcodes::replace as emoji_shortcodes;
 
 use crate::{Error, Parsed, Resume};
@@ -55,6 +58,12 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
         .map(|f| f.settings.clone())
         .unwrap_or_default();
     let photo_allowed = front.as_ref().and_then(|f| f.photo) != Some(false);
+    if let Some(front) = &front
+        && front.letter.kind.as_ref().map(|(k, _)| *k) != Some(DocumentKind::Letter)
+        && let Some((key, span)) = &front.letter.first_key
+    {
+        warnings.push(letter::letter_fields_in_resume(key, span.clone()));
+    }
     let body = source.get(body_start..).unwrap_or_default();
     let read = blocks::read(
         body,

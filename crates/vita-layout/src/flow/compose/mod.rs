@@ -12,6 +12,7 @@ use vita_model::{Block, Entry, Field, Header, List, Resume, Section, SplitLine, 
 mod entry;
 mod header;
 mod keywords;
+mod letter;
 
 pub use keywords::keywords as keywords_of;
 mod lists;

@@ -3,6 +3,7 @@
 //! warning with a "did you mean" hint.
 
 use super::FrontMatter;
+use super::letter_fields::{self, LETTER_KEYS};
 use crate::markdown::{contact, links};
 use crate::{Contact, ContactKind, Error, ErrorKind, Span, Text, Warning};
 
@@ -172,7 +173,13 @@ pub(super) fn apply(
                 _ => settings.hyphenation = list,
             }
         }
-        _ => warnings.push(unknown_key(key, key_span, &KEYS.map(|(k, _)| k))),
+        _ => {
+            let letter = &mut front.letter;
+            if !letter_fields::apply(letter, key, &key_span, &value, &span, syntax)? {
+                let known: Vec<&str> = KEYS.iter().chain(&LETTER_KEYS).map(|(k, _)| *k).collect();
+                warnings.push(unknown_key(key, key_span, &known));
+            }
+        }
     }
     Ok(())
 }
@@ -246,9 +253,16 @@ fn link(item: &Value, span: Span, warnings: &mut Vec<Warning>) -> Result<Contact
     })
 }
 
-fn wrong_type(key: &str, expected: &str, value: &Value, span: Span, syntax: Syntax) -> Error {
+pub(super) fn wrong_type(
+    key: &str,
+    expected: &str,
+    value: &Value,
+    span: Span,
+    syntax: Syntax,
+) -> Error {
     let example = KEYS
         .iter()
+        .chain(&LETTER_KEYS)
         .find(|(k, _)| *k == key)
         .map_or("\"…\"", |(_, e)| e);
     let hint = match syntax {

@@ -3,6 +3,7 @@
 //! [`toml_block`] and [`yaml_block`], and both feed the same field rules in [`fields`].
 
 mod fields;
+pub(crate) mod letter_fields;
 mod overrides;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -11,7 +12,7 @@ mod yaml_block;
 
 use crate::{Contact, Error, ErrorKind, Settings, Span, Text, Warning};
 
-pub use overrides::{FieldOverride, FieldValue, apply_overrides};
+pub use overrides::{FieldOverride, FieldValue, apply_overrides, is_front_matter_key};
 
 /// What front matter contributes to the résumé.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,6 +27,8 @@ pub(super) struct FrontMatter {
     pub settings: Settings,
     /// `photo = false` turns the photo off; `None` when not given.
     pub photo: Option<bool>,
+    /// The cover letter's fields (`kind`, `to`, `subject`, …).
+    pub letter: letter_fields::LetterFront,
 }
 
 /// Reads front matter starting at byte `start` (after any BOM). Returns it, if there is one,

@@ -30,6 +30,12 @@ pub enum FieldValue {
     Flag(bool),
 }
 
+/// True when `key` is a résumé front-matter key (`name`, `headline`, `layout`, …), one that
+/// [`apply_overrides`] can set.
+pub fn is_front_matter_key(key: &str) -> bool {
+    KEYS.iter().any(|(k, _)| *k == key)
+}
+
 /// Sets each field in `resume`, in order, replacing what the source gave: `name`, `headline`,
 /// `email`, `phone` and `location` replace the header's (a contact of the same kind is
 /// replaced in place), `links` replaces the web links, and the settings (`layout`, `lang`,
