@@ -35,12 +35,21 @@ pub enum Command {
     Init(InitArgs),
     /// List the built-in layouts.
     Layouts,
-    /// List the font families available to layouts.
-    Fonts,
+    /// List the font families available to layouts, or write a specimen of the bundled ones.
+    Fonts(FontsArgs),
     /// Print a completion script for a shell, e.g. `source <(vita completions bash)`.
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `vita man > ~/.local/share/man/man1/vita.1`.
     Man,
+}
+
+/// `vita fonts`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FontsArgs {
+    /// Write a one-page specimen of every bundled family to this file (PDF, or PNG when the
+    /// name ends in .png) instead of listing families.
+    #[arg(long, value_name = "FILE")]
+    pub sample: Option<std::path::PathBuf>,
 }
 
 /// Arguments of `vita completions`.

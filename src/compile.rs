@@ -247,6 +247,12 @@ fn compile_with(
         }
         other => other?,
     };
+    let layout_file = ctx.layouts.file(&layout_name, &source.path);
+    crate::fonts::check_layout(
+        ctx.book,
+        &layout,
+        layout_file.as_ref().map(|(p, t)| (p.as_path(), &**t)),
+    )?;
     let photo = resume
         .header
         .photo

@@ -19,17 +19,55 @@ pub fn layouts() -> i32 {
     0
 }
 
-/// Prints the font families layouts can name, with their faces.
-pub fn fonts() -> i32 {
-    let book = crate::fonts::book();
-    let faces: Vec<String> = book.font_table().into_iter().map(|f| f.name).collect();
-    for family in book.families() {
-        let own: Vec<&str> = faces
-            .iter()
-            .filter(|f| f.starts_with(family))
-            .map(String::as_str)
-            .collect();
-        println!("{family:14} {}", own.join(", "));
+/// Prints the font families layouts can name (`fonts.body`, `heading`, `mono`): the bundled
+/// ones, then those in `--font-path` and installed on the system, each with its styles and
+/// where it comes from. With `sample`, writes a specimen of the bundled families instead.
+pub fn fonts(args: &crate::cli::FontsArgs) -> Result<i32, crate::failure::Failure> {
+    if let Some(path) = &args.sample {
+        return crate::specimen::write(path);
     }
-    0
+    use std::io::Write;
+    let book = crate::fonts::book();
+    let catalogue = book.catalogue();
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`vita fonts | head`) ends the listing quietly.
+    let mut line = |text: String| writeln!(out, "{text}").is_ok();
+    let width = catalogue
+        .iter()
+        .map(|f| f.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(32);
+    let mut bundled_heading = false;
+    let mut installed_heading = false;
+    for family in &catalogue {
+        let from = match &family.source {
+            vita_layout::FamilySource::Bundled => {
+                if !bundled_heading {
+                    line("Bundled (compiled into Vita):".into());
+                    bundled_heading = true;
+                }
+                "bundled".to_string()
+            }
+            vita_layout::FamilySource::File(path) => {
+                if !installed_heading {
+                    line("\nInstalled (--font-path and the system's fonts):".into());
+                    installed_heading = true;
+                }
+                path.display().to_string()
+            }
+        };
+        let text = format!(
+            "  {:width$}  {}  [{from}]",
+            family.name,
+            family.styles.join(", ")
+        );
+        if !line(text) {
+            return Ok(0);
+        }
+    }
+    line(
+        "\nName one in a layout file: [fonts] body = \"Inter\" (docs/layouts.md); `vita fonts --sample specimen.pdf` shows the bundled ones.".into(),
+    );
+    Ok(0)
 }

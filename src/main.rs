@@ -31,6 +31,7 @@ mod schemas;
 mod shard;
 mod shell;
 mod source;
+mod specimen;
 mod watch;
 
 use std::process::ExitCode;
@@ -65,7 +66,7 @@ fn main() -> ExitCode {
         cli::Command::Preview(args) => preview::run(args),
         cli::Command::Init(args) => init::run(args),
         cli::Command::Layouts => Ok(lists::layouts()),
-        cli::Command::Fonts => Ok(lists::fonts()),
+        cli::Command::Fonts(args) => lists::fonts(args),
         cli::Command::Completions(args) => shell::completions(args),
         cli::Command::Man => shell::man(),
     });

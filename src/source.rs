@@ -245,6 +245,8 @@ pub fn read_text(
 #[derive(Default)]
 pub struct Layouts {
     cache: Mutex<HashMap<PathBuf, Arc<Layout>>>,
+    /// The text of each layout file read, so that errors found later can point into it.
+    texts: Mutex<HashMap<PathBuf, Arc<str>>>,
 }
 
 impl Layouts {
@@ -258,9 +260,30 @@ impl Layouts {
         if let Some(layout) = self.lock().get(&key) {
             return Ok(layout.clone());
         }
-        let layout = Arc::new(resolve(name, &key)?);
-        self.lock().insert(key, layout.clone());
+        let (layout, text) = resolve(name, &key)?;
+        let layout = Arc::new(layout);
+        self.lock().insert(key.clone(), layout.clone());
+        if let Some(text) = text {
+            self.texts
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .insert(key, text);
+        }
         Ok(layout)
+    }
+
+    /// The path and text of the layout file `name` resolves to, once [`Layouts::get`] has
+    /// read it; `None` for a built-in layout.
+    pub fn file(&self, name: &str, input: &Path) -> Option<(PathBuf, Arc<str>)> {
+        if Layout::builtin_names().any(|n| n == name) {
+            return None;
+        }
+        let key = layout_path(name, input);
+        let texts = self
+            .texts
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        texts.get(&key).map(|text| (key.clone(), text.clone()))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Arc<Layout>>> {
@@ -282,10 +305,11 @@ pub fn layout_path(name: &str, input: &Path) -> PathBuf {
     path
 }
 
-/// Reads the layout `name`, which is a built-in or at `path`.
-fn resolve(name: &str, path: &Path) -> Result<Layout, Failure> {
+/// Reads the layout `name`, which is a built-in or at `path`, with the file's text. A font
+/// folder (`fonts.path`) is taken relative to the layout file.
+fn resolve(name: &str, path: &Path) -> Result<(Layout, Option<Arc<str>>), Failure> {
     if let Some(layout) = Layout::builtin(name) {
-        return Ok(layout);
+        return Ok((layout, None));
     }
     let looks_like_path = name.ends_with(".toml") || name.contains(['/', '\\']);
     if !looks_like_path && !path.exists() {
@@ -305,7 +329,16 @@ fn resolve(name: &str, path: &Path) -> Result<Layout, Failure> {
         limits::MAX_LAYOUT_BYTES,
         "a layout file",
     )?;
-    Layout::from_toml(&text).map_err(|e| Failure::at(path, &text, e.diagnostic()))
+    let mut layout =
+        Layout::from_toml(&text).map_err(|e| Failure::at(path, &text, e.diagnostic()))?;
+    let folder = PathBuf::from(layout.fonts.path.trim());
+    if !layout.fonts.path.trim().is_empty()
+        && folder.is_relative()
+        && let Some(dir) = path.parent()
+    {
+        layout.fonts.path = dir.join(folder).display().to_string();
+    }
+    Ok((layout, Some(Arc::from(text.as_str()))))
 }
 
 /// The creation date from `SOURCE_DATE_EPOCH`, when it is set and valid, and a warning when it

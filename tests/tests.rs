@@ -10,6 +10,7 @@ mod corpus;
 mod diagnostics;
 mod docs;
 mod errors;
+mod fonts;
 mod hostile;
 mod icons;
 mod letters;

@@ -135,6 +135,8 @@ codes! {
     TooLong = "V0405",
     /// A photo that cannot be used, left out.
     Photo = "V0406",
+    /// A style the layout's family does not have, made by slanting or thickening another face.
+    SyntheticStyle = "V0407",
     /// The PDF cannot be written.
     PdfWrite = "V0501",
     /// The document does not meet the PDF standard asked for.

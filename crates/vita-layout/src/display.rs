@@ -36,6 +36,12 @@ pub struct FontData {
     pub data: FontBytes,
     /// The face index inside a collection (0 for a plain TTF/OTF).
     pub index: u32,
+    /// A variable font's instance: axis tags and values (`wght` 700); empty for a static font.
+    pub variations: Vec<([u8; 4], f32)>,
+    /// Draw the glyphs slanted: the family has no italic and this upright face stands in.
+    pub synthetic_italic: bool,
+    /// Draw the glyphs thickened: the family has no bold and this face stands in.
+    pub synthetic_bold: bool,
 }
 
 impl std::fmt::Debug for FontData {
@@ -44,6 +50,9 @@ impl std::fmt::Debug for FontData {
             .field("name", &self.name)
             .field("len", &(*self.data).as_ref().len())
             .field("index", &self.index)
+            .field("variations", &self.variations)
+            .field("synthetic_italic", &self.synthetic_italic)
+            .field("synthetic_bold", &self.synthetic_bold)
             .finish()
     }
 }

@@ -30,17 +30,20 @@ mod theme;
 
 pub use display::*;
 pub use flow::{
-    Fit, FitError, Fitted, Knob, LetterOptions, fit, keywords_of as keywords, layout,
+    Fit, FitError, Fitted, Knob, LetterOptions, family_hint, fit, keywords_of as keywords, layout,
     layout_letter, letter_date, settle,
 };
-pub use font::{FaceId, FontBook, Variant};
+pub use font::{
+    AxisValue, FaceId, Family, FamilyError, FamilyInfo, FamilySource, FontBook, Synthesis, Variant,
+    bundled_file,
+};
 pub use outside::{Outside, outside_text_area};
 pub use vita_diagnostic::{Code, Diagnostic};
 
 pub use theme::{
     Algorithm, Align, Arrangement, Colors, DateFormat, EntryStyle, Fill, FontStyle, HeaderStyle,
     Layout, LayoutError, Length, ListStyle, PageStyle, ParagraphStyle, SectionStyle, Side,
-    SidebarStyle, TitleCase, parse_color,
+    SidebarStyle, TitleCase, parse_color, value_span,
 };
 
 /// Options for one layout run that are not part of the layout file.

@@ -6,11 +6,13 @@
 //! covering the replacement text. See [`TextMode`] for the one catch.
 
 use krilla::color::rgb;
-use krilla::geom::Point;
+use krilla::geom::{Point, Transform};
 use krilla::num::NormalizedF32;
-use krilla::paint::{Fill, FillRule};
+use krilla::paint::{Fill, FillRule, Stroke};
 use krilla::surface::Surface;
-use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::text::{GlyphId, KrillaGlyph};
+
+use crate::fonts::Drawn;
 use vita_layout::{Color, GlyphRun};
 
 /// How a run's glyphs are tied to text.
@@ -55,7 +57,8 @@ pub(crate) fn check(run: &GlyphRun) -> Result<(), &'static str> {
 }
 
 /// Draws one run (already [`check`]ed) in its colour.
-pub(crate) fn draw(surface: &mut Surface<'_>, run: &GlyphRun, font: &Font, mode: TextMode) {
+pub(crate) fn draw(surface: &mut Surface<'_>, run: &GlyphRun, drawn: &Drawn, mode: TextMode) {
+    let font = &drawn.font;
     let actual = match mode {
         TextMode::Final => run.actual_text.as_deref(),
         TextMode::Natural | TextMode::Outlines => None,
@@ -86,6 +89,27 @@ pub(crate) fn draw(surface: &mut Surface<'_>, run: &GlyphRun, font: &Font, mode:
         })
         .collect();
     surface.set_fill(Some(fill(run.color)));
+    if drawn.embolden {
+        // A stroke in the text colour thickens every stem by 3% of the size on each side.
+        surface.set_stroke(Some(Stroke {
+            paint: rgb::Color::new(run.color.r, run.color.g, run.color.b).into(),
+            width: run.size * SYNTHETIC_BOLD,
+            ..Stroke::default()
+        }));
+    }
+    // A slanted face leans about 12° around the run's baseline origin; the advances stay, so
+    // the layout's line widths hold.
+    if drawn.slant {
+        // y grows downwards: points above the baseline move right.
+        surface.push_transform(&Transform::from_row(
+            1.0,
+            0.0,
+            -SYNTHETIC_SLANT,
+            1.0,
+            SYNTHETIC_SLANT * run.origin.y,
+            0.0,
+        ));
+    }
     surface.draw_glyphs(
         Point::from_xy(run.origin.x, run.origin.y),
         &glyphs,
@@ -94,7 +118,18 @@ pub(crate) fn draw(surface: &mut Surface<'_>, run: &GlyphRun, font: &Font, mode:
         run.size,
         mode == TextMode::Outlines,
     );
+    if drawn.slant {
+        surface.pop();
+    }
+    if drawn.embolden {
+        surface.set_stroke(None);
+    }
 }
+
+/// How far a synthetic italic leans: the horizontal shift per unit of height (tan 12°).
+const SYNTHETIC_SLANT: f32 = 0.2126;
+/// The stroke width of a synthetic bold, as a fraction of the text size.
+const SYNTHETIC_BOLD: f32 = 0.03;
 
 /// An opaque, non-zero fill in a display-list colour.
 pub(crate) fn fill(color: Color) -> Fill {

@@ -263,16 +263,14 @@ pub(crate) fn compose<'a>(
         span: None,
         hint: None,
     })?;
-    for family in [&layout.fonts.body, &layout.fonts.heading] {
-        if !book.has_family(family) {
+    let folders = layout.fonts.folders();
+    for (key, family) in layout.fonts.named() {
+        if let Err(e) = book.family(family, &folders) {
             return Err(LayoutError {
                 code: crate::Code::UnknownFont,
-                message: format!(
-                    "unknown font family '{family}': available are {}",
-                    book.families().join(", ")
-                ),
+                message: format!("fonts.{key}: {e}"),
                 span: None,
-                hint: None,
+                hint: Some(family_hint(&e)),
             });
         }
     }
@@ -322,6 +320,19 @@ pub(crate) fn compose<'a>(
         bottom: page_height - margin,
     };
     Ok(Composed { composer, frame })
+}
+
+/// What to do about an unknown family: the nearest names, and where to see them all.
+pub fn family_hint(e: &crate::FamilyError) -> String {
+    let quoted: Vec<String> = e.nearest.iter().map(|n| format!("\"{n}\"")).collect();
+    match quoted.as_slice() {
+        [] => "`vita fonts` lists the families there are; `--font-path` adds a folder".to_string(),
+        [one] => format!("did you mean {one}? (`vita fonts` lists the families there are)"),
+        _ => format!(
+            "the nearest families are {} (`vita fonts` lists them all)",
+            quoted.join(", ")
+        ),
+    }
 }
 
 /// Cuts the composed résumé into pages and writes the display list.

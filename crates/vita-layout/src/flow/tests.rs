@@ -371,7 +371,8 @@ fn seed_hyphenates_only_ordinary_words() {
 fn seed_paragraphs(book: &FontBook) -> Vec<crate::inline::Paragraph> {
     let parsed = vita_model::parse_markdown(SEED).unwrap();
     let style = super::text::TextStyle {
-        family: "Charis SIL".into(),
+        family: crate::Variant::ALL.map(|v| crate::FaceId(v.index())),
+        mono: crate::Variant::ALL.map(|v| crate::FaceId(v.index())),
         size: 10.0,
         color: crate::Color::BLACK,
         bold: false,

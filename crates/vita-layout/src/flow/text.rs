@@ -3,13 +3,16 @@
 use vita_model::{Run, Text};
 
 use crate::display::Color;
-use crate::font::{FontBook, Variant};
+use crate::font::{FaceId, FontBook, Variant};
 use crate::inline::{Piece, PieceStyle};
 
 /// The base look of a block of text; runs add bold and italic on top.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct TextStyle {
-    pub family: String,
+    /// The family's face for each style, in [`Variant::ALL`] order.
+    pub family: [FaceId; 4],
+    /// The faces for code spans.
+    pub mono: [FaceId; 4],
     pub size: f32,
     pub color: Color,
     pub bold: bool,
@@ -44,14 +47,15 @@ impl TextStyle {
     }
 
     /// The concrete face and size for a run in this style.
-    pub fn piece_style(&self, book: &FontBook, run_bold: bool, run_italic: bool) -> PieceStyle {
+    pub fn piece_style(&self, run_bold: bool, run_italic: bool, code: bool) -> PieceStyle {
         let variant = Variant {
             bold: self.bold || run_bold,
             // Emphasis inside italic text flips back to upright, as typographers do.
             italic: self.italic != run_italic,
         };
+        let faces = if code { &self.mono } else { &self.family };
         PieceStyle {
-            face: book.select(&self.family, variant),
+            face: faces[variant.index()],
             size: self.size,
             color: self.color,
             small_caps: self.small_caps,
@@ -60,10 +64,10 @@ impl TextStyle {
     }
 
     /// A piece of plain text in this style.
-    pub fn piece(&self, book: &FontBook, text: impl Into<String>) -> Piece {
+    pub fn piece(&self, _book: &FontBook, text: impl Into<String>) -> Piece {
         Piece {
             text: text.into(),
-            style: self.piece_style(book, false, false),
+            style: self.piece_style(false, false, false),
             link: None,
             source: None,
             hyphenate: false,
@@ -74,17 +78,14 @@ impl TextStyle {
 }
 
 /// Pieces for rich text in a base style.
-pub(crate) fn pieces(book: &FontBook, text: &Text, style: &TextStyle) -> Vec<Piece> {
-    text.runs
-        .iter()
-        .map(|run| piece(book, run, style))
-        .collect()
+pub(crate) fn pieces(_book: &FontBook, text: &Text, style: &TextStyle) -> Vec<Piece> {
+    text.runs.iter().map(|run| piece(run, style)).collect()
 }
 
-fn piece(book: &FontBook, run: &Run, style: &TextStyle) -> Piece {
+fn piece(run: &Run, style: &TextStyle) -> Piece {
     Piece {
         text: run.text.clone(),
-        style: style.piece_style(book, run.style.strong, run.style.emphasis),
+        style: style.piece_style(run.style.strong, run.style.emphasis, run.style.code),
         link: run.link.clone(),
         source: Some(run.span.clone()),
         hyphenate: style.hyphenate && !run.style.code && run.link.is_none(),

@@ -8,8 +8,8 @@
 //! of its `cmap`, read once from the memory-mapped file and kept (a few kilobytes) while the
 //! file is unmapped again. Only the face chosen for a character is read into memory and
 //! parsed, and faces of one collection file share one copy of it. The answer is cached per
-//! character and style. Faces keep stable ids (slots after the bundled faces), so a display
-//! list can point at them.
+//! character and style. The list is made once, by the first build that needs it; the faces
+//! opened get ids after the bundled faces (see [`super::FontBook`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -18,27 +18,25 @@ use std::sync::{Arc, Mutex, OnceLock};
 use read_fonts::TableProvider;
 use read_fonts::tables::cmap::CmapIterLimits;
 
-use super::{Face, FaceId, FontBytes, Variant};
+use super::{AxisValue, Face, FaceId, FontBytes, Synthesis, Variant};
 
 /// Largest font file read whole (the biggest Noto CJK collection is 27 MB).
 const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Faces found outside the bundled set, loaded on demand.
+/// Faces found outside the bundled set: listed once, opened on demand.
 pub(crate) struct Fallback {
-    db: fontdb::Database,
+    pub(crate) db: fontdb::Database,
     /// fontdb ids in slot order (sorted by path and index, so slots are deterministic).
-    ids: Vec<fontdb::ID>,
-    /// Slot `i` holds the face of `ids[i]` once it has been opened (`None`: unreadable).
-    faces: Vec<OnceLock<Option<Face>>>,
+    pub(crate) ids: Vec<fontdb::ID>,
+    /// Slot `i`'s face once it has been opened (`None`: unreadable).
+    opened: Vec<OnceLock<Option<FaceId>>>,
     /// Slot `i`'s coverage once it has been asked: sorted, disjoint code point ranges.
     coverage: Vec<OnceLock<Arc<Coverage>>>,
     /// Coverage by file and `cmap` offset: the faces of a collection often share one `cmap`
     /// (Noto CJK's ten regional faces do), which is then read once.
     cmaps: Mutex<HashMap<(PathBuf, usize), Arc<Coverage>>>,
-    /// Font files read whole so far, shared by the faces of a collection.
-    files: Mutex<HashMap<PathBuf, Option<FontBytes>>>,
-    /// Which slot covers a character in a style and CJK form (`None`: no face has it).
-    by_char: Mutex<HashMap<(char, Variant, CjkForms), Option<usize>>>,
+    /// Which face covers a character in a style and CJK form (`None`: no face has it).
+    by_char: Mutex<HashMap<(char, Variant, CjkForms), Option<FaceId>>>,
 }
 
 impl Fallback {
@@ -70,33 +68,19 @@ impl Fallback {
             ids.extend(sorted(&db, user));
         }
         Fallback {
-            faces: ids.iter().map(|_| OnceLock::new()).collect(),
+            opened: ids.iter().map(|_| OnceLock::new()).collect(),
             coverage: ids.iter().map(|_| OnceLock::new()).collect(),
             cmaps: Mutex::new(HashMap::new()),
-            files: Mutex::new(HashMap::new()),
             ids,
             db,
             by_char: Mutex::new(HashMap::new()),
         }
     }
 
-    /// The loaded face in `slot`, if it has been opened and could be read.
-    pub fn face(&self, slot: usize) -> Option<&Face> {
-        self.faces.get(slot)?.get()?.as_ref()
-    }
-
-    /// Number of slots (loaded or not).
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    /// A slot whose face has `c`, preferring one in `variant`'s weight and slant and, among
-    /// CJK collections (Noto CJK has one face per region), the region `forms` asks for.
-    pub fn find(&self, c: char, variant: Variant, forms: CjkForms) -> Option<usize> {
-        let key = (c, variant, forms);
-        if let Some(hit) = self.lock().get(&key) {
-            return *hit;
-        }
+    /// The slot whose face best has `c`, preferring one in `variant`'s weight and slant and,
+    /// among CJK collections (Noto CJK has one face per region), the region `forms` asks for.
+    /// Decided from the faces' coverage, without opening any.
+    fn best(&self, c: char, variant: Variant, forms: CjkForms) -> Option<usize> {
         let mut best: Option<(u8, usize)> = None;
         for (slot, id) in self.ids.iter().enumerate() {
             let Some(info) = self.db.face(*id) else {
@@ -121,36 +105,7 @@ impl Fallback {
                 }
             }
         }
-        // Only the chosen face is read and parsed.
-        let found = best
-            .map(|(_, slot)| slot)
-            .filter(|&slot| self.open(slot).is_some_and(|face| has_glyph(face, c)));
-        self.lock().insert(key, found);
-        found
-    }
-
-    /// Opens the face in `slot` (once) and returns it.
-    fn open(&self, slot: usize) -> Option<&Face> {
-        self.faces
-            .get(slot)?
-            .get_or_init(|| {
-                let id = *self.ids.get(slot)?;
-                let info = self.db.face(id)?;
-                let family = info.families.first().map_or("", |(name, _)| name.as_str());
-                let name = info.post_script_name.clone();
-                let variant = Variant {
-                    bold: info.weight.0 >= 600,
-                    italic: info.style != fontdb::Style::Normal,
-                };
-                let data: FontBytes = match &info.source {
-                    fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => {
-                        self.file(path)?
-                    }
-                    fontdb::Source::Binary(data) => data.clone(),
-                };
-                Face::new(family, variant, &name, data, info.index)
-            })
-            .as_ref()
+        best.map(|(_, slot)| slot)
     }
 
     /// Whether the face in `slot` maps `c`, from its coverage (worked out once, from the
@@ -185,16 +140,9 @@ impl Fallback {
         ranges.get(at).is_some_and(|&(start, _)| start <= c)
     }
 
-    /// The bytes of the font file at `path`, read once (bounded) and shared.
-    fn file(&self, path: &Path) -> Option<FontBytes> {
-        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-        files
-            .entry(path.to_path_buf())
-            .or_insert_with(|| read_font_file(path))
-            .clone()
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(char, Variant, CjkForms), Option<usize>>> {
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, HashMap<(char, Variant, CjkForms), Option<FaceId>>> {
         self.by_char.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -266,7 +214,7 @@ impl CjkForms {
 }
 
 /// A regular font file's bytes, when it is no larger than [`MAX_FONT_BYTES`].
-fn read_font_file(path: &Path) -> Option<FontBytes> {
+pub(crate) fn read_font_file(path: &Path) -> Option<FontBytes> {
     use std::io::Read;
     let file = std::fs::File::open(path).ok()?;
     let meta = file.metadata().ok()?;
@@ -330,7 +278,7 @@ pub(crate) fn has_glyph(face: &Face, c: char) -> bool {
 }
 
 /// Where a face comes from, for a stable order.
-fn source_key(source: &fontdb::Source) -> String {
+pub(crate) fn source_key(source: &fontdb::Source) -> String {
     match source {
         fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => {
             path.display().to_string()
@@ -340,24 +288,88 @@ fn source_key(source: &fontdb::Source) -> String {
 }
 
 impl super::FontBook {
-    /// A face for `c` when `primary` has no glyph for it: another bundled face first, then the
-    /// font paths and the system's fonts. `None` when no available font has it.
+    /// A face for `c` when `primary` has no glyph for it: Charis SIL (the bundled family with
+    /// the most characters) in the same style or another, the bundled icon font, then the font
+    /// paths and the system's fonts. `None` when no available font has it.
     pub(crate) fn fallback_for(&self, primary: FaceId, c: char, forms: CjkForms) -> Option<FaceId> {
         let variant = self.face(primary).variant;
-        let bundled = self.faces.len();
-        let same_style = (0..bundled).find(|&i| {
-            i != primary.0 && self.faces[i].variant == variant && has_glyph(&self.faces[i], c)
-        });
-        let any_style = || (0..bundled).find(|&i| i != primary.0 && has_glyph(&self.faces[i], c));
-        if let Some(i) = same_style.or_else(any_style) {
-            return Some(FaceId(i));
+        // Charis SIL's faces are the first four, in `Variant::ALL` order.
+        let charis = |v: Variant| FaceId(v.index());
+        let same_style = Some(charis(variant)).filter(|&id| id != primary && self.has_glyph(id, c));
+        let any_style = || {
+            Variant::ALL
+                .into_iter()
+                .map(charis)
+                .find(|&id| id != primary && self.has_glyph(id, c))
+        };
+        if let Some(id) = same_style.or_else(any_style) {
+            return Some(id);
         }
-        let fallback = self
-            .fallback
-            .get_or_init(|| Fallback::new(&self.font_paths, self.system_fonts));
-        fallback
-            .find(c, variant, forms)
-            .map(|slot| FaceId(bundled + slot))
+        // Icons (private-use characters of the bundled icon font) come from that font, never
+        // from an installed one that happens to map the same code points.
+        if let Some(icons) = crate::icons::face(self).filter(|&id| self.has_glyph(id, c)) {
+            return Some(icons);
+        }
+        let fallback = self.fallback();
+        let key = (c, variant, forms);
+        if let Some(hit) = fallback.lock().get(&key) {
+            return *hit;
+        }
+        // Only the chosen face is read and parsed.
+        let found = fallback
+            .best(c, variant, forms)
+            .and_then(|slot| self.open_slot(fallback, slot))
+            .filter(|&id| self.has_glyph(id, c));
+        fallback.lock().insert(key, found);
+        found
+    }
+
+    /// Opens the face in `slot` of the fallback list (once) and returns its id.
+    fn open_slot(&self, fallback: &Fallback, slot: usize) -> Option<FaceId> {
+        *fallback.opened.get(slot)?.get_or_init(|| {
+            let id = *fallback.ids.get(slot)?;
+            self.open_listed(&fallback.db, id, Vec::new(), Synthesis::default())
+        })
+    }
+
+    /// Opens face `id` of `db` as it is, or as the instance `variations`, or standing in for a
+    /// style through `synthesis`.
+    pub(crate) fn open_listed(
+        &self,
+        db: &fontdb::Database,
+        id: fontdb::ID,
+        variations: Vec<AxisValue>,
+        synthesis: Synthesis,
+    ) -> Option<FaceId> {
+        let info = db.face(id)?;
+        let family = info.families.first().map_or("", |(name, _)| name.as_str());
+        let mut name = info.post_script_name.clone();
+        if synthesis.italic {
+            name.push_str(" (slanted)");
+        }
+        if synthesis.bold {
+            name.push_str(" (emboldened)");
+        }
+        let wght = variations
+            .iter()
+            .find(|(tag, _)| tag == b"wght")
+            .map(|(_, w)| *w);
+        let variant = Variant {
+            bold: wght.map_or(info.weight.0 >= 600, |w| w >= 600.0) || synthesis.bold,
+            italic: info.style != fontdb::Style::Normal || synthesis.italic,
+        };
+        let path = match &info.source {
+            fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => path.clone(),
+            fontdb::Source::Binary(_) => return None,
+        };
+        self.open(
+            &path,
+            info.index,
+            (family, &name),
+            variations,
+            synthesis,
+            variant,
+        )
     }
 }
 

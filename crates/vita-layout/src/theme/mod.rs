@@ -128,6 +128,11 @@ pub struct FontStyle {
     pub body: String,
     /// Family for the name and section titles.
     pub heading: String,
+    /// Family for code spans; empty: the body's family.
+    pub mono: String,
+    /// A folder (or font file) to look for families in before `--font-path` and the system's
+    /// fonts, relative to the layout file; empty: none.
+    pub path: String,
     /// Body text size.
     pub size: Length,
     /// Size of the name in the header.
@@ -384,6 +389,11 @@ pub struct ListStyle {
     pub space: Length,
 }
 
+/// The byte range of `[table] key`'s value in a layout file's text, when the file sets it.
+pub fn value_span(source: &str, table: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    ranges::value_span(source, table, key)
+}
+
 /// The error for a layout file that does not parse or has wrong keys.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{message}")]
@@ -582,11 +592,40 @@ impl Default for PageStyle {
     }
 }
 
+impl FontStyle {
+    /// The family for code spans: `mono`, or the body's when it is empty.
+    pub fn mono_family(&self) -> &str {
+        match self.mono.trim() {
+            "" => &self.body,
+            mono => mono,
+        }
+    }
+
+    /// The folders to look for families in (`path`), none when it is empty.
+    pub fn folders(&self) -> Vec<std::path::PathBuf> {
+        match self.path.trim() {
+            "" => Vec::new(),
+            path => vec![std::path::PathBuf::from(path)],
+        }
+    }
+
+    /// Each family key with its value: `body`, `heading`, `mono`.
+    pub fn named(&self) -> [(&'static str, &str); 3] {
+        [
+            ("body", &self.body),
+            ("heading", &self.heading),
+            ("mono", self.mono_family()),
+        ]
+    }
+}
+
 impl Default for FontStyle {
     fn default() -> Self {
         FontStyle {
             body: "Charis SIL".into(),
             heading: "Charis SIL".into(),
+            mono: String::new(),
+            path: String::new(),
             size: Length::Pt(10.0),
             name_size: Length::Pt(22.0),
             section_size: Length::Pt(12.0),
@@ -720,7 +759,7 @@ mod tests {
             .collect();
         assert_eq!(all.len(), 5);
         let modern = Layout::builtin("modern").unwrap();
-        assert_eq!(modern.fonts.body, "Lato");
+        assert_eq!(modern.fonts.body, "Inter");
         assert!(!modern.paragraph.justify);
         assert_ne!(modern.colors.accent, Color::BLACK);
         let compact = Layout::builtin("compact").unwrap();
@@ -733,7 +772,7 @@ mod tests {
     fn extends_overrides_only_what_it_sets() {
         let layout =
             Layout::from_toml("extends = \"modern\"\n[colors]\naccent = \"#aa0000\"\n").unwrap();
-        assert_eq!(layout.fonts.body, "Lato");
+        assert_eq!(layout.fonts.body, "Inter");
         assert_eq!(
             layout.colors.accent,
             Color {

@@ -45,6 +45,11 @@ impl<'s> Spans<'s> {
     }
 }
 
+/// The span of `[table] key`'s value in `source`, when the file sets it.
+pub(super) fn value_span(source: &str, table: &str, key: &str) -> Option<Range<usize>> {
+    Spans::new(source).of(table, key)
+}
+
 /// One failed check, before it is worded.
 struct Problem<'a> {
     table: &'a str,

@@ -161,11 +161,18 @@ mod tests {
     use skrifa::{GlyphId, MetadataProvider, Tag};
     use std::borrow::Cow;
 
-    const CHARIS: &[u8] = include_bytes!("../../../../fonts/charis/CharisSIL-Regular.ttf");
+    /// Charis SIL Regular, decompressed once.
+    static CHARIS_BYTES: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+        vita_layout::bundled_file("CharisSIL-Regular.ttf").expect("bundled")
+    });
+
+    fn charis() -> &'static [u8] {
+        &CHARIS_BYTES
+    }
 
     /// Glyph ids of `text` in Charis.
     fn glyphs(text: &str) -> BTreeSet<u16> {
-        let font = FontRef::new(CHARIS).expect("Charis parses");
+        let font = FontRef::new(charis()).expect("Charis parses");
         let charmap = font.charmap();
         text.chars()
             .map(|c| {
@@ -197,16 +204,16 @@ mod tests {
     #[test]
     fn strips_hinting_and_unused_glyphs_keeping_ids_and_outlines() {
         let used = glyphs("Hamburgefonstiv éåñ");
-        let out = dehint(CHARIS, 0, &used);
+        let out = dehint(charis(), 0, &used);
         assert!(matches!(out, Cow::Owned(_)), "Charis is rewritten");
         assert!(
-            out.len() * 3 < CHARIS.len(),
+            out.len() * 3 < charis().len(),
             "{} of {} bytes",
             out.len(),
-            CHARIS.len()
+            charis().len()
         );
 
-        let before = FontRef::new(CHARIS).expect("original parses");
+        let before = FontRef::new(charis()).expect("original parses");
         let after = FontRef::new(&out).expect("result parses");
         assert!(krilla::text::Font::new(out.to_vec().into(), 0).is_some());
         for tag in [b"fpgm", b"prep", b"cvt ", b"GSUB", b"GPOS", b"GDEF"] {
@@ -269,16 +276,26 @@ mod tests {
 
     #[test]
     fn rewrites_every_bundled_font() {
-        let fonts: [&[u8]; 7] = [
-            include_bytes!("../../../../fonts/charis/CharisSIL-Bold.ttf"),
-            include_bytes!("../../../../fonts/charis/CharisSIL-Italic.ttf"),
-            include_bytes!("../../../../fonts/charis/CharisSIL-BoldItalic.ttf"),
-            include_bytes!("../../../../fonts/lato/Lato-Regular.ttf"),
-            include_bytes!("../../../../fonts/lato/Lato-Bold.ttf"),
-            include_bytes!("../../../../fonts/lato/Lato-Italic.ttf"),
-            include_bytes!("../../../../fonts/lato/Lato-BoldItalic.ttf"),
-        ];
-        for font in fonts {
+        // Every bundled TrueType file but Charis SIL Regular (the other tests' font).
+        let fonts: Vec<Vec<u8>> = [
+            "CharisSIL-Bold.ttf",
+            "CharisSIL-Italic.ttf",
+            "CharisSIL-BoldItalic.ttf",
+            "Lato-Regular.ttf",
+            "Lato-Bold.ttf",
+            "Lato-Italic.ttf",
+            "Lato-BoldItalic.ttf",
+            "Vollkorn-Regular.ttf",
+            "Vollkorn-BoldItalic.ttf",
+            "Inter-roman.var.ttf",
+            "NotoSans-Regular.ttf",
+            "NotoSans-BoldItalic.ttf",
+            "JetBrainsMono-Regular.ttf",
+            "JetBrainsMono-BoldItalic.ttf",
+        ]
+        .map(|name| vita_layout::bundled_file(name).expect(name))
+        .into();
+        for font in &fonts {
             let out = dehint(font, 0, &(0..200).collect());
             assert!(matches!(out, Cow::Owned(_)) && out.len() < font.len());
             let parsed = FontRef::new(&out).expect("result parses");
@@ -288,7 +305,7 @@ mod tests {
 
     #[test]
     fn drops_the_licence_description_only() {
-        let out = dehint(CHARIS, 0, &glyphs("a"));
+        let out = dehint(charis(), 0, &glyphs("a"));
         let ids = |font: &[u8]| {
             let font = FontRef::new(font).expect("parses");
             let name = font.name().expect("name");
@@ -300,7 +317,7 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
-        let expected: Vec<_> = ids(CHARIS)
+        let expected: Vec<_> = ids(charis())
             .into_iter()
             .filter(|(id, _)| *id != NameId::LICENSE_DESCRIPTION)
             .collect();
@@ -336,7 +353,7 @@ mod tests {
 
     #[test]
     fn checksums_are_valid() {
-        let out = dehint(CHARIS, 0, &glyphs("abc"));
+        let out = dehint(charis(), 0, &glyphs("abc"));
         assert_eq!(
             checksum(&out),
             0xB1B0_AFBA,
@@ -362,11 +379,11 @@ mod tests {
             .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
             .collect();
         let mut inputs: Vec<&[u8]> = vec![&[], &garbage, b"\0\x01\0\0", b"OTTO\0\x05"];
-        inputs.extend([12, 100, 1000, 100_000, CHARIS.len() - 100].map(|n| &CHARIS[..n]));
+        inputs.extend([12, 100, 1000, 100_000, charis().len() - 100].map(|n| &charis()[..n]));
         for input in inputs {
             assert!(matches!(dehint(input, 0, &used), Cow::Borrowed(b) if b == input));
         }
         // Another face of a collection.
-        assert!(matches!(dehint(CHARIS, 1, &used), Cow::Borrowed(_)));
+        assert!(matches!(dehint(charis(), 1, &used), Cow::Borrowed(_)));
     }
 }

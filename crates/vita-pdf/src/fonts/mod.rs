@@ -23,7 +23,18 @@ use crate::Error;
 pub(crate) struct FontSet {
     /// `None` for fonts no run draws from: they are neither parsed nor embedded (a layout
     /// lists its whole font book, fallback slots included, most of it unused).
-    fonts: Vec<Option<Font>>,
+    fonts: Vec<Option<Drawn>>,
+}
+
+/// A font and how its glyphs are drawn.
+#[derive(Clone)]
+pub(crate) struct Drawn {
+    /// The krilla font.
+    pub font: Font,
+    /// Slant the glyphs: an upright face standing in for a missing italic.
+    pub slant: bool,
+    /// Thicken the glyphs: a regular face standing in for a missing bold.
+    pub embolden: bool,
 }
 
 impl FontSet {
@@ -47,7 +58,13 @@ impl FontSet {
                 if used.is_empty() {
                     Ok(None)
                 } else {
-                    load(font, used).map(Some)
+                    load(font, used).map(|loaded| {
+                        Some(Drawn {
+                            font: loaded,
+                            slant: font.synthetic_italic,
+                            embolden: font.synthetic_bold,
+                        })
+                    })
                 }
             })
             .collect::<Result<_, _>>()?;
@@ -55,7 +72,7 @@ impl FontSet {
     }
 
     /// The font for `id`, or `None` when the display list names a font it does not have.
-    pub(crate) fn get(&self, id: FontId) -> Option<&Font> {
+    pub(crate) fn get(&self, id: FontId) -> Option<&Drawn> {
         self.fonts.get(id.0)?.as_ref()
     }
 
@@ -71,6 +88,8 @@ struct Cached {
     data: vita_layout::FontBytes,
     /// The face index.
     index: u32,
+    /// The variable font's instance.
+    variations: Vec<([u8; 4], f32)>,
     /// The glyphs the dehinted copy keeps (every other glyph is empty in it).
     glyphs: BTreeSet<u16>,
     /// The krilla font over the dehinted copy.
@@ -91,7 +110,9 @@ static CACHE: Mutex<Vec<Cached>> = Mutex::new(Vec::new());
 /// The krilla font for `font` drawing the glyphs in `used`: from [`CACHE`] when an entry has
 /// them all, else dehinted (with the entry's glyphs too) and cached.
 fn load(font: &FontData, used: &BTreeSet<u16>) -> Result<Font, Error> {
-    let same = |c: &Cached| Arc::ptr_eq(&c.data, &font.data) && c.index == font.index;
+    let same = |c: &Cached| {
+        Arc::ptr_eq(&c.data, &font.data) && c.index == font.index && c.variations == font.variations
+    };
     let mut glyphs = used.clone();
     {
         let cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
@@ -115,6 +136,7 @@ fn load(font: &FontData, used: &BTreeSet<u16>) -> Result<Font, Error> {
         None => cache.push(Cached {
             data: font.data.clone(),
             index: font.index,
+            variations: font.variations.clone(),
             glyphs,
             font: loaded.clone(),
         }),
@@ -123,8 +145,21 @@ fn load(font: &FontData, used: &BTreeSet<u16>) -> Result<Font, Error> {
 }
 
 /// One krilla font for the glyphs in `used`: dehinted, or over the original bytes when the
-/// rewrite does not apply (a CFF font, a face of a collection).
+/// rewrite does not apply (a CFF font, a face of a collection, an instance of a variable font,
+/// whose variations the rewrite would drop; krilla's subsetter instantiates it).
 fn load_uncached(font: &FontData, used: &BTreeSet<u16>) -> Result<Font, Error> {
+    if !font.variations.is_empty() {
+        let coords: Vec<(krilla::text::Tag, f32)> = font
+            .variations
+            .iter()
+            .map(|(tag, value)| (krilla::text::Tag::new(tag), *value))
+            .collect();
+        return Font::new_variable(font.data.clone().into(), font.index, &coords).ok_or_else(
+            || Error::Font {
+                name: font.name.clone(),
+            },
+        );
+    }
     // The display list shares font bytes behind an `Arc`; krilla takes the same `Arc`, so
     // the original bytes are never copied.
     let original = || Font::new(font.data.clone().into(), font.index);

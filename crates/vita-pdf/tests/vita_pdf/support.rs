@@ -12,10 +12,17 @@ use vita_layout::{
 };
 
 /// The test font, straight from the repository.
-pub const LATO: &[u8] = include_bytes!("../../../../fonts/lato/Lato-Regular.ttf");
+pub static LATO_BYTES: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    vita_layout::bundled_file("Lato-Regular.ttf").expect("Lato is bundled")
+});
+
+/// Lato Regular's bytes.
+pub fn lato() -> &'static [u8] {
+    &LATO_BYTES
+}
 
 fn font() -> FontRef<'static> {
-    FontRef::new(LATO).expect("Lato parses")
+    FontRef::new(lato()).expect("Lato parses")
 }
 
 /// Lato's glyph for a character.
@@ -120,7 +127,10 @@ pub fn document(pages: Vec<Page>) -> Document {
         pages,
         fonts: vec![FontData {
             name: "Lato Regular".to_owned(),
-            data: Arc::new(LATO) as FontBytes,
+            data: Arc::new(lato()) as FontBytes,
+            variations: Vec::new(),
+            synthetic_italic: false,
+            synthetic_bold: false,
             index: 0,
         }],
         outline: Vec::new(),

@@ -234,7 +234,7 @@ fn actual_text_replaces_the_glyphs() {
 #[test]
 fn font_is_a_small_truetype_subset() {
     let bytes = write(&resume());
-    assert_eq!(support::LATO.len(), 661_592);
+    assert_eq!(support::lato().len(), 661_592);
     assert!(bytes.len() < 30_000, "{} bytes", bytes.len());
     with_catalog(&bytes, |pdf, _| {
         let fonts = pdf.pages()[0].resources().fonts.clone();

@@ -20,7 +20,7 @@ impl Composer<'_> {
             (None, _) => (0.0, self.width),
         };
         let heading = TextStyle {
-            family: self.layout.fonts.heading.clone(),
+            family: self.heading_faces(),
             size: self.layout.fonts.name_size.resolve(self.em()),
             color: self.layout.colors.accent,
             ..self.body.clone()

@@ -30,7 +30,7 @@ use super::text::{TextStyle, pieces};
 use super::vlist::{StructArena, VItem, VLine, translate};
 use crate::PhotoData;
 use crate::display::{Item, Point, Rect, Rule, StructKind};
-use crate::font::{CjkForms, FontBook};
+use crate::font::{CjkForms, FaceId, FontBook, Variant};
 use crate::inline::knuth_plass::Params;
 use crate::inline::{
     Breaking, Hyphenator, Hyphens, Paragraph, Piece, SetLine, Spacing, line_items,
@@ -98,6 +98,8 @@ pub(crate) struct Composer<'a> {
     pub columns: Option<Columns>,
     pub arena: StructArena,
     pub warnings: Vec<Diagnostic>,
+    /// The heading family's faces, in [`Variant::ALL`] order.
+    heading: [FaceId; 4],
 }
 
 impl<'a> Composer<'a> {
@@ -130,8 +132,25 @@ impl<'a> Composer<'a> {
             },
             ..justified.clone()
         };
+        let folders = layout.fonts.folders();
+        let mut warnings = Vec::new();
+        let mut faces = |name: &str| match book.family(name, &folders) {
+            Ok(family) => {
+                for message in family.warnings {
+                    let warning = Diagnostic::warning(Code::SyntheticStyle, message);
+                    if !warnings.contains(&warning) {
+                        warnings.push(warning);
+                    }
+                }
+                family.faces
+            }
+            // Unknown families are reported before composing; Charis SIL stands in.
+            Err(_) => Variant::ALL.map(|v| FaceId(v.index())),
+        };
+        let heading = faces(&layout.fonts.heading);
         let body = TextStyle {
-            family: layout.fonts.body.clone(),
+            family: faces(&layout.fonts.body),
+            mono: faces(layout.fonts.mono_family()),
             size,
             color: layout.colors.text,
             bold: false,
@@ -165,7 +184,8 @@ impl<'a> Composer<'a> {
             side: Vec::new(),
             columns: None,
             arena: StructArena::default(),
-            warnings: Vec::new(),
+            warnings,
+            heading,
         }
     }
 
@@ -216,7 +236,8 @@ impl<'a> Composer<'a> {
         if !section.title.is_empty() {
             let title = self.arena.open(StructKind::Heading(2), Some(node));
             let style = TextStyle {
-                family: self.layout.fonts.heading.clone(),
+                family: self.heading,
+                mono: self.body.mono,
                 size: self.layout.fonts.section_size.resolve(self.em()),
                 color: self.layout.colors.accent,
                 bold: self.layout.section.bold,
@@ -402,6 +423,11 @@ impl<'a> Composer<'a> {
     }
 
     /// The font book in use.
+    /// The heading family's faces.
+    pub(crate) fn heading_faces(&self) -> [FaceId; 4] {
+        self.heading
+    }
+
     pub fn book(&self) -> &FontBook {
         self.book
     }
