@@ -178,3 +178,50 @@ fn default_output_is_input_with_pdf_extension() {
     assert_ok(&run);
     assert!(dir.path("cv.pdf").exists(), "{}", stderr(&run));
 }
+
+/// Builds a sample where it is (its layout file lies beside it) into `dir`.
+fn build_in_place(dir: &Dir, sample: &str) -> std::path::PathBuf {
+    let output = dir.path(&sample.replace("samples/", "").replace(".md", ".pdf"));
+    let run = dir.vita(&[
+        "build",
+        repo(sample).to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_ok(&run);
+    output
+}
+
+#[test]
+fn german_and_french_samples_read_and_print_dates_in_their_language() {
+    let dir = Dir::new();
+    for (sample, wanted) in [
+        (
+            "samples/de.md",
+            &[
+                "März 2019 – heute",
+                "Oktober 2015 – Februar 2019",
+                "Januar 2020 – heute",
+            ][..],
+        ),
+        (
+            "samples/fr.md",
+            &[
+                "février 2020 – aujourd’hui",
+                "septembre 2016 – janvier 2020",
+                "mars 2019 – aujourd’hui",
+            ][..],
+        ),
+    ] {
+        let pdf = build_in_place(&dir, sample);
+        let pages = pdf_text(&pdf);
+        assert_eq!(pages.len(), 2, "{sample}");
+        let text = pages.join("\n");
+        for w in wanted {
+            assert!(text.contains(w), "{sample}: {w:?} not in\n{text}");
+        }
+        // Rebuilt dates still pass the ATS check: their source words may change.
+        let check = dir.vita(&["check", repo(sample).to_str().unwrap(), "--quiet"]);
+        assert_ok(&check);
+    }
+}

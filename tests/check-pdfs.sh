@@ -31,6 +31,9 @@ for input in "${inputs[@]}"; do
   pdftotext "$pdf" "$out/$name.txt"
   if grep -q "$(printf '\xe2\x80\x8b')" "$out/$name.txt"; then echo "FAIL $name: U+200B in pdftotext output"; fail=1; fi
   min=0.95
+  # The language samples rebuild their dates with month names written out ("Okt." comes back
+  # as "Oktober"), so a few source words are not in the text.
+  case "$name" in de|fr) min=0.90 ;; esac
   # Headers and footers aside, every word of the source must be there.
   python3 tests/compare_words.py "$input" "$out/$name.txt" "$min" || fail=1
   # Justified spacing of the reference input (ENGINE.md §9 gate, peers' measure).

@@ -22,12 +22,14 @@
 
 mod diagnostic;
 mod json_resume;
+mod lang;
 mod markdown;
 mod resume;
 mod select;
 mod suggest;
 
 pub use diagnostic::{Code, Diagnostic, Error, ErrorKind, Warning, line_at, line_col};
+pub use lang::{Direction, Language};
 /// Front matter as its JSON Schema describes it (with the `schema` feature).
 #[cfg(feature = "schema")]
 pub use markdown::front_matter::schema::FrontMatter as FrontMatterSchema;

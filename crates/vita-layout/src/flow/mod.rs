@@ -9,6 +9,8 @@ mod text;
 mod vlist;
 
 #[cfg(test)]
+mod language_tests;
+#[cfg(test)]
 mod overflow_tests;
 #[cfg(test)]
 mod regions_tests;
@@ -381,7 +383,7 @@ pub(crate) fn finish(
         let name = resume.header.name.as_ref().map(|n| n.plain());
         let margin = frame.left;
         for (index, page) in paged.pages.iter_mut().enumerate() {
-            let label = format!("Page {} of {page_count}", index + 1);
+            let label = composer.language.page_of(index + 1, page_count);
             let text = match &name {
                 Some(name) => format!("{name} · {label}"),
                 None => label,
@@ -404,8 +406,8 @@ pub(crate) fn finish(
     let name = resume.header.name.as_ref().map(|n| n.plain());
     let metadata = Metadata {
         title: Some(match &name {
-            Some(name) => format!("{name} — Résumé"),
-            None => "Résumé".to_string(),
+            Some(name) => format!("{name} — {}", composer.language.resume_word()),
+            None => composer.language.resume_word().to_string(),
         }),
         author: name,
         subject: resume.header.headline.first().map(|h| h.plain()),

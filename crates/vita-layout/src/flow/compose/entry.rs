@@ -34,7 +34,7 @@ impl Composer<'_> {
         let dates = entry.dates.as_ref().filter(|_| !dates_left).map(|dates| {
             vec![muted.piece(
                 self.book,
-                crate::flow::dates::show(dates, self.layout.entry.date_format),
+                crate::flow::dates::show(dates, self.layout.entry.date_format, self.language),
             )]
         });
         // Each left part with the right part that goes on its line.
@@ -70,7 +70,7 @@ impl Composer<'_> {
         if dates_left && let Some(dates) = &entry.dates {
             let (para, line) = self.single_line(vec![muted.piece(
                 self.book,
-                crate::flow::dates::show(dates, self.layout.entry.date_format),
+                crate::flow::dates::show(dates, self.layout.entry.date_format, self.language),
             )]);
             let first_line =
                 (first..self.out.len()).find(|&i| matches!(self.out[i], VItem::Line(_)));
@@ -125,7 +125,11 @@ impl Composer<'_> {
                 {
                     let (_, line) = self.single_line(vec![muted.piece(
                         self.book,
-                        crate::flow::dates::show(dates, self.layout.entry.date_format),
+                        crate::flow::dates::show(
+                            dates,
+                            self.layout.entry.date_format,
+                            self.language,
+                        ),
                     )]);
                     widest = widest.max(line.map_or(0.0, |l| l.width));
                 }
