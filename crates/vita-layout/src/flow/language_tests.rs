@@ -137,3 +137,59 @@ fn a_photo_without_alternative_text_is_described_in_the_language() {
     let en = "# Ada Lovelace\n\n## Work\n\nWrote.\n";
     assert_eq!(alt(en, " "), "Photo of Ada Lovelace");
 }
+
+/// Every glyph run of page 1 as (text, left x), in drawing order.
+fn placed(doc: &Document) -> Vec<(String, f32)> {
+    doc.pages[0]
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text(run) => Some((run.text.clone(), run.origin.x)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn x_of(runs: &[(String, f32)], text: &str) -> f32 {
+    runs.iter()
+        .find(|(t, _)| t == text)
+        .unwrap_or_else(|| panic!("no run {text:?} in {runs:?}"))
+        .1
+}
+
+#[test]
+fn a_hebrew_resume_is_set_right_to_left_with_latin_runs_left_to_right() {
+    // The bundled fonts have no Hebrew (the glyphs are boxes): the order and places of the
+    // words are what is checked, and they do not depend on the glyphs.
+    let source = "+++\nlang = \"he\"\n+++\n# נועה לוי\n\n## ניסיון\n\n\
+                  ### מפתחת | 2015 – 2019\n\nבנתה עם Rust and Go היום.\n";
+    let parsed = vita_model::parse_markdown(source).expect("parses");
+    let classic = Layout::builtin("classic").unwrap();
+    let book = FontBook::with_fallback(Vec::new(), false);
+    let doc = layout(&parsed.resume, &classic, &book, &LayoutOptions::default())
+        .unwrap()
+        .document;
+    let runs = placed(&doc);
+    // Right to left: the sentence's first word is rightmost; "Rust and Go" keeps its order.
+    let order = ["בנתה", "עם", "Go", "and", "Rust", "היום."];
+    let xs: Vec<f32> = order.iter().map(|w| x_of(&runs, w)).collect();
+    assert!(xs.windows(2).all(|w| w[0] > w[1]), "{order:?} at {xs:?}");
+    // The drawing order stays logical, for extractors that read in content order.
+    let index = |w: &str| runs.iter().position(|(t, _)| t == w).unwrap();
+    assert!(index("בנתה") < index("Rust") && index("Rust") < index("Go"));
+    // Mirrored layout: the dates stand left of the title, as a left-to-right number range.
+    let title = x_of(&runs, "מפתחת");
+    let (from, to) = (x_of(&runs, "2015"), x_of(&runs, "2019"));
+    assert!(
+        from < to && to < title,
+        "2015 at {from}, 2019 at {to}, title at {title}"
+    );
+    // The paragraph ends flush right: its first word ends at the text area's right edge.
+    let right = doc.pages[0].width - 17.0 * 72.0 / 25.4;
+    let first = runs.iter().find(|(t, _)| t == "בנתה").unwrap();
+    assert!(
+        first.1 > right - 60.0,
+        "{first:?} vs the right edge {right}"
+    );
+    assert_eq!(doc.metadata.language.as_deref(), Some("he"));
+}

@@ -4,6 +4,7 @@ mod breaks;
 mod compose;
 mod dates;
 mod fit;
+mod mirror;
 mod pages;
 mod text;
 mod vlist;
@@ -396,6 +397,9 @@ pub(crate) fn finish(
                 page.items.push(item);
             }
         }
+    }
+    if composer.language.is_rtl() {
+        paged.pages.iter_mut().for_each(mirror::mirror);
     }
     if !furniture.is_empty() {
         paged.structure.push(StructNode {

@@ -15,7 +15,7 @@ use harfrust::{Direction, Feature, ShapePlan};
 
 use crate::display::{FontBytes, FontData};
 pub(crate) use fallback::CjkForms;
-pub(crate) use shape::{ShapeCache, ShapedGlyph, ShapedText};
+pub(crate) use shape::{ShapeCache, ShapedGlyph, ShapedText, is_right_to_left};
 
 /// Index of a face in a [`FontBook`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -39,7 +39,10 @@ pub(crate) fn line_items(
         };
         let x = origin.x + fragment.x;
         let same_role = index > 0 && roles[index - 1] == *role;
+        // On a right-to-left line each fragment is a run of its own: the page is mirrored
+        // run by run (see `inline::bidi`).
         let continues = same_role
+            && !para.spacing.rtl
             && runs.last().is_some_and(|run| {
                 run.font.0 == style.face.0
                     && run.size == style.size
@@ -166,17 +169,19 @@ fn glyph_ranges(
 ) -> Vec<Range<usize>> {
     let at = |g: &ShapedGlyph| (g.cluster + shaped_at).clamp(chars.start, chars.end) - chars.start;
     let len = chars.end - chars.start;
-    glyphs
+    let starts: Vec<usize> = glyphs.iter().map(at).collect();
+    starts
         .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let start = at(g);
-            let end = glyphs[i + 1..]
+        .map(|&start| {
+            // Up to the next larger cluster: the next glyph's in logical order, the previous
+            // glyph's for a word shaped right to left (glyphs in visual order).
+            let end = starts
                 .iter()
-                .map(at)
-                .find(|&next| next != start)
+                .copied()
+                .filter(|&s| s > start)
+                .min()
                 .unwrap_or(len);
-            start.min(end)..end.max(start)
+            start..end
         })
         .collect()
 }

@@ -358,6 +358,7 @@ impl<'a> Composer<'a> {
             shrink: self.layout.paragraph.space_shrink,
             ex_hyphen_penalty: self.layout.paragraph.ex_hyphen_penalty,
             cjk: self.cjk,
+            rtl: self.language.is_rtl(),
         };
         let mut para = Paragraph::new(self.book, pieces, justify, hyphens, spacing);
         for (c, word, source) in para.missing.drain(..) {
