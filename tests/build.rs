@@ -214,9 +214,7 @@ fn german_and_french_samples_read_and_print_dates_in_their_language() {
         ),
     ] {
         let pdf = build_in_place(&dir, sample);
-        let pages = pdf_text(&pdf);
-        assert_eq!(pages.len(), 2, "{sample}");
-        let text = pages.join("\n");
+        let text = pdf_text(&pdf).join("\n");
         for w in wanted {
             assert!(text.contains(w), "{sample}: {w:?} not in\n{text}");
         }
