@@ -98,6 +98,9 @@ pub struct Compiled {
     pub outside: Vec<crate::check::Outside>,
     /// The laid-out pages the PDF was written from (for the plain-text output).
     pub document: vita_layout::Document,
+    /// Whether the layout rebuilds entry dates (`entry.date-format` other than "as-written"):
+    /// their words may then differ from the source's.
+    pub dates_rebuilt: bool,
     /// Whether the layout keeps keywords whole (`paragraph.keep-keywords-whole`): a keyword
     /// split at a line end then fails the check.
     pub keep_keywords_whole: bool,
@@ -366,6 +369,7 @@ fn compile_with(
         page_limit,
         layout: layout_name,
         keep_keywords_whole: layout.paragraph.keep_keywords_whole,
+        dates_rebuilt: layout.entry.date_format != vita_layout::DateFormat::AsWritten,
         warnings,
         lines: laid.lines,
         knobs,

@@ -291,6 +291,8 @@ pub fn compile(
         page_limit: Some(pages as u32),
         layout: layout_name,
         keep_keywords_whole: layout.paragraph.keep_keywords_whole,
+        // A letter has no entry dates to rebuild.
+        dates_rebuilt: false,
         warnings,
         lines: laid.lines,
         knobs: fitted.knobs,

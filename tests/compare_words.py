@@ -23,9 +23,14 @@ def source_words(markdown: str) -> list[str]:
     return words(markdown)
 
 
+# Bidi controls poppler wraps right-to-left lines and the Latin runs in them with (LRE, RLE,
+# PDF, LRM, RLM, isolates): formatting, not text.
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u200e\u200f\u2066\u2067\u2068\u2069"), " ")
+
+
 def words(text: str) -> list[str]:
     out = []
-    for w in text.replace("—", " ").split():
+    for w in text.translate(BIDI_CONTROLS).replace("—", " ").split():
         w = w.strip("".join(c for c in map(chr, range(33, 127)) if not c.isalnum() and c not in "$%+#"))
         w = w.strip("–—•·“”‘’")
         if any(c.isalnum() for c in w):

@@ -22,6 +22,7 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::failure::{EXIT_CHECK, Failure};
 use crate::report;
 use crate::source::{self, Layouts, Source};
+use vita_model::Resume;
 
 pub use compare::{Comparison, Expected};
 pub use document::{Outside, furniture, outside};
@@ -106,6 +107,11 @@ pub fn expected(source: &Source, compiled: &Compiled) -> Expected {
         .map(|w| covered(&source.text, &w.span))
         .chain(source.parsed.hidden.iter().cloned())
         .chain(source.parsed.left_out.iter().cloned())
+        .chain(
+            entry_dates(&source.parsed.resume)
+                .filter(|_| compiled.dates_rebuilt)
+                .map(|d| d.span.clone()),
+        )
         .collect();
     let mut out = Expected::default();
     for piece in &pieces {
@@ -155,8 +161,45 @@ pub fn expected(source: &Source, compiled: &Compiled) -> Expected {
             .flat_map(|t| words::words(&t))
             .collect();
     }
+    if compiled.dates_rebuilt {
+        out.generated.extend(rebuilt_dates(&compiled.resume));
+    }
     out.furniture = compiled.furniture.clone();
     out
+}
+
+/// The dates of every entry of `resume`.
+fn entry_dates(resume: &Resume) -> impl Iterator<Item = &vita_model::Dates> {
+    resume
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            vita_model::Block::Entry(e) => e.dates.as_ref(),
+            _ => None,
+        })
+}
+
+/// The words an entry's dates may be shown with when the layout rebuilds them
+/// (`entry.date-format`): month names, long and short, and the "present" word, in the
+/// résumé's language. The dates as written may then be left out (their spans are excused).
+fn rebuilt_dates(resume: &Resume) -> Vec<String> {
+    let language = vita_model::Language::for_tag(resume.settings.lang.as_deref());
+    let mut shown = vec![language.present().to_string()];
+    for dates in entry_dates(resume) {
+        let end = match dates.end {
+            Some(vita_model::DateEnd::Date(end)) => Some(end),
+            _ => None,
+        };
+        for date in std::iter::once(dates.start).chain(end) {
+            if let Some(month) = date.month {
+                for long in [true, false] {
+                    shown.push(language.month_year(month, date.year, long));
+                }
+            }
+        }
+    }
+    shown.iter().flat_map(|t| words::words(t)).collect()
 }
 
 /// The source a warning's span covers: the span itself, or from a point to the end of its

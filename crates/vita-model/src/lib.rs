@@ -23,6 +23,7 @@
 mod diagnostic;
 pub mod icons;
 mod json_resume;
+mod lang;
 mod letter;
 mod markdown;
 mod resume;
@@ -30,6 +31,7 @@ mod select;
 mod suggest;
 
 pub use diagnostic::{Code, Diagnostic, Error, ErrorKind, Warning, line_at, line_col};
+pub use lang::{Direction, Language};
 pub use letter::{Day, DocumentKind, Letter, LetterDate, ParsedLetter, Placeholder, Signature};
 /// Front matter as its JSON Schema describes it (with the `schema` feature).
 #[cfg(feature = "schema")]

@@ -40,7 +40,11 @@ pub fn letter_date(day: vita_model::Day) -> String {
         end: None,
         span: 0..0,
     };
-    let month = super::dates::show(&month, crate::DateFormat::Long);
+    let month = super::dates::show(
+        &month,
+        crate::DateFormat::Long,
+        vita_model::Language::for_tag(None),
+    );
     format!("{} {month}", day.day)
 }
 

@@ -5,10 +5,13 @@ mod compose;
 mod dates;
 mod fit;
 mod letter;
+mod mirror;
 mod pages;
 mod text;
 mod vlist;
 
+#[cfg(test)]
+mod language_tests;
 #[cfg(test)]
 mod overflow_tests;
 #[cfg(test)]
@@ -394,7 +397,7 @@ pub(crate) fn finish(
         let name = resume.header.name.as_ref().map(|n| n.plain());
         let margin = frame.left;
         for (index, page) in paged.pages.iter_mut().enumerate() {
-            let label = format!("Page {} of {page_count}", index + 1);
+            let label = composer.language.page_of(index + 1, page_count);
             let text = match &name {
                 Some(name) => format!("{name} · {label}"),
                 None => label,
@@ -408,6 +411,9 @@ pub(crate) fn finish(
             }
         }
     }
+    if composer.language.is_rtl() {
+        paged.pages.iter_mut().for_each(mirror::mirror);
+    }
     if !furniture.is_empty() {
         paged.structure.push(StructNode {
             kind: StructKind::Artifact,
@@ -417,8 +423,8 @@ pub(crate) fn finish(
     let name = resume.header.name.as_ref().map(|n| n.plain());
     let metadata = Metadata {
         title: Some(match &name {
-            Some(name) => format!("{name} — Résumé"),
-            None => "Résumé".to_string(),
+            Some(name) => format!("{name} — {}", composer.language.resume_word()),
+            None => composer.language.resume_word().to_string(),
         }),
         author: name,
         subject: resume.header.headline.first().map(|h| h.plain()),

@@ -25,7 +25,7 @@ use crate::display::{FontBytes, FontData};
 pub use bundled::bundled_file;
 pub(crate) use fallback::CjkForms;
 pub use family::{Family, FamilyError, FamilyInfo, FamilySource};
-pub(crate) use shape::{ShapeCache, ShapedGlyph, ShapedText};
+pub(crate) use shape::{ShapeCache, ShapedGlyph, ShapedText, is_right_to_left};
 
 /// Index of a face in a [`FontBook`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

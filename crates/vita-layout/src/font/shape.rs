@@ -2,6 +2,8 @@
 //!
 //! Results are kept in font units, so one entry serves every size a word is set at; a résumé
 //! repeats words ("and", "the", "Python") often enough that most shaping calls become lookups.
+//! A word with Hebrew or Arabic letters is shaped right to left in its script; every other word
+//! left to right as Latin.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -57,9 +59,19 @@ impl FontBook {
         let shaper = ShaperFont::new(&face.font);
         let mut buffer = Buffer::new();
         buffer.push_str(text);
-        buffer.set_direction(Direction::LeftToRight);
-        buffer.set_script(Some(harfrust::Script::LATIN));
-        let options = ShapeOptions::new().plan(Some(plan)).features(features);
+        let rtl = is_right_to_left(text);
+        if rtl {
+            // Hebrew, Arabic: the script and direction from the text, and a plan made for
+            // them (the face's cached plan is for Latin); the glyphs come out in visual order
+            // (the word's last character first), their clusters descending.
+            buffer.guess_segment_properties();
+        } else {
+            buffer.set_direction(Direction::LeftToRight);
+            buffer.set_script(Some(harfrust::Script::LATIN));
+        }
+        let options = ShapeOptions::new()
+            .plan((!rtl).then_some(plan))
+            .features(features);
         if harfrust::shape(&shaper, &mut buffer, options).is_err() {
             return ShapedText {
                 missing: !text.is_empty(),
@@ -81,6 +93,14 @@ impl FontBook {
         }
         shaped
     }
+}
+
+/// Whether `text` has a letter of a right-to-left script (bidi class R or AL): such a word is
+/// shaped right to left, in its own script.
+pub(crate) fn is_right_to_left(text: &str) -> bool {
+    use unicode_bidi::BidiClass;
+    text.chars()
+        .any(|c| matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL))
 }
 
 impl ShapeCache {

@@ -4,6 +4,7 @@
 //! [`Paragraph::lines`] breaks them and returns [`SetLine`]s whose fragments carry final x
 //! positions, ready to become glyph runs.
 
+pub(crate) mod bidi;
 mod hyphenate;
 pub mod knuth_plass;
 pub mod linebreak;
@@ -114,6 +115,9 @@ pub(crate) struct Spacing {
     pub ex_hyphen_penalty: i32,
     /// Which regional forms Han characters set by a fallback font should take.
     pub cjk: CjkForms,
+    /// Whether the paragraph runs right to left (a Hebrew or Arabic résumé): its lines are
+    /// ordered by the Unicode bidi algorithm (see [`bidi`]).
+    pub rtl: bool,
 }
 
 impl Default for Spacing {
@@ -123,6 +127,7 @@ impl Default for Spacing {
             shrink: 1.0 / 3.0,
             ex_hyphen_penalty: 50,
             cjk: CjkForms::default(),
+            rtl: false,
         }
     }
 }
@@ -298,6 +303,26 @@ impl Paragraph {
             return;
         }
         let word: Arc<str> = Arc::from(text);
+        if crate::font::is_right_to_left(text) {
+            // Shaped right to left, its glyphs in visual order: one box, never cut.
+            let tracking = style.tracking * shaped.glyphs.len() as f32;
+            self.push(
+                Item::Box {
+                    width: units_to_pt(book, style, shaped.width) + tracking,
+                },
+                Content::Word {
+                    piece,
+                    face: style.face,
+                    text: word,
+                    shaped: shaped.clone(),
+                    shaped_at: 0,
+                    glyphs: 0..shaped.glyphs.len(),
+                    chars: 0..text.len(),
+                    joins: false,
+                },
+            );
+            return;
+        }
         // Cut only where a glyph cluster starts, so no ligature is split.
         let glyph_at = |offset: usize| shaped.glyphs.iter().position(|g| g.cluster == offset);
         let link = self.pieces[piece].link.is_some();
@@ -404,7 +429,10 @@ impl Paragraph {
     /// (stretchable when justifying). Such words are not hyphenated.
     fn push_mixed_word(&mut self, book: &FontBook, piece: usize, text: &str) {
         let style = self.pieces[piece].style;
-        let (segments, missing) = segment::by_face(book, style.face, text, self.spacing.cjk);
+        let (mut segments, missing) = segment::by_face(book, style.face, text, self.spacing.cjk);
+        if crate::font::is_right_to_left(text) {
+            segments = segment::join_rtl_neutrals(book, text, segments);
+        }
         let source = self.pieces[piece].source.clone();
         for c in missing {
             self.missing.push((c, text.to_string(), source.clone()));
@@ -418,10 +446,12 @@ impl Paragraph {
             };
             let shaped = book.shape(seg.face, style.small_caps, &text[seg.range.clone()]);
             let base = seg.range.start;
-            // Cut at break opportunities inside this run, where a glyph cluster starts.
+            // Cut at break opportunities inside this run, where a glyph cluster starts; a run
+            // shaped right to left (glyphs in visual order) stays whole.
+            let rtl = crate::font::is_right_to_left(&text[seg.range.clone()]);
             let mut cuts: Vec<usize> = breaks
                 .iter()
-                .filter(|&&b| b > seg.range.start && b < seg.range.end)
+                .filter(|&&b| !rtl && b > seg.range.start && b < seg.range.end)
                 .filter_map(|&b| shaped.glyphs.iter().position(|g| g.cluster + base == b))
                 .collect();
             cuts.push(shaped.glyphs.len());
@@ -435,11 +465,7 @@ impl Paragraph {
                     .iter()
                     .map(|g| g.advance)
                     .sum();
-                let chars = base + shaped.glyphs.get(first).map_or(0, |g| g.cluster)
-                    ..shaped
-                        .glyphs
-                        .get(cut)
-                        .map_or(seg.range.end, |g| base + g.cluster);
+                let chars = cluster_chars(&shaped, first..cut, base, seg.range.end);
                 let tracking = style.tracking * glyphs.len() as f32;
                 self.push(
                     Item::Box {
@@ -651,6 +677,12 @@ impl Paragraph {
                 continue;
             };
             let at = |g: usize| shaped_at + shaped.glyphs[g].cluster;
+            // Glyphs in visual order (shaped right to left) cannot be cut in logical order.
+            if glyphs.clone().skip(1).any(|g| at(g) < at(g - 1)) {
+                items.push(*item);
+                out.push(content.clone());
+                continue;
+            }
             // The first glyph of each cluster after the first.
             let starts: Vec<usize> = glyphs
                 .clone()
@@ -862,6 +894,9 @@ impl Paragraph {
             });
         }
         let width = fragments.last().map_or(0.0, |f| f.x + f.width);
+        if self.spacing.rtl {
+            bidi::reorder_embedded(self, &mut fragments);
+        }
         SetLine {
             fragments,
             width,
@@ -870,6 +905,28 @@ impl Paragraph {
             figures,
         }
     }
+}
+
+/// The characters that `glyphs` of `shaped` stand for, as byte offsets from `base`: from the
+/// smallest cluster among them to the next larger cluster of the shaping (or `end`). Holds
+/// for glyphs in logical order and in visual order (shaped right to left) alike.
+fn cluster_chars(
+    shaped: &ShapedText,
+    glyphs: Range<usize>,
+    base: usize,
+    end: usize,
+) -> Range<usize> {
+    let inside = || shaped.glyphs[glyphs.clone()].iter().map(|g| g.cluster);
+    let start = inside().min().unwrap_or(0);
+    let last = inside().max().unwrap_or(0);
+    let next = shaped
+        .glyphs
+        .iter()
+        .enumerate()
+        .filter(|(i, g)| !glyphs.contains(i) && g.cluster > last)
+        .map(|(_, g)| g.cluster)
+        .min();
+    base + start..next.map_or(end, |c| base + c)
 }
 
 /// What a break inside a word is.

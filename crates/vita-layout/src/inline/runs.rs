@@ -40,11 +40,14 @@ pub(crate) fn line_items(
         };
         let x = origin.x + fragment.x;
         let same_role = index > 0 && roles[index - 1] == *role;
-        // A link's text is a run of its own, so that it can sit inside its Link element.
+        // A link's text is a run of its own, so that it can sit inside its Link element; on a
+        // right-to-left line each fragment is a run of its own: the page is mirrored run by
+        // run (see `inline::bidi`).
         let same_link = run_link == piece.link.as_ref();
         run_link = piece.link.as_ref();
         let continues = same_role
             && same_link
+            && !para.spacing.rtl
             && runs.last().is_some_and(|run| {
                 run.font.0 == style.face.0
                     && run.size == style.size
@@ -171,17 +174,19 @@ fn glyph_ranges(
 ) -> Vec<Range<usize>> {
     let at = |g: &ShapedGlyph| (g.cluster + shaped_at).clamp(chars.start, chars.end) - chars.start;
     let len = chars.end - chars.start;
-    glyphs
+    let starts: Vec<usize> = glyphs.iter().map(at).collect();
+    starts
         .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let start = at(g);
-            let end = glyphs[i + 1..]
+        .map(|&start| {
+            // Up to the next larger cluster: the next glyph's in logical order, the previous
+            // glyph's for a word shaped right to left (glyphs in visual order).
+            let end = starts
                 .iter()
-                .map(at)
-                .find(|&next| next != start)
+                .copied()
+                .filter(|&s| s > start)
+                .min()
                 .unwrap_or(len);
-            start.min(end)..end.max(start)
+            start..end
         })
         .collect()
 }

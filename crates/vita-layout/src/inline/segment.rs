@@ -55,6 +55,59 @@ pub(crate) fn by_face(
     (segments, missing)
 }
 
+/// For a word written right to left: punctuation set in another face than the
+/// Hebrew or Arabic letters next to them ("(שפת", "אם),") move into the letters' face when it
+/// has them, so that they are shaped right to left with the letters (a parenthesis then takes
+/// its mirrored form and its place at the word's start). Neighbouring runs of one face merge.
+pub(crate) fn join_rtl_neutrals(
+    book: &FontBook,
+    text: &str,
+    segments: Vec<Segment>,
+) -> Vec<Segment> {
+    let rtl_face =
+        |seg: &Segment| crate::font::is_right_to_left(&text[seg.range.clone()]).then_some(seg.face);
+    let faces: Vec<FaceId> = segments
+        .iter()
+        .enumerate()
+        .map(|(i, seg)| {
+            // Letters and digits keep their face and their own run: shaped right to left with
+            // the letters, "PostgreSQL" or "90" would read backwards.
+            let neutral = text[seg.range.clone()].chars().all(|c| {
+                use unicode_bidi::BidiClass as B;
+                !matches!(
+                    unicode_bidi::bidi_class(c),
+                    B::L | B::R | B::AL | B::EN | B::AN
+                )
+            });
+            if !neutral {
+                return seg.face;
+            }
+            let neighbours = [i.checked_sub(1), Some(i + 1)];
+            neighbours
+                .into_iter()
+                .flatten()
+                .filter_map(|n| segments.get(n).and_then(rtl_face))
+                .find(|&face| {
+                    text[seg.range.clone()]
+                        .chars()
+                        .all(|c| c.is_whitespace() || book.has_glyph(face, c))
+                })
+                .unwrap_or(seg.face)
+        })
+        .collect();
+    let mut out: Vec<Segment> = Vec::new();
+    for (seg, face) in segments.into_iter().zip(faces) {
+        match out.last_mut() {
+            Some(last) if last.face == face => last.range.end = seg.range.end,
+            _ => out.push(Segment {
+                face,
+                range: seg.range,
+            }),
+        }
+    }
+    out
+}
+
 /// Characters that belong to the one before: combining marks, variation selectors, joiners.
 fn joins_previous(c: char) -> bool {
     matches!(c,

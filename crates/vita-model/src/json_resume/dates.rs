@@ -3,20 +3,14 @@
 //! The schema asks for ISO 8601 dates; timestamps (`2021-06-01T00:00:00Z`) are read by their
 //! date, and "Jun 2021" / "June 2021" are accepted because hand-written files use them. Dates
 //! are shown as "Jun 2021" (English three-letter month, day dropped) or "2021", ranges as
-//! "Jun 2021 – Present" with an en dash; the layout's `entry.date-format` can show them in
-//! another style (vita-layout's `flow/dates.rs`). An `endDate` of "present", "current", "now", "today" or "ongoing" (any case)
-//! is an open end, and so is a missing one where the section is open-ended (jobs, studies).
+//! "Jun 2021 – Present" with an en dash; the layout's `entry.date-format` rebuilds them in the
+//! résumé's language. Month names of every language Vita knows are read ("März 2021"). An
+//! `endDate` that is a "present" word of any language ("present", "ongoing", "heute") is an
+//! open end, and so is a missing one where the section is open-ended (jobs, studies).
 
 use super::node::Str;
-use crate::{Date, DateEnd, Dates, Span, Warning};
-
-/// English month abbreviations, January first.
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// Words that mean an ongoing end date.
-const PRESENT: [&str; 5] = ["present", "current", "now", "today", "ongoing"];
+use crate::lang::{self, DateWord};
+use crate::{Date, DateEnd, Dates, Language, Span, Warning};
 
 /// The dates of an entry from its start and end values, and the text to keep as a detail line
 /// when a value is not a date (a warning then says which).
@@ -99,7 +93,8 @@ fn join_spans(a: Option<&Span>, b: Option<&Span>) -> Span {
 
 /// An end date: a date or a word meaning Present.
 fn end_of(text: &str) -> Option<DateEnd> {
-    if PRESENT.iter().any(|w| text.trim().eq_ignore_ascii_case(w)) {
+    let text = text.trim();
+    if lang::date_word_at(text, 0) == Some((DateWord::Present, text.len())) {
         return Some(DateEnd::Present);
     }
     parse(text).map(DateEnd::Date)
@@ -107,11 +102,8 @@ fn end_of(text: &str) -> Option<DateEnd> {
 
 /// A date as "Jun 2021" or "2021".
 pub(super) fn show(date: Date) -> String {
-    match date
-        .month
-        .and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?))
-    {
-        Some(month) => format!("{month} {}", date.year),
+    match date.month {
+        Some(month) => Language::for_tag(Some("en")).month_year(month, date.year, false),
         None => date.year.to_string(),
     }
 }
@@ -140,24 +132,17 @@ fn iso(text: &str) -> Option<Date> {
     })
 }
 
-/// "Jun 2021", "June 2021", "June, 2021", "Sept. 2021".
+/// "Jun 2021", "June 2021", "June, 2021", "Sept. 2021", "März 2021": a month name of any
+/// language and a year.
 fn named(text: &str) -> Option<Date> {
-    let (word, year_text) = text.split_once(' ')?;
-    let word = word.trim_end_matches([',', '.']).to_ascii_lowercase();
-    if word.len() < 3 {
+    let (DateWord::Month(month), end) = lang::date_word_at(text, 0)? else {
         return None;
-    }
-    let month = if word == "sept" {
-        9
-    } else {
-        crate::markdown::MONTH_NAMES
-            .iter()
-            .position(|name| name.starts_with(&word))?
-            + 1
     };
+    let year_text = text[end..].trim_start_matches([',', '.']);
+    (year_text.len() > year_text.trim_start().len()).then_some(())?;
     Some(Date {
         year: year(year_text.trim())?,
-        month: u8::try_from(month).ok(),
+        month: Some(month),
     })
 }
 

@@ -1,14 +1,17 @@
 //! Recognising dates and date ranges in entry headings and meta lines.
 //!
 //! Accepted dates: a year (1800–2100, wide enough for historical examples), a month and year
-//! ("Jun 2021", "June, 2021", "Sept. 2021", "06/2021", "2021-06", "2021.06", "2021/6", also with
-//! a day: "2021.06.15"), a season and year ("Fall 2022", "Spring 2021": the year is read, the
-//! season kept in the text). A range joins two with `-`, `–`, `—`, `~`, `〜` or `to` (spaces
-//! optional around the dashes); its end may be Present, Current, Now or Today in any case.
+//! ("Jun 2021", "June, 2021", "Sept. 2021", "März 2021", "janv. 2021", "июня 2021",
+//! "06/2021", "2021-06", "2021.06", "2021/6", also with a day: "2021.06.15", and "2021年6月",
+//! "2021년 6월"), a season and year ("Fall 2022", "Spring 2021": the year is read, the season
+//! kept in the text). A range joins two with `-`, `–`, `—`, `~`, `〜` or `to` (spaces optional
+//! around the dashes); its end may be a "present" word. Month and "present" words are read in
+//! every language of the crate's `lang/` files at once (résumés mix languages), in any case
+//! and with or without accents: "Present", "heute", "aujourd'hui", "actualidad", "至今".
 //!
-//! A range one of whose ends is a word Vita does not read yet — another language's month or
-//! "present" ("Sep 2021 – Ene 2022", "Jun 2024 – Presente", "2019 – heute") — is still one
-//! range, with the end [`DateEnd::Unread`], so it is shown exactly as written and never cut
+//! A range one of whose ends is a word Vita does not read — a month or "present" word of a
+//! language it has no file for, or a misspelling ("Sep 2021 – Qwer 2022", "2019 – Bisjetzt") —
+//! is still one range, with the end [`DateEnd::Unread`], so it is shown exactly as written and never cut
 //! into pieces. Such a word is one word of letters (any script) of at most
 //! [`MAX_UNREAD_CHARS`] characters, optionally followed by a year; as the start of a range it
 //! must open its part of the line (after `|`, `(`, `:` or a dash), so "Acme 2019 – 2021"
@@ -19,6 +22,7 @@
 
 use std::ops::Range;
 
+use crate::lang::{self, DateWord};
 use crate::{Date, DateEnd};
 
 /// A date or range found in a string.
@@ -38,9 +42,11 @@ pub(super) fn find_all(s: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let at_boundary = i == 0 || !is_word_byte(bytes[i - 1]);
-        if at_boundary
-            && s.is_char_boundary(i)
+        if s.is_char_boundary(i)
+            && !s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
             && let Some(f) = range_at(s, i)
         {
             i = f.range.end;
@@ -170,13 +176,10 @@ fn unread_end_at(s: &str, i: usize) -> Option<(DateEnd, usize)> {
     closes.then_some((DateEnd::Unread, end))
 }
 
-/// The end of a range at `i`: a date or an "ongoing" word.
+/// The end of a range at `i`: a date or a "present" word of any language.
 fn end_at(s: &str, i: usize) -> Option<(DateEnd, usize)> {
-    let rest = s.get(i..)?;
-    for word in ["present", "current", "now", "today"] {
-        if starts_with_word(rest, word) {
-            return Some((DateEnd::Present, i + word.len()));
-        }
+    if let Some((DateWord::Present, end)) = lang::date_word_at(s, i) {
+        return Some((DateEnd::Present, end));
     }
     date_at(s, i).map(|(date, end)| (DateEnd::Date(date), end))
 }
@@ -184,10 +187,10 @@ fn end_at(s: &str, i: usize) -> Option<(DateEnd, usize)> {
 /// A single date starting exactly at `i`.
 fn date_at(s: &str, i: usize) -> Option<(Date, usize)> {
     let bytes = s.as_bytes();
-    let first = *bytes.get(i)?;
+    let first = s.get(i..)?.chars().next()?;
     let (date, end) = if first.is_ascii_digit() {
-        numeric_date(bytes, i)?
-    } else if first.is_ascii_alphabetic() {
+        numeric_date(s, i)?
+    } else if first.is_alphabetic() {
         month_year(s, i)?
     } else {
         return None;
@@ -198,11 +201,15 @@ fn date_at(s: &str, i: usize) -> Option<(Date, usize)> {
     Some((date, end))
 }
 
-/// "2021", "2021-06", "06/2021", "6/2021".
-fn numeric_date(bytes: &[u8], i: usize) -> Option<(Date, usize)> {
+/// "2021", "2021-06", "06/2021", "6/2021", "2021年6月", "2021년 6월".
+fn numeric_date(s: &str, i: usize) -> Option<(Date, usize)> {
+    let bytes = s.as_bytes();
     let digits = count_digits(bytes, i);
     if digits == 4 {
         let year = number(bytes, i, 4)?;
+        if let Some(found) = cjk_month(s, i + 4, year) {
+            return Some(found);
+        }
         // "2021-06", "2021.06", "2021/6", and a day after the month ("2021.06.15").
         let sep = bytes.get(i + 4).copied();
         let month_digits = count_digits(bytes, i + 5);
@@ -239,18 +246,43 @@ fn numeric_date(bytes: &[u8], i: usize) -> Option<(Date, usize)> {
     None
 }
 
-/// "Jun 2021", "June 2021", "Sept. 2021", "June, 2021", "Fall 2022".
+/// The month after a year written with 年 or 년 ("2021年6月", "2021년 6월"), from `at`, just
+/// after the year's digits.
+fn cjk_month(s: &str, at: usize, year: u16) -> Option<(Date, usize)> {
+    let rest = s.get(at..)?;
+    let after_year = rest
+        .strip_prefix('年')
+        .or_else(|| rest.strip_prefix('년'))?;
+    let j = skip_spaces(s, s.len() - after_year.len());
+    let bytes = s.as_bytes();
+    let digits = count_digits(bytes, j);
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let month = number(bytes, j, digits)?;
+    let after = s.get(j + digits..)?;
+    let tail = after
+        .strip_prefix('月')
+        .or_else(|| after.strip_prefix('월'))?;
+    ((1..=12).contains(&month) && is_year(year))
+        .then(|| (date(year, Some(month)), s.len() - tail.len()))
+}
+
+/// "Jun 2021", "June 2021", "Sept. 2021", "June, 2021", "März 2021", "Fall 2022".
 fn month_year(s: &str, i: usize) -> Option<(Date, usize)> {
     let bytes = s.as_bytes();
-    let word_end = i + bytes[i..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
-    let word = s.get(i..word_end)?;
-    let month = match month_number(word) {
-        Some(month) => Some(month),
-        None if is_season(word) => None,
-        None => return None,
+    let (month, word_end) = match lang::date_word_at(s, i) {
+        Some((DateWord::Month(month), end)) => (Some(u16::from(month)), end),
+        _ => {
+            let end = i + bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            if !is_season(s.get(i..end)?) {
+                return None;
+            }
+            (None, end)
+        }
     };
     let mut j = word_end;
     if matches!(bytes.get(j), Some(b'.' | b',')) {
@@ -269,33 +301,6 @@ const SEASONS: [&str; 5] = ["spring", "summer", "fall", "autumn", "winter"];
 
 fn is_season(word: &str) -> bool {
     SEASONS.iter().any(|s| s.eq_ignore_ascii_case(word))
-}
-
-/// English month names, January first, lower case (shared with the JSON Resume reader).
-pub(crate) const MONTH_NAMES: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-fn month_number(word: &str) -> Option<u16> {
-    let word = word.to_ascii_lowercase();
-    if word == "sept" {
-        return Some(9);
-    }
-    let index = MONTH_NAMES
-        .iter()
-        .position(|m| *m == word || (word.len() == 3 && m.starts_with(word.as_str())))?;
-    u16::try_from(index + 1).ok()
 }
 
 fn date(year: u16, month: Option<u16>) -> Date {
@@ -421,7 +426,7 @@ mod tests {
                 ym(2021, 11),
                 Some(DateEnd::Date(ym(2022, 3))),
             ),
-            ("2018/07/01 ~ 現在", ym(2018, 7), Some(DateEnd::Unread)),
+            ("2018/07/01 ~ 現在", ym(2018, 7), Some(DateEnd::Present)),
             ("2024.03 – 재직", ym(2024, 3), Some(DateEnd::Unread)),
             (
                 "2016.07.02〜2017.02.28",
@@ -452,12 +457,10 @@ mod tests {
     #[test]
     fn ranges_in_words_not_read_are_unread_and_whole() {
         for (text, start) in [
-            ("Sep 2021 – Ene 2022", ym(2021, 9)),
-            ("Jun 2024 – Presente", ym(2024, 6)),
-            ("2019 – heute", y(2019)),
-            ("2020 - 至今", y(2020)),
-            ("Ene 2021 – Sep 2022", y(2021)),
-            ("Févr. 2019 – Mars 2020", y(2019)),
+            ("Sep 2021 – Qwer 2022", ym(2021, 9)),
+            ("Jun 2024 – Bisjetzt", ym(2024, 6)),
+            ("2019 – irgendwann", y(2019)),
+            ("Qwer 2021 – Sep 2022", y(2021)),
         ] {
             let found = whole(text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(
@@ -473,7 +476,76 @@ mod tests {
         assert_eq!(found[0].end, Some(DateEnd::Date(y(2021))));
         // A word after the dash that does not end the part is no end.
         assert_eq!(whole("2019 – Acme Corp"), None);
-        assert_eq!(whole("Ene 2022"), None);
+        assert_eq!(whole("Qwer 2022"), None);
+    }
+
+    #[test]
+    fn months_and_present_words_of_other_languages_are_read() {
+        let present = Some(DateEnd::Present);
+        let cases = [
+            (
+                "Sep 2021 – Ene 2022",
+                ym(2021, 9),
+                Some(DateEnd::Date(ym(2022, 1))),
+            ),
+            ("Jun 2024 – Presente", ym(2024, 6), present),
+            ("2019 – heute", y(2019), present),
+            ("März 2019 – Heute", ym(2019, 3), present),
+            ("03/2019 - bis heute", ym(2019, 3), present),
+            ("janv. 2020 – aujourd'hui", ym(2020, 1), present),
+            (
+                "Févr. 2019 – Mars 2020",
+                ym(2019, 2),
+                Some(DateEnd::Date(ym(2020, 3))),
+            ),
+            ("septembre 2018 – présent", ym(2018, 9), present),
+            ("enero 2020 – actualidad", ym(2020, 1), present),
+            ("2020 - 至今", y(2020), present),
+            ("2018/07/01 ~ 現在", ym(2018, 7), present),
+            ("2024.03 – 현재", ym(2024, 3), present),
+            (
+                "2019年3月 - 2021年12月",
+                ym(2019, 3),
+                Some(DateEnd::Date(ym(2021, 12))),
+            ),
+            ("2019년 3월 – 현재", ym(2019, 3), present),
+            ("июнь 2019 – по настоящее время", ym(2019, 6), present),
+            ("Ağustos 2020 – Halen", ym(2020, 8), present),
+            ("październik 2017 – obecnie", ym(2017, 10), present),
+            ("maart 2016 – heden", ym(2016, 3), present),
+            ("ינואר 2020 – היום", ym(2020, 1), present),
+            ("مارس 2018 – حتى الآن", ym(2018, 3), present),
+        ];
+        for (text, start, end) in cases {
+            let found = whole(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((found.start, found.end), (start, end), "{text}");
+        }
+        // Not a month inside a longer word, nor a dotted form without its dot.
+        assert_eq!(whole("Maier 2019").map(|f| f.range), None);
+        assert_eq!(find_all("Maier 2019")[0].start, y(2019));
+    }
+
+    #[test]
+    fn every_language_reads_what_it_prints() {
+        for tag in [
+            "en", "de", "fr", "es", "it", "pt", "nl", "pl", "sv", "da", "nb", "fi", "cs", "tr",
+            "ru", "uk", "zh", "ja", "ko", "he", "ar",
+        ] {
+            let language = crate::Language::for_tag(Some(tag));
+            assert_eq!(language.tag, tag);
+            for month in 1..=12 {
+                for long in [true, false] {
+                    let start = language.month_year(month, 2021, long);
+                    let text = format!("{start} – {}", language.present());
+                    let found = whole(&text).unwrap_or_else(|| panic!("{tag}: {text}"));
+                    assert_eq!(
+                        (found.start, found.end),
+                        (ym(2021, month), Some(DateEnd::Present)),
+                        "{tag}: {text}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

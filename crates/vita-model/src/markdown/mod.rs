@@ -14,7 +14,6 @@ mod bold_titles;
 mod contact;
 mod dashes;
 mod dates;
-pub(crate) use dates::MONTH_NAMES;
 mod entry;
 pub(crate) mod front_matter;
 mod header;

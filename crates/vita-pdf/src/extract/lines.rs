@@ -120,12 +120,55 @@ fn line_text(mut line: Vec<Piece>) -> String {
         previous_end = Some(previous_end.map_or(piece.end_x, |end| end.max(piece.end_x)));
     }
     // Space glyphs, gaps and any whitespace inside pieces all become one plain space.
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    logical(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// A line read left to right (visual order) put back in reading order when it has Hebrew or
+/// Arabic letters: the whole line reversed, then each run of left-to-right text (Latin
+/// letters, digits and what lies between them) turned back, as poppler does. Lines without
+/// right-to-left letters are returned as they are.
+fn logical(visual: &str) -> String {
+    use unicode_bidi::{BidiClass, bidi_class};
+    let rtl = |c: char| matches!(bidi_class(c), BidiClass::R | BidiClass::AL);
+    let ltr = |c: char| matches!(bidi_class(c), BidiClass::L | BidiClass::EN | BidiClass::AN);
+    if !visual.chars().any(rtl) {
+        return visual.to_string();
+    }
+    let mut chars: Vec<char> = visual.chars().rev().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !ltr(chars[i]) {
+            i += 1;
+            continue;
+        }
+        // From this letter or digit to the last one before the next right-to-left letter.
+        let start = i;
+        let mut end = i;
+        while i < chars.len() && !rtl(chars[i]) {
+            if ltr(chars[i]) {
+                end = i;
+            }
+            i += 1;
+        }
+        chars[start..=end].reverse();
+        i = end + 1;
+    }
+    chars.into_iter().collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Piece, page_text};
+    use super::{Piece, logical, page_text};
+
+    #[test]
+    fn right_to_left_lines_read_in_logical_order() {
+        // As drawn, left to right: "Rust" and "2019" keep their order inside the Hebrew.
+        assert_eq!(
+            logical("2019 ץרמ Rust and Go תא התנב"),
+            "בנתה את Rust and Go מרץ 2019"
+        );
+        assert_eq!(logical("plain text"), "plain text");
+    }
 
     fn piece(x: f32, y: f32, text: &str) -> Piece {
         Piece {

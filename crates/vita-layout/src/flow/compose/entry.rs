@@ -51,7 +51,7 @@ impl Composer<'_> {
         let dates = entry.dates.as_ref().filter(|_| !dates_left).map(|dates| {
             vec![muted.piece(
                 self.book,
-                crate::flow::dates::show(dates, self.layout.entry.date_format),
+                crate::flow::dates::show(dates, self.layout.entry.date_format, self.language),
             )]
         });
         // Each left part with the right part that goes on its line.
@@ -92,7 +92,7 @@ impl Composer<'_> {
         if dates_left && let Some(dates) = &entry.dates {
             let (para, line) = self.single_line(vec![muted.piece(
                 self.book,
-                crate::flow::dates::show(dates, self.layout.entry.date_format),
+                crate::flow::dates::show(dates, self.layout.entry.date_format, self.language),
             )]);
             let first_line =
                 (first..self.out.len()).find(|&i| matches!(self.out[i], VItem::Line(_)));
@@ -148,7 +148,11 @@ impl Composer<'_> {
                 {
                     let (_, line) = self.single_line(vec![muted.piece(
                         self.book,
-                        crate::flow::dates::show(dates, self.layout.entry.date_format),
+                        crate::flow::dates::show(
+                            dates,
+                            self.layout.entry.date_format,
+                            self.language,
+                        ),
                     )]);
                     widest = widest.max(line.map_or(0.0, |l| l.width));
                 }
@@ -195,7 +199,7 @@ impl Composer<'_> {
                     y: 0.0,
                 };
                 let right_items = line_items(self.book, &right_para, r, at);
-                read_across_gap(&mut items, right_items);
+                read_across_gap(&mut items, right_items, self.language.is_rtl());
             }
             let merged = SetLine {
                 size: line.size.max(right_line.as_ref().map_or(0.0, |r| r.size)),
@@ -243,7 +247,10 @@ impl Composer<'_> {
 /// reads the whole line where the left part ends. Extractors that ignore ActualText (pdf.js,
 /// mutool, pypdf) read the runs as drawn, left part first. No character is added that the
 /// page does not show (the U+200B bridge this replaces gave poppler thousands of them).
-pub(super) fn read_across_gap(items: &mut Vec<Item>, right: Vec<Item>) {
+///
+/// On a right-to-left line (`rtl`) the replacement text is written in the visual order that
+/// poppler reorders back to the logical one (see [`crate::inline::bidi::visual_for_poppler`]).
+pub(super) fn read_across_gap(items: &mut Vec<Item>, right: Vec<Item>, rtl: bool) {
     let right_text: String = right
         .iter()
         .filter_map(|item| match item {
@@ -264,7 +271,12 @@ pub(super) fn read_across_gap(items: &mut Vec<Item>, right: Vec<Item>) {
         .actual_text
         .clone()
         .unwrap_or_else(|| last_left.text.clone());
-    last_left.actual_text = Some(format!("{} {right_text}", own.trim_end()));
+    let joined = format!("{} {right_text}", own.trim_end());
+    last_left.actual_text = Some(if rtl {
+        crate::inline::bidi::visual_for_poppler(&joined)
+    } else {
+        joined
+    });
     items.extend(right.into_iter().map(|mut item| {
         if let Item::Text(run) = &mut item {
             run.actual_text = Some(String::new());

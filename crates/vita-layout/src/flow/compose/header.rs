@@ -8,7 +8,11 @@ impl Composer<'_> {
         let align = self.layout.header.align;
         let first = self.out.len();
         // With a photo, the header's lines share the width with it.
-        let photo = self.photo.clone().map(|p| {
+        let photo = self.photo.clone().map(|mut p| {
+            if p.image.alt.trim().is_empty() {
+                let name = header.name.as_ref().map(|n| n.plain());
+                p.image.alt = self.language.photo_alt(name.as_deref());
+            }
             let height = self.layout.header.photo_size.resolve(self.em());
             let width = height * p.width as f32 / p.height.max(1) as f32;
             (p, width.min(self.width / 3.0), height)

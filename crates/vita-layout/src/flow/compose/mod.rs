@@ -7,7 +7,9 @@
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 
-use vita_model::{Block, Entry, Field, Header, List, Resume, Section, SplitLine, Table, Text};
+use vita_model::{
+    Block, Entry, Field, Header, Language, List, Resume, Section, SplitLine, Table, Text,
+};
 
 mod entry;
 mod header;
@@ -78,6 +80,8 @@ pub(crate) struct Composer<'a> {
     pub photo: Option<PhotoData>,
     /// Regional forms for Han characters, from the résumé's language.
     cjk: CjkForms,
+    /// The résumé's language: month names and the "present" word of dates, default words.
+    pub language: &'static Language,
     /// How many list items the current block sits inside (nested bullets are dashes).
     list_depth: usize,
     /// Scripts (see [`script_name`]) already warned about as missing from every font.
@@ -174,6 +178,7 @@ impl<'a> Composer<'a> {
             savings: RefCell::new(Vec::new()),
             photo: None,
             cjk: CjkForms::default(),
+            language: Language::for_tag(None),
             list_depth: 0,
             missing_reported: BTreeSet::new(),
             missing: Vec::new(),
@@ -211,6 +216,7 @@ impl<'a> Composer<'a> {
 
     pub fn resume(&mut self, resume: &Resume) {
         self.cjk = CjkForms::from_lang(resume.settings.lang.as_deref());
+        self.language = Language::for_tag(resume.settings.lang.as_deref());
         if self.layout.paragraph.keep_keywords_whole {
             self.hyphenator.protect(keywords::keywords(resume));
         }
@@ -377,6 +383,7 @@ impl<'a> Composer<'a> {
             shrink: self.layout.paragraph.space_shrink,
             ex_hyphen_penalty: self.layout.paragraph.ex_hyphen_penalty,
             cjk: self.cjk,
+            rtl: self.language.is_rtl(),
         };
         let mut para = Paragraph::new(self.book, pieces, justify, hyphens, spacing);
         for (c, word, source) in para.missing.drain(..) {
