@@ -237,6 +237,20 @@ fn one_failing_variant_does_not_stop_the_others() {
         "{message}"
     );
     assert!(message.contains("2 built, 1 failed"), "{message}");
+    // In the JSON report the failure is a diagnostic object, not drawn text.
+    let run = dir.vita(&["batch", "vita.toml", "--format", "json", "--quiet"]);
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON report");
+    let lost = &report["variants"][1];
+    assert_eq!(lost["status"], "failed", "{report}");
+    assert_eq!(lost["error"]["code"], "V0001", "{report}");
+    assert_eq!(lost["error"]["severity"], "error", "{report}");
+    assert!(
+        lost["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("missing.md"),
+        "{report}"
+    );
 }
 
 #[test]

@@ -102,7 +102,7 @@ fn a_page_size_that_is_no_size_fails_at_its_place_through_extends_too() {
         let message = stderr(&run);
         assert!(
             message.starts_with("error[V0303]: ")
-                && message.contains(&format!("{at}: \"a44\" is no page size")),
+                && message.contains(&format!("{at}: `page.size`: \"a44\" is no page size")),
             "{message}"
         );
         assert!(message.contains("= hint: write \"a4\""), "{message}");

@@ -433,6 +433,11 @@ fn syntax_error(error: &toml::de::Error, source: &str) -> LayoutError {
             )
         }
         Some(keys::At::Value { table, key }) => {
+            let name = match &table {
+                Some(table) => format!("{table}.{key}"),
+                None => key.clone(),
+            };
+            message = format!("`{name}`: {message}");
             (Code::LayoutValue, keys::value_hint(table.as_deref(), &key))
         }
         None | Some(keys::At::Nothing) => (Code::LayoutSyntax, None),
