@@ -84,6 +84,27 @@ impl<'de> Deserialize<'de> for PageSize {
     }
 }
 
+/// Any number, as `Length::parse` reads it.
+#[cfg(feature = "schema")]
+const NUMBER: &str = r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*(pt|mm|cm|in)";
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for PageSize {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PageSize".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let pattern =
+            format!(r"^\s*([aA]4|[lL][eE][tT][tT][eE][rR]|{NUMBER}\s*[xX]\s*{NUMBER})\s*$");
+        schemars::json_schema!({
+            "description": "\"a4\", \"letter\", or \"WIDTH x HEIGHT\" with units other than em (\"210mm x 297mm\").",
+            "type": "string",
+            "pattern": pattern
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
