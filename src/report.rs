@@ -12,9 +12,6 @@ use crate::compile::Compiled;
 use crate::diagnostics::{self, Located};
 use crate::failure::Failure;
 
-/// TeX's fitness classes by number.
-const FITNESS: [&str; 4] = ["very loose", "loose", "decent", "tight"];
-
 /// The JSON report of a build.
 pub fn build(built: &Built) -> Value {
     let c = &built.compiled;
@@ -22,16 +19,12 @@ pub fn build(built: &Built) -> Value {
         .lines
         .iter()
         .map(|l| {
-            let fitness = FITNESS
-                .get(usize::from(l.fitness))
-                .copied()
-                .unwrap_or("decent");
             json!({
                 "page": l.page + 1,
                 "text": l.text,
                 "ratio": round(l.ratio),
                 "badness": l.badness,
-                "fitness": fitness,
+                "fitness": l.fitness.as_str(),
                 "hyphenated": l.hyphenated,
                 "overfull_pt": round(l.overfull),
                 "paragraph_demerits": l.paragraph_demerits,

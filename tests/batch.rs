@@ -232,8 +232,25 @@ fn one_failing_variant_does_not_stop_the_others() {
     assert!(dir.path("good.pdf").exists() && dir.path("also-good.pdf").exists());
     assert!(!dir.path("lost.pdf").exists());
     let message = stderr(&run);
-    assert!(message.contains("missing.md: no such file"), "{message}");
+    assert!(
+        message.contains("error[V0001]: ") && message.contains("missing.md: no such file"),
+        "{message}"
+    );
     assert!(message.contains("2 built, 1 failed"), "{message}");
+    // In the JSON report the failure is a diagnostic object, not drawn text.
+    let run = dir.vita(&["batch", "vita.toml", "--format", "json", "--quiet"]);
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON report");
+    let lost = &report["variants"][1];
+    assert_eq!(lost["status"], "failed", "{report}");
+    assert_eq!(lost["error"]["code"], "V0001", "{report}");
+    assert_eq!(lost["error"]["severity"], "error", "{report}");
+    assert!(
+        lost["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("missing.md"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -250,11 +267,7 @@ fn a_variant_that_does_not_fit_fails_with_exit_3() {
     let run = dir.vita(&["batch", "vita.toml", "--quiet"]);
     assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
     assert!(dir.path("free.pdf").exists() && !dir.path("one.pdf").exists());
-    assert!(
-        stderr(&run).contains("too long for 1 page"),
-        "{}",
-        stderr(&run)
-    );
+    assert!(stderr(&run).contains("error[V0405]: "), "{}", stderr(&run));
 }
 
 #[test]
@@ -294,7 +307,8 @@ fn manifest_errors_name_the_line_and_build_nothing() {
     assert_eq!(run.status.code(), Some(1));
     let message = stderr(&run);
     assert!(
-        message.contains("vita.toml:8:1: unknown key `layuot`"),
+        message.contains("error[V0204]: ")
+            && message.contains("vita.toml:8:1: unknown key `layuot`"),
         "{message}"
     );
     assert!(

@@ -126,7 +126,11 @@ fn hidden_text_is_left_out_and_fails_the_check_at_its_line() {
     );
     let built = dir.vita(&["build", input.to_str().unwrap()]);
     assert_ok(&built);
-    assert!(stderr(&built).contains("cv.md:8:"), "{}", stderr(&built));
+    assert!(
+        stderr(&built).contains("warning[V0122]: ") && stderr(&built).contains("cv.md:8:"),
+        "{}",
+        stderr(&built)
+    );
     let text = crate::util::pdf_text(&dir.path("cv.pdf")).join("\n");
     assert!(
         text.contains("Menabrea") && !text.contains("kubernetes"),

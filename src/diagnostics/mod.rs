@@ -46,18 +46,28 @@ pub struct Place {
 
 /// Most lines of a source quoted for one place.
 const MAX_EXCERPT_LINES: usize = 6;
+/// Longest line quoted in a range over several lines (a single line is cut around its range
+/// by the renderer; a bracket over several long lines cannot be).
+const MAX_BRACKETED_LINE: usize = 120;
 
 impl Place {
     /// `range` of `text`, clamped to it and to character boundaries.
     fn resolve(text: &str, range: Range<usize>, label: Option<String>) -> Place {
         let start = floor_char(text, range.start.min(text.len()));
-        let end = floor_char(text, range.end.clamp(start, text.len()));
-        let (line, column) = vita_model::line_col(text, start);
+        let mut end = floor_char(text, range.end.clamp(start, text.len()));
         let (end_line, end_column) = vita_model::line_col(text, end);
+        let long_line = text[start..end]
+            .lines()
+            .any(|l| l.chars().count() > MAX_BRACKETED_LINE);
+        if text[start..end].contains('\n') && long_line {
+            // Underline the first line only.
+            end = text[start..].find('\n').map_or(end, |i| start + i);
+        }
+        let (line, column) = vita_model::line_col(text, start);
         let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let mut last = text[end..].find('\n').map_or(text.len(), |i| end + i);
         // A range over many lines is quoted from its start only.
-        if end_line - line >= MAX_EXCERPT_LINES {
+        if text[start..end].matches('\n').count() >= MAX_EXCERPT_LINES {
             last = text[first..]
                 .match_indices('\n')
                 .nth(MAX_EXCERPT_LINES - 1)
@@ -176,6 +186,18 @@ mod tests {
         assert_eq!(p.excerpt, "çd = \"a44\"");
         assert_eq!(&p.excerpt[p.range.clone()], "\"a44\"");
         assert_eq!(l.location().as_deref(), Some("mine.toml:2:6"));
+    }
+
+    #[test]
+    fn ranges_over_long_lines_are_drawn_on_their_first_line_and_reported_whole() {
+        let long = "x".repeat(200);
+        let text = format!("a\n{long}\n{long}\nz\n");
+        let d = Diagnostic::warning(Code::TableSplit, "wide").at(2..text.len() - 3);
+        let l = Located::in_file(d, Path::new("cv.md"), &text);
+        let p = &l.places[0];
+        assert_eq!((p.line, p.end_line), (2, 3));
+        assert_eq!(p.excerpt, long);
+        assert_eq!(p.range, 0..200);
     }
 
     #[test]

@@ -181,7 +181,7 @@ SETUP='python3 -c "print(\"# Ada Example\nada@example.com\n\n## Skills <!-- tags
 
 # ---------------------------------------------------------------- odd text: warnings
 SETUP='printf "# Ada Example\nada@example.com\n\n## Skills\n\nRust\0and Go\n" > nul.md' CHECK="$(has_text out.pdf 'Rust and Go') && ! pdftotext out.pdf - | grep -qaP '\x00'" \
-  case_ nul-bytes 0 'warning: nul.md:6:5: the control character NUL \(U\+0000\) is left out' 'vita build nul.md -o out.pdf'
+  case_ nul-bytes 0 'warning\[V0006\]: nul.md:6:5: the control character NUL \(U\+0000\) is left out' 'vita build nul.md -o out.pdf'
 SETUP='printf "# Ada Example\nada@example.com\n\n## Skills\n\nRust \033[2J\033[31mred\n" > esc.md' \
   case_ escape-sequences 0 'esc.md:6:6: .*ESC \(U\+001B\)' 'vita build esc.md -o out.pdf'
 SETUP='printf "# Ada Example\nada@example.com\n\n## Skills\n\nRust\xc2\x85Go\n" > c1.md' \
@@ -260,8 +260,8 @@ layout_case name-size-zero '[fonts]\nname-size = "0pt"\n' '`fonts.name-size`'
 layout_case section-size-em '[fonts]\nsection-size = "40em"\n' '`fonts.section-size` is "40em"'
 layout_case page-one-mm '[page]\nsize = "1mm x 1mm"\n' 'l.toml:2:8: `page.size` is "1mm x 1mm", smaller than a page can be'
 layout_case page-huge '[page]\nsize = "300in x 11in"\n' 'larger than a page can be'
-layout_case page-unknown '[page]\nsize = "tabloid"\n' 'which is no page size'
-layout_case page-em '[page]\nsize = "50em x 70em"\n' 'which is no page size'
+layout_case page-unknown '[page]\nsize = "tabloid"\n' 'V0303\]: l.toml:2:8: .page.size.: "tabloid" is no page size'
+layout_case page-em '[page]\nsize = "50em x 70em"\n' 'V0303\]: l.toml:2:8: .page.size.: "50em x 70em" is no page size'
 layout_case rule-negative '[section]\nrule = "-1pt"\n' '`section.rule`'
 layout_case letter-spacing-huge '[section]\nletter-spacing = "5em"\n' '`section.letter-spacing`'
 layout_case paragraph-space-huge '[paragraph]\nspace = "1000mm"\n' '`paragraph.space` is "1000mm"'
@@ -326,7 +326,7 @@ CHECK='test -z "$(find . -name ".vita-*" | head -n 1)"' \
   case_ batch-sigterm-early 130 'interrupted' 'vita batch -q many.toml & pid=$!; sleep 0.3; kill -TERM $pid; wait $pid'
 
 # ---------------------------------------------------------------- flags
-case_ tags-syntax 1 'error: --tags: ' 'vita build good.md --tags "a,,b"'
+case_ tags-syntax 1 'error\[V0103\]: --tags: ' 'vita build good.md --tags "a,,b"'
 case_ set-without-equals 1 "has no \`=\`" 'vita build good.md --set headline'
 case_ pages-zero 2 '' 'vita build good.md --pages 0'
 SETUP='python3 -c "print(\"# Ada Example\n\n## Items\n\n\" + \"\".join(f\"- item {i} with a few words in it\n\" for i in range(3000)))" > list.md' \

@@ -153,6 +153,32 @@ impl fmt::Display for Code {
 mod tests {
     use super::*;
 
+    /// docs/errors.md lists every code under a `## V0000 — title` heading, with an example,
+    /// and no code that does not exist.
+    #[test]
+    fn every_code_is_documented_and_every_documented_code_exists() {
+        let doc = include_str!("../../../docs/errors.md");
+        let undocumented: Vec<&str> = Code::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .filter(|c| !doc.contains(&format!("\n## {c} — ")))
+            .collect();
+        assert!(
+            undocumented.is_empty(),
+            "codes missing from docs/errors.md: {undocumented:?}"
+        );
+        let unknown: Vec<&str> = doc
+            .lines()
+            .filter_map(|l| l.strip_prefix("## V"))
+            .map(|l| l.split_whitespace().next().unwrap_or_default())
+            .filter(|n| !Code::ALL.iter().any(|c| c.as_str()[1..] == **n))
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "docs/errors.md lists codes that do not exist: {unknown:?}"
+        );
+    }
+
     #[test]
     fn codes_are_unique_ordered_and_well_formed() {
         let texts: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();

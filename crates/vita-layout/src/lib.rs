@@ -42,8 +42,8 @@ pub use vita_diagnostic::{Code, Diagnostic};
 
 pub use theme::{
     Algorithm, Align, Arrangement, Colors, DateFormat, EntryStyle, Fill, FontStyle, HeaderStyle,
-    Layout, LayoutError, Length, ListStyle, PageStyle, ParagraphStyle, SectionStyle, Side,
-    SidebarStyle, TitleCase, parse_color, value_span,
+    Layout, LayoutError, Length, ListStyle, PageSize, PageStyle, ParagraphStyle, SectionStyle,
+    Side, SidebarStyle, TitleCase, parse_color, value_span,
 };
 
 /// Options for one layout run that are not part of the layout file.
@@ -93,8 +93,8 @@ pub struct LineReport {
     pub ratio: f32,
     /// TeX badness (10001 when overfull).
     pub badness: i64,
-    /// Fitness class: 0 very loose, 1 loose, 2 decent, 3 tight.
-    pub fitness: u8,
+    /// TeX's fitness class of the line.
+    pub fitness: Fitness,
     /// Ends with an inserted hyphen or after an explicit one.
     pub hyphenated: bool,
     /// How far the line sticks out past the measure, in points.
@@ -105,6 +105,41 @@ pub struct LineReport {
     pub pass: u8,
     /// Justified (spaces carry the ratio) or ragged (the line end does).
     pub justified: bool,
+}
+
+/// TeX's fitness classes: how far a line's spaces are stretched or shrunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Fitness {
+    /// Stretched, badness over 99.
+    VeryLoose,
+    /// Stretched, badness 13 to 99.
+    Loose,
+    /// Badness 12 or less, stretched or shrunk.
+    Decent,
+    /// Shrunk, badness 13 or more.
+    Tight,
+}
+
+impl Fitness {
+    /// The class from the line breaker's number (0 very loose … 3 tight).
+    pub fn from_class(class: u8) -> Fitness {
+        match class {
+            0 => Fitness::VeryLoose,
+            1 => Fitness::Loose,
+            3 => Fitness::Tight,
+            _ => Fitness::Decent,
+        }
+    }
+
+    /// The class in words, as reports print it: "very loose", "loose", "decent", "tight".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fitness::VeryLoose => "very loose",
+            Fitness::Loose => "loose",
+            Fitness::Decent => "decent",
+            Fitness::Tight => "tight",
+        }
+    }
 }
 
 /// Most characters listed in [`Laid::missing_glyphs`]: a résumé in a script the fonts lack

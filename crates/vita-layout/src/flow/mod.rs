@@ -260,11 +260,11 @@ pub(crate) fn compose<'a>(
     let (page_width, page_height) = layout.page_size().ok_or_else(|| LayoutError {
         code: crate::Code::LayoutRange,
         message: format!(
-            "unknown page size '{}': use \"a4\", \"letter\" or \"WIDTH x HEIGHT\" such as \"210mm x 297mm\"",
+            "page size '{}' is outside one inch to 200 inches a side",
             layout.page.size
         ),
         span: None,
-        hint: None,
+        hint: Some("\"a4\" is 210mm x 297mm, \"letter\" 8.5in x 11in".into()),
     })?;
     let folders = layout.fonts.folders();
     for (key, family) in layout.fonts.named() {

@@ -203,7 +203,7 @@ pub(crate) fn paginate(
                         text: text.clone(),
                         ratio: figures.ratio,
                         badness: figures.badness,
-                        fitness: figures.fitness,
+                        fitness: crate::Fitness::from_class(figures.fitness),
                         hyphenated: figures.hyphenated,
                         overfull: *overfull,
                         paragraph_demerits: figures.paragraph_demerits,

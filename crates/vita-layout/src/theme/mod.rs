@@ -6,11 +6,13 @@
 
 mod keys;
 mod length;
+mod page_size;
 mod ranges;
 
 use serde::{Deserialize, Serialize};
 
 pub use length::{Length, parse_color};
+pub use page_size::PageSize;
 
 use crate::display::Color;
 use crate::{Code, Diagnostic};
@@ -52,8 +54,9 @@ pub struct Layout {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct PageStyle {
-    /// `"a4"`, `"letter"`, or `"WIDTH x HEIGHT"` with units (`"210mm x 297mm"`).
-    pub size: String,
+    /// `"a4"`, `"letter"`, or `"WIDTH x HEIGHT"` with units (`"210mm x 297mm"`), read into
+    /// points when the file loads.
+    pub size: PageSize,
     /// Margin on all four sides.
     pub margin: Length,
     /// Cost of a page break after a paragraph's first line (an orphan); 10000 forbids it.
@@ -427,19 +430,31 @@ impl From<LayoutError> for Diagnostic {
 /// says which kind it is, and gives the hint.
 fn syntax_error(error: &toml::de::Error, source: &str) -> LayoutError {
     let span = error.span();
+    let mut message = error.message().trim().to_string();
     let (code, hint) = match span.clone().map(|s| keys::at(source, s)) {
-        Some(keys::At::Key { table, key }) => (
-            Code::LayoutUnknownKey,
-            keys::unknown_hint(table.as_deref(), &key),
-        ),
+        Some(keys::At::Key { table, key }) => {
+            message = match &table {
+                Some(table) => format!("unknown key `{key}` in `[{table}]`"),
+                None => format!("unknown key `{key}`"),
+            };
+            (
+                Code::LayoutUnknownKey,
+                keys::unknown_hint(table.as_deref(), &key),
+            )
+        }
         Some(keys::At::Value { table, key }) => {
+            let name = match &table {
+                Some(table) => format!("{table}.{key}"),
+                None => key.clone(),
+            };
+            message = format!("`{name}`: {message}");
             (Code::LayoutValue, keys::value_hint(table.as_deref(), &key))
         }
         None | Some(keys::At::Nothing) => (Code::LayoutSyntax, None),
     };
     LayoutError {
         code,
-        message: error.message().trim().to_string(),
+        message,
         span,
         hint,
     }
@@ -521,22 +536,8 @@ impl Layout {
     /// inch to 200 inches a side).
     pub fn page_size(&self) -> Option<(f32, f32)> {
         let limits = ranges::MIN_PAGE..=ranges::MAX_PAGE;
-        self.page_dimensions()
-            .filter(|(w, h)| limits.contains(w) && limits.contains(h))
-    }
-
-    /// Page width and height in points as written, whatever their range.
-    fn page_dimensions(&self) -> Option<(f32, f32)> {
-        match self.page.size.trim().to_ascii_lowercase().as_str() {
-            "a4" => Some((595.276, 841.89)),
-            "letter" => Some((612.0, 792.0)),
-            custom => {
-                let (w, h) = custom.split_once('x')?;
-                let w = Length::parse(w).filter(|l| matches!(l, Length::Pt(_)))?;
-                let h = Length::parse(h).filter(|l| matches!(l, Length::Pt(_)))?;
-                Some((w.resolve(0.0), h.resolve(0.0)))
-            }
-        }
+        let (w, h) = self.page.size.points();
+        (limits.contains(&w) && limits.contains(&h)).then_some((w, h))
     }
 }
 
@@ -579,7 +580,7 @@ impl Default for SidebarStyle {
 impl Default for PageStyle {
     fn default() -> Self {
         PageStyle {
-            size: "a4".into(),
+            size: PageSize::a4(),
             margin: Length::Pt(50.0),
             club_penalty: 10_000,
             widow_penalty: 10_000,
@@ -796,11 +797,15 @@ mod tests {
     #[test]
     fn custom_page_size() {
         let mut layout = Layout::default();
-        layout.page.size = "210mm x 297mm".into();
+        layout.page.size = PageSize::parse("210mm x 297mm").unwrap();
         let (w, h) = layout.page_size().unwrap();
         assert!((w - 595.276).abs() < 0.01 && (h - 841.89).abs() < 0.01);
-        layout.page.size = "tabloid".into();
+        layout.page.size = PageSize::parse("300in x 11in").unwrap();
         assert_eq!(layout.page_size(), None);
+        let err = Layout::from_toml("[page]\nsize = \"tabloid\"\n").unwrap_err();
+        assert_eq!(err.code, Code::LayoutValue);
+        assert_eq!(err.span, Some(14..23));
+        assert!(err.hint.unwrap().contains("210mm x 297mm"));
     }
 }
 

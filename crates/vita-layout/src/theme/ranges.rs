@@ -148,18 +148,18 @@ fn problem<'a>(layout: &Layout, spans: &Spans<'_>) -> Option<Problem<'a>> {
 
 /// Page size and margins.
 fn page_problem<'a>(layout: &Layout, spans: &Spans<'_>, body: f32) -> Option<Problem<'a>> {
-    let Some((w, h)) = layout.page_dimensions() else {
-        return Some(Problem {
-            table: "page",
-            key: "size",
-            what: format!("is \"{}\", which is no page size", layout.page.size),
-            hint: "write \"a4\", \"letter\" or \"WIDTH x HEIGHT\" with units, such as \
-                   \"210mm x 297mm\""
-                .into(),
-        });
-    };
+    // A size that is no size does not load (see `PageSize`); here only its range is checked.
+    let (w, h) = layout.page.size.points();
     if !((MIN_PAGE..=MAX_PAGE).contains(&w) && (MIN_PAGE..=MAX_PAGE).contains(&h)) {
-        let unit = unit_of(layout.page.size.split('x').next().unwrap_or(""));
+        let unit = unit_of(
+            layout
+                .page
+                .size
+                .as_written()
+                .split('x')
+                .next()
+                .unwrap_or(""),
+        );
         return Some(Problem {
             table: "page",
             key: "size",

@@ -266,7 +266,8 @@ mod tests {
         assert_eq!(dates, None);
         assert_eq!(detail.unwrap(), "Summer 2019 – 2020");
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].message.contains("`Summer 2019` is not a date"));
+        assert_eq!(warnings[0].code, crate::Code::NotADate);
+        assert!(warnings[0].message.contains("`Summer 2019`"));
     }
 
     #[test]

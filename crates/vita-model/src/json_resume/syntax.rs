@@ -29,7 +29,7 @@ pub(super) fn error(source: &str, start: usize, err: &serde_json::Error) -> Erro
         .and_then(|rest| rest.chars().next())
         .map_or(offset, |c| offset + c.len_utf8());
     Error {
-        hint: hint(err.classify(), &message),
+        hint: hint(err.classify(), source, start, offset),
         message,
         span: offset..end,
         kind,
@@ -56,28 +56,98 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     offset
 }
 
-/// Advice for the common ways hand-written JSON goes wrong.
-fn hint(category: Category, message: &str) -> Option<String> {
-    let hint = if category == Category::Eof {
-        "the file ends too early: check for a missing `}`, `]` or closing `\"`"
-    } else if message.contains("trailing comma") {
-        "remove the comma after the last item"
-    } else if message.contains("key must be a string") {
-        "put keys in double quotes: \"name\": \"…\""
-    } else if message.contains("expected `,` or") {
-        "a comma may be missing at the end of the previous item"
-    } else if message.contains("control character") {
-        "write a line break inside text as \\n"
-    } else if message.contains("escape") {
-        "write a backslash inside text as \\\\"
-    } else if message.contains("expected value") || message.contains("expected ident") {
-        "JSON needs double quotes around text and allows no comments"
-    } else if message.contains("trailing characters") {
-        "remove what follows the closing `}`"
-    } else {
+/// Advice for the common ways hand-written JSON goes wrong, read from the text around the
+/// error (`source[start..offset]` was read before it) rather than from serde_json's wording,
+/// which is not part of its API.
+fn hint(category: Category, source: &str, start: usize, offset: usize) -> Option<String> {
+    const EARLY_END: &str = "the file ends too early: check for a missing `}`, `]` or closing `\"`";
+    if category == Category::Eof {
+        return Some(EARLY_END.into());
+    }
+    if category != Category::Syntax {
         return None;
+    }
+    let read = source.get(start..offset).unwrap_or_default();
+    let rest = source.get(offset..).unwrap_or_default();
+    let here = rest.chars().next();
+    let scan = Scan::of(read);
+    let previous = read.trim_end().chars().last();
+    let next = rest.trim_start().chars().next();
+    let hint = if scan.in_string {
+        // serde_json points at a control character or just after it (a line break).
+        let control =
+            here.is_some_and(char::is_control) || read.chars().last().is_some_and(char::is_control);
+        if control {
+            "write a line break inside text as \\n"
+        } else {
+            "write a backslash inside text as \\\\"
+        }
+    } else if scan.open.is_empty() && previous.is_some() {
+        "remove what follows the closing `}`"
+    } else if matches!(previous, Some(',')) && matches!(next, Some('}' | ']'))
+        || here == Some(',') && matches!(rest[1..].trim_start().chars().next(), Some('}' | ']'))
+    {
+        "remove the comma after the last item"
+    } else if scan.in_object_key() && here != Some('"') {
+        "put keys in double quotes: \"name\": \"…\""
+    } else if matches!(previous, Some('"' | '}' | ']' | '0'..='9' | 'e' | 'l'))
+        && matches!(here, Some('"' | '{' | '[' | '0'..='9'))
+    {
+        "a comma may be missing at the end of the previous item"
+    } else {
+        "JSON needs double quotes around text and allows no comments"
     };
     Some(hint.to_string())
+}
+
+/// Where a prefix of a JSON text leaves the reader: inside a string or not, how deeply nested,
+/// and whether an object key comes next.
+struct Scan {
+    /// Inside a string.
+    in_string: bool,
+    /// Open `{` and `[`, innermost last.
+    open: Vec<char>,
+    /// The last character outside strings that is not white space.
+    last: Option<char>,
+}
+
+impl Scan {
+    fn of(text: &str) -> Scan {
+        let mut scan = Scan {
+            in_string: false,
+            open: Vec::new(),
+            last: None,
+        };
+        let mut escaped = false;
+        for c in text.chars() {
+            if scan.in_string {
+                match (escaped, c) {
+                    (true, _) => escaped = false,
+                    (false, '\\') => escaped = true,
+                    (false, '"') => scan.in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' => scan.in_string = true,
+                '{' | '[' => scan.open.push(c),
+                '}' | ']' => {
+                    scan.open.pop();
+                }
+                _ => {}
+            }
+            if !c.is_whitespace() {
+                scan.last = Some(c);
+            }
+        }
+        scan
+    }
+
+    /// An object key is expected next: right after `{` or after a `,` inside an object.
+    fn in_object_key(&self) -> bool {
+        self.open.last() == Some(&'{') && matches!(self.last, Some('{' | ','))
+    }
 }
 
 #[cfg(test)]
@@ -116,6 +186,26 @@ mod tests {
         assert!(err.hint.unwrap().contains("ends too early"));
         let (err, pos) = at("");
         assert_eq!((err.span, pos), (0..0, (1, 1)));
+    }
+
+    #[test]
+    fn hints_come_from_the_text_around_the_error() {
+        for (src, hint) in [
+            ("{\"a\": [1, 2,]}", "remove the comma"),
+            ("{\"a\": 1,}", "remove the comma"),
+            ("{name: \"Ada\"}", "put keys in double quotes"),
+            ("{\"a\": 1, b: 2}", "put keys in double quotes"),
+            ("{\"a\": 1 \"b\": 2}", "comma may be missing"),
+            ("{\"a\": \"x\ny\"}", "line break inside text"),
+            ("{\"a\": \"x\\qy\"}", "backslash inside text"),
+            ("{\"a\": 'x'}", "double quotes around text"),
+            ("{\"a\": 1} // note", "remove what follows"),
+            ("[1, x]", "double quotes around text"),
+        ] {
+            let (err, _) = at(src);
+            let got = err.hint.unwrap_or_default();
+            assert!(got.contains(hint), "{src:?}: {got:?} ({})", err.message);
+        }
     }
 
     #[test]

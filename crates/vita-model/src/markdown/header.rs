@@ -285,7 +285,7 @@ mod tests {
         assert!(h.name.is_none());
         assert_eq!(h.headline[0].plain(), "Just a headline");
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].message.contains("no name"));
+        assert!(warnings[0].code == crate::Code::NoName);
         assert!(warnings[0].hint.as_deref().unwrap().contains("# Your Name"));
     }
 

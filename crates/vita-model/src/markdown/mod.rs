@@ -161,7 +161,7 @@ mod tests {
         let resume = &parsed.resume;
         assert!(resume.header.name.is_none());
         assert_eq!(parsed.warnings.len(), 1);
-        assert!(parsed.warnings[0].message.contains("no name"));
+        assert!(parsed.warnings[0].code == crate::Code::NoName);
         let titles: Vec<_> = resume.sections.iter().map(|s| s.title.plain()).collect();
         assert_eq!(
             titles,

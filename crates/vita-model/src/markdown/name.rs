@@ -624,7 +624,7 @@ mod tests {
         let parsed = parse_ok(src);
         assert_eq!(parsed.resume.header.name, None);
         assert_eq!(titles(src), ["Education", "Skills"]);
-        assert!(parsed.warnings[0].message.contains("no name found"));
+        assert!(parsed.warnings[0].code == crate::Code::NoName);
         for heading in [
             "# Berufserfahrung",
             "# 教育背景",
@@ -726,7 +726,7 @@ mod tests {
             parsed
                 .warnings
                 .iter()
-                .any(|w| w.message.contains("is read as your name"))
+                .any(|w| w.code == crate::Code::NameGuess)
         );
         let src = "Ayush Roe\n\nNadiad, Gujarat, India\n\n**Summary**\n\nText.\n";
         assert_eq!(name_of(src).as_deref(), Some("Ayush Roe"));
@@ -792,7 +792,7 @@ mod tests {
             parsed
                 .warnings
                 .iter()
-                .any(|w| w.message.contains("is read as your name"))
+                .any(|w| w.code == crate::Code::NameGuess)
         );
         assert_eq!(
             name_of("姓名：王小明\n\n## 工作经历\n\n文字。\n").as_deref(),
@@ -815,7 +815,7 @@ mod tests {
         let warning = parsed
             .warnings
             .iter()
-            .find(|w| w.message.contains("no name"))
+            .find(|w| w.code == crate::Code::NoName)
             .unwrap();
         assert!(
             warning
@@ -862,7 +862,7 @@ mod tests {
         let lines: Vec<usize> = parsed
             .warnings
             .iter()
-            .filter(|w| w.message.contains("has nothing left in it"))
+            .filter(|w| w.code == crate::Code::EmptySection)
             .map(|w| crate::line_col(src, w.span.start).0)
             .collect();
         assert_eq!(lines, [3, 9, 13]);

@@ -257,7 +257,10 @@ mod tests {
             "Jane Doe"
         );
         assert!(parsed.resume.header.headline.is_empty());
-        assert!(parsed.warnings[0].message.contains("Pelican metadata"));
+        assert!(
+            parsed.warnings[0].code == crate::Code::LeftOut
+                && parsed.warnings[0].message.contains("Pelican metadata")
+        );
         let parsed = parse_ok("Title: Jane Doe\nDate: 2024-01-02\n\n## Work\n\nHi.\n");
         assert_eq!(
             parsed.resume.header.name.as_ref().unwrap().plain(),

@@ -188,7 +188,7 @@ mod tests {
         let parsed = parse_ok("# Ada\n\n## Work\n\nText.\n\n<!-- tags: late -->\n");
         assert!(parsed.resume.sections[0].tags.is_empty());
         assert_eq!(parsed.warnings.len(), 1);
-        assert!(parsed.warnings[0].message.contains("tags nothing"));
+        assert!(parsed.warnings[0].code == crate::Code::TagComment);
     }
 
     #[test]

@@ -342,7 +342,7 @@ mod tests {
         let hidden: Vec<&str> = read.hidden.iter().map(|s| &src[s.clone()]).collect();
         assert_eq!(hidden, ["kubernetes aws", "secret keywords", "zz"]);
         assert_eq!(warnings.len(), 3, "{warnings:?}");
-        assert!(warnings[0].message.contains("hidden text"));
+        assert!(warnings[0].code == crate::Code::HiddenText);
     }
 
     #[test]

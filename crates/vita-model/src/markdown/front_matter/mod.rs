@@ -193,7 +193,10 @@ mod tests {
     fn unknown_key_warns_with_did_you_mean() {
         let (_, _, warnings) = ok("+++\nnmae = \"Ada\"\ncolour = \"red\"\n+++\n");
         assert_eq!(warnings.len(), 2);
-        assert!(warnings[0].message.contains("nmae"));
+        assert!(
+            warnings[0].code == crate::Code::UnknownFrontMatterKey
+                && warnings[0].message.contains("nmae")
+        );
         assert_eq!(warnings[0].hint.as_deref(), Some("did you mean `name`?"));
         assert!(warnings[1].message.contains("colour"));
         assert!(
