@@ -258,23 +258,23 @@ fn json_numbers(text: &str) -> Vec<Finding> {
                     .skip_while(|&d| d == '0')
                     .count();
                 let value: f64 = token.parse().unwrap_or(f64::NAN);
-                if value.is_finite() && digits <= 15 {
+                let key_name = last_key.map(|(s, e)| &text[s..e]);
+                let text_key = key_name.is_some_and(|k| TEXT_KEYS.contains(&k));
+                if value.is_finite() && digits <= 15 && !text_key {
                     continue;
                 }
-                let key = last_key
-                    .map(|(s, e)| format!("`{}` ", &text[s..e]))
-                    .unwrap_or_default();
+                let key = key_name.map(|k| format!("`{k}` ")).unwrap_or_default();
+                let why = if !value.is_finite() {
+                    "which is too large for any number"
+                } else if digits > 15 {
+                    "which has more digits than a number keeps"
+                } else {
+                    "where JSON Resume expects text"
+                };
                 out.push(Finding {
                     code: Code::JsonNumber,
                     offset: start,
-                    message: format!(
-                        "{key}is the number {token}, which {}; it is printed as written",
-                        if value.is_finite() {
-                            "has more digits than a number keeps"
-                        } else {
-                            "is too large for any number"
-                        }
-                    ),
+                    message: format!("{key}is the number {token}, {why}; it is printed as written"),
                     hint: Some(format!("put text in double quotes: \"{token}\"")),
                 });
                 if out.len() >= MAX_WARNINGS {
@@ -286,6 +286,35 @@ fn json_numbers(text: &str) -> Vec<Finding> {
     }
     out
 }
+
+/// JSON Resume keys whose values are text: a number there (`"position": 7`) is printed as
+/// written, but is most likely a slip (scores and GPAs are often numbers, and are not here).
+const TEXT_KEYS: [&str; 24] = [
+    "name",
+    "label",
+    "position",
+    "company",
+    "organization",
+    "institution",
+    "area",
+    "studyType",
+    "title",
+    "summary",
+    "description",
+    "issuer",
+    "publisher",
+    "awarder",
+    "network",
+    "username",
+    "language",
+    "fluency",
+    "city",
+    "region",
+    "address",
+    "phone",
+    "postalCode",
+    "reference",
+];
 
 #[cfg(test)]
 mod tests {
@@ -339,5 +368,19 @@ mod tests {
                 .starts_with("`position` is the number 1e999")
         );
         assert!(clean(json, false).1.is_empty());
+    }
+
+    #[test]
+    fn numbers_where_text_belongs_are_named_but_scores_are_not() {
+        let json =
+            "{\"work\": [{\"position\": 7, \"name\": \"Acme\"}], \"education\": [{\"gpa\": 3.8}]}";
+        let found = clean(json, true).1;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .message
+                .starts_with("`position` is the number 7, where JSON Resume expects text"),
+            "{found:?}"
+        );
     }
 }
