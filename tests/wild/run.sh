@@ -37,7 +37,7 @@ while IFS= read -r -d '' f; do
   # Exit 1 with an error naming file:line:col is a clear refusal of unusable input, not an abort.
   case "$code" in
     0|3) ;;
-    1) if grep -qE '^error: .*:[0-9]+:[0-9]+: ' "$work/build.err"; then refused=$((refused + 1)); else aborts=$((aborts + 1)); fi ;;
+    1) if grep -qE '^error(\[V[0-9]+\])?: .*:[0-9]+:[0-9]+: ' "$work/build.err"; then refused=$((refused + 1)); else aborts=$((aborts + 1)); fi ;;
     *) aborts=$((aborts + 1)) ;;
   esac
   pages=-

@@ -1,4 +1,7 @@
-//! Emphasis next to CJK punctuation (`**手机：**188`, `**「重要」**です`), which CommonMark
+//! Two readings pulldown-cmark gets wrong for résumés, fixed with an invisible marker put in
+//! before parsing. A line that starts with a colon glued to a word (`:house: Curitiba`, an
+//! emoji shortcode) is not a definition; the marker before the colon keeps it a line of text.
+//! And emphasis next to CJK punctuation (`**手机：**188`, `**「重要」**です`), which CommonMark
 //! does not see as emphasis: a `**` run between a fullwidth punctuation mark and a letter is
 //! neither left- nor right-flanking, so the asterisks are printed. This is the problem the
 //! "CommonMark CJK-friendly amendments" solve; pulldown-cmark 0.13.6 does not implement them
@@ -33,11 +36,28 @@ fn is_cjk_punctuation(c: char) -> bool {
         | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}')
 }
 
+/// True at a line that starts (after up to three spaces) with a colon glued to a word, such as
+/// the emoji shortcode in `:house: Curitiba`: pulldown-cmark would read that colon as a
+/// definition-list marker (Pandoc's needs a space after it).
+fn glued_colon_at(body: &str, at: usize) -> bool {
+    let line = &body[at..];
+    let rest = line.trim_start_matches(' ');
+    line.len() - rest.len() <= 3
+        && rest.starts_with(':')
+        && rest[1..].starts_with(|c: char| !c.is_whitespace())
+}
+
 /// `body` with a marker between each run of `*` and a CJK punctuation mark on one side when
-/// the other side is a letter, digit or ideograph; `None` when there is nothing to do (most
-/// files).
+/// the other side is a letter, digit or ideograph, and before a line's glued leading colon
+/// ([`glued_colon_at`]); `None` when there is nothing to do (most files).
 pub(super) fn prepare(body: &str) -> Option<Prepared> {
-    if !body.contains('*') || !body.chars().any(is_cjk_punctuation) {
+    let glued = body
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .chain([0])
+        .any(|at| glued_colon_at(body, at));
+    let emphasis = body.contains('*') && body.chars().any(is_cjk_punctuation);
+    if !glued && !emphasis {
         return None;
     }
     let mut text = String::with_capacity(body.len() + 64);
@@ -45,8 +65,15 @@ pub(super) fn prepare(body: &str) -> Option<Prepared> {
     let chars: Vec<(usize, char)> = body.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
-        let (_, c) = chars[i];
-        if c != '*' {
+        let (at, c) = chars[i];
+        if c == ':' && glued && {
+            let line_start = body[..at].rfind('\n').map_or(0, |n| n + 1);
+            body[line_start..at].chars().all(|c| c == ' ') && glued_colon_at(body, line_start)
+        } {
+            markers.push(text.len());
+            text.push(MARKER);
+        }
+        if c != '*' || !emphasis {
             text.push(c);
             i += 1;
             continue;
@@ -79,6 +106,17 @@ pub(super) fn prepare(body: &str) -> Option<Prepared> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_glued_leading_colon_gets_a_marker_and_a_definition_keeps_its_own() {
+        let body = "Lawyer:\n:house: Curitiba\nTerm\n: definition\n";
+        let prepared = prepare(body).unwrap();
+        assert_eq!(
+            prepared.text.replace(MARKER, "|"),
+            "Lawyer:\n|:house: Curitiba\nTerm\n: definition\n"
+        );
+        assert!(prepare("Term\n: definition\n").is_none());
+    }
 
     #[test]
     fn markers_go_between_runs_and_cjk_punctuation_only() {
