@@ -222,16 +222,8 @@ fn build_one(
 /// Writes a file atomically, creating its folder.
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            Failure::input(Diagnostic::error(
-                Code::Unwritable,
-                format!(
-                    "cannot create the folder {}: {}",
-                    dir.display(),
-                    crate::os_error::worded(&e)
-                ),
-            ))
-        })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Failure::unwritable("cannot create the folder", dir, &e))?;
     }
     output::write_atomically(path, bytes).map_err(|e| {
         Failure::input(Diagnostic::error(

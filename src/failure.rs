@@ -26,6 +26,14 @@ impl From<Diagnostic> for Located {
 }
 
 impl Failure {
+    /// A file or folder Vita cannot write: "`doing` PATH: the system's reason" (exit code 1).
+    pub fn unwritable(doing: &str, path: &Path, e: &std::io::Error) -> Failure {
+        Failure::input(Diagnostic::error(
+            vita_diagnostic::Code::Unwritable,
+            format!("{doing} {}: {}", path.display(), crate::os_error::worded(e)),
+        ))
+    }
+
     /// A failure caused by the input (exit code 1).
     pub fn input(diagnostic: impl Into<Located>) -> Failure {
         Failure {

@@ -100,16 +100,8 @@ pub fn write(
     }
     let mut written = Vec::new();
     for (path, bytes) in files {
-        output::write_atomically(&path, &bytes).map_err(|e| {
-            Failure::input(Diagnostic::error(
-                Code::Unwritable,
-                format!(
-                    "could not write {}: {}",
-                    path.display(),
-                    crate::os_error::worded(&e)
-                ),
-            ))
-        })?;
+        output::write_atomically(&path, &bytes)
+            .map_err(|e| Failure::unwritable("could not write", &path, &e))?;
         written.push((path, bytes.len()));
     }
     Ok(written)

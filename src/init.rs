@@ -48,16 +48,8 @@ pub fn run(args: &InitArgs) -> Result<i32, Failure> {
         }
     }
     let schemas = args.dir.join("schemas");
-    std::fs::create_dir_all(&schemas).map_err(|e| {
-        Failure::input(Diagnostic::error(
-            Code::Unwritable,
-            format!(
-                "cannot create {}: {}",
-                schemas.display(),
-                crate::os_error::worded(&e)
-            ),
-        ))
-    })?;
+    std::fs::create_dir_all(&schemas)
+        .map_err(|e| Failure::unwritable("cannot create", &schemas, &e))?;
     for (name, text) in files {
         let path = args.dir.join(name);
         output::write_atomically(&path, text.as_bytes()).map_err(|e| {

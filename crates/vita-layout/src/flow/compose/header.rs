@@ -149,20 +149,13 @@ impl Composer<'_> {
             }
             _ => {
                 // A header of only a photo: a line of its own.
-                image.rect = Rect {
+                let rect = Rect {
                     x,
                     y: -height,
                     width,
                     height,
                 };
-                self.out.push(VItem::Line(VLine {
-                    size: 0.0,
-                    depth_min: 0.0,
-                    items: vec![(Item::Image(image), node)],
-                    penalty: NO_BREAK,
-                    bookmark: None,
-                    figures: None,
-                }));
+                self.image_line(image, rect, node);
             }
         }
         if height > text_height {

@@ -158,20 +158,13 @@ impl Composer<'_> {
         if image.alt.is_empty() {
             image.alt = name.map(Text::plain).unwrap_or_default();
         }
-        image.rect = Rect {
+        let rect = Rect {
             x: 0.0,
             y: -height,
             width,
             height,
         };
-        self.out.push(VItem::Line(VLine {
-            size: 0.0,
-            depth_min: 0.0,
-            items: vec![(Item::Image(image), node)],
-            penalty: NO_BREAK,
-            bookmark: None,
-            figures: None,
-        }));
+        self.image_line(image, rect, node);
         // The line itself has no height: room for the image above its baseline, which
         // fitting may not squeeze.
         let at = self.out.len() - 1;

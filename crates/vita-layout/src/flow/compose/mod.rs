@@ -198,6 +198,20 @@ impl<'a> Composer<'a> {
         self.body.size
     }
 
+    /// A line of no height holding only `image` at `rect` (a header photo alone, a letter's
+    /// signature): the room above its baseline is the caller's to leave.
+    fn image_line(&mut self, mut image: crate::display::Image, rect: Rect, node: usize) {
+        image.rect = rect;
+        self.out.push(VItem::Line(VLine {
+            size: 0.0,
+            depth_min: 0.0,
+            items: vec![(Item::Image(image), node)],
+            penalty: NO_BREAK,
+            bookmark: None,
+            figures: None,
+        }));
+    }
+
     fn space(&mut self, amount: f32) {
         if amount > 0.0 {
             self.out.push(VItem::Space(amount));
