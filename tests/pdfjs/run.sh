@@ -17,6 +17,9 @@ found="$out/found.txt"
 status=0
 for input in tests/fixtures/seed-header.md samples/*.md; do
   name=$(basename "$input" .md)
+  # The right-to-left sample is read by tests/rtl.sh: these checks expect left-to-right
+  # items and section titles in capitals, which Hebrew has not.
+  [ "$name" = he ] && continue
   for layout in classic modern compact; do
     pdf="$out/$name.$layout.pdf"
     "$vita" build "$input" -o "$pdf" --layout "$layout" --quiet
