@@ -225,16 +225,8 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         std::fs::create_dir_all(dir)
             .map_err(|e| Failure::unwritable("cannot create the folder", dir, &e))?;
     }
-    output::write_atomically(path, bytes).map_err(|e| {
-        Failure::input(Diagnostic::error(
-            Code::Unwritable,
-            format!(
-                "could not write {}: {}",
-                path.display(),
-                crate::os_error::worded(&e)
-            ),
-        ))
-    })
+    output::write_atomically(path, bytes)
+        .map_err(|e| Failure::unwritable("could not write", path, &e))
 }
 
 /// Reports one finished variant: its warnings and errors, and a progress line.

@@ -319,14 +319,7 @@ fn compile_with(
             }
         }
     };
-    warnings.extend(laid.warnings.iter().map(|w| match w.range() {
-        Some(span) if span.end <= source.text.len() => source.locate(w.clone()),
-        _ => {
-            let mut w = w.clone();
-            w.primary = None;
-            Located::about(w, &source.path, false)
-        }
-    }));
+    warnings.extend(locate_layout_warnings(source, &laid.warnings));
     let pages = laid.document.pages.len();
     if pages > crate::limits::MAX_PAGES {
         return Err(Failure::input(Located::about(
@@ -516,4 +509,20 @@ fn flag_override(pair: &str) -> Result<FieldOverride, Failure> {
         value,
         span: 0..0,
     })
+}
+
+/// The layout's warnings placed in `source`: at their span when it lies in the file, else
+/// about the file as a whole (a span from a résumé a letter borrowed its header from).
+pub fn locate_layout_warnings(source: &Source, warnings: &[Diagnostic]) -> Vec<Located> {
+    warnings
+        .iter()
+        .map(|w| match w.range() {
+            Some(span) if span.end <= source.text.len() => source.locate(w.clone()),
+            _ => {
+                let mut w = w.clone();
+                w.primary = None;
+                Located::about(w, &source.path, false)
+            }
+        })
+        .collect()
 }

@@ -52,16 +52,8 @@ pub fn run(args: &InitArgs) -> Result<i32, Failure> {
         .map_err(|e| Failure::unwritable("cannot create", &schemas, &e))?;
     for (name, text) in files {
         let path = args.dir.join(name);
-        output::write_atomically(&path, text.as_bytes()).map_err(|e| {
-            Failure::input(Diagnostic::error(
-                Code::Unwritable,
-                format!(
-                    "could not write {}: {}",
-                    path.display(),
-                    crate::os_error::worded(&e)
-                ),
-            ))
-        })?;
+        output::write_atomically(&path, text.as_bytes())
+            .map_err(|e| Failure::unwritable("could not write", &path, &e))?;
     }
     let manifest = args.dir.join("vita.toml");
     eprintln!(

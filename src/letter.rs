@@ -270,14 +270,10 @@ pub fn compile(
         }
     };
     let laid = fitted.laid;
-    warnings.extend(laid.warnings.iter().map(|w| match w.range() {
-        Some(span) if span.end <= source.text.len() => source.locate(w.clone()),
-        _ => {
-            let mut w = w.clone();
-            w.primary = None;
-            Located::about(w, &source.path, false)
-        }
-    }));
+    warnings.extend(crate::compile::locate_layout_warnings(
+        source,
+        &laid.warnings,
+    ));
     let bytes = vita_pdf::pdf(&laid.document, &ctx.pdf).map_err(|e| {
         let mut d = e.diagnostic();
         d.message = format!("could not write the PDF: {}", d.message);
