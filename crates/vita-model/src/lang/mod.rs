@@ -5,38 +5,13 @@
 
 mod read;
 
-use std::sync::OnceLock;
-
 pub(crate) use read::{DateWord, date_word_at};
 
-/// Every language file, by its tag. A file added to `lang/` must be listed here (a test checks).
-const FILES: [(&str, &str); 21] = [
-    ("en", include_str!("../../lang/en.toml")),
-    ("de", include_str!("../../lang/de.toml")),
-    ("fr", include_str!("../../lang/fr.toml")),
-    ("es", include_str!("../../lang/es.toml")),
-    ("it", include_str!("../../lang/it.toml")),
-    ("pt", include_str!("../../lang/pt.toml")),
-    ("nl", include_str!("../../lang/nl.toml")),
-    ("pl", include_str!("../../lang/pl.toml")),
-    ("sv", include_str!("../../lang/sv.toml")),
-    ("da", include_str!("../../lang/da.toml")),
-    ("nb", include_str!("../../lang/nb.toml")),
-    ("fi", include_str!("../../lang/fi.toml")),
-    ("cs", include_str!("../../lang/cs.toml")),
-    ("tr", include_str!("../../lang/tr.toml")),
-    ("ru", include_str!("../../lang/ru.toml")),
-    ("uk", include_str!("../../lang/uk.toml")),
-    ("zh", include_str!("../../lang/zh.toml")),
-    ("ja", include_str!("../../lang/ja.toml")),
-    ("ko", include_str!("../../lang/ko.toml")),
-    ("he", include_str!("../../lang/he.toml")),
-    ("ar", include_str!("../../lang/ar.toml")),
-];
+// The languages, compiled from lang/*.toml by build.rs: `static LANGUAGES: [Language; N]`.
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 /// Which way a language's lines run.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Direction {
     /// Left to right (Latin, Cyrillic, CJK…).
     #[default]
@@ -46,46 +21,33 @@ pub enum Direction {
 }
 
 /// One language's words, as its file in `lang/` gives them (every key is required).
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 pub struct Language {
     /// The tag the file is named by ("de").
-    #[serde(skip)]
-    pub tag: String,
+    pub tag: &'static str,
     /// The language's own name ("Deutsch").
-    pub name: String,
+    pub name: &'static str,
     /// Which way its lines run.
     pub direction: Direction,
-    months: Vec<String>,
-    months_short: Vec<String>,
-    month_forms: Vec<Vec<String>>,
-    month_year: String,
-    present: String,
-    present_words: Vec<String>,
-    page: String,
-    photo: String,
-    photo_untitled: String,
-    resume: String,
-    pub(crate) sections: Vec<String>,
-    pub(crate) documents: Vec<String>,
-    pub(crate) roles: Vec<String>,
-    pub(crate) name_keys: Vec<String>,
+    months: &'static [&'static str],
+    months_short: &'static [&'static str],
+    month_forms: &'static [&'static [&'static str]],
+    month_year: &'static str,
+    present: &'static str,
+    present_words: &'static [&'static str],
+    page: &'static str,
+    photo: &'static str,
+    photo_untitled: &'static str,
+    resume: &'static str,
+    pub(crate) sections: &'static [&'static str],
+    pub(crate) documents: &'static [&'static str],
+    pub(crate) roles: &'static [&'static str],
+    pub(crate) name_keys: &'static [&'static str],
 }
 
-/// Every language file read, English first. A file that does not parse is left out (a test
-/// makes sure none does).
+/// Every language, English first.
 pub(crate) fn all() -> &'static [Language] {
-    static ALL: OnceLock<Vec<Language>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        FILES
-            .iter()
-            .filter_map(|(tag, text)| {
-                let mut language: Language = toml::from_str(text).ok()?;
-                language.tag = (*tag).to_string();
-                Some(language)
-            })
-            .collect()
-    })
+    &LANGUAGES
 }
 
 impl Language {
@@ -98,7 +60,6 @@ impl Language {
     /// assert_eq!(Language::for_tag(Some("xx")).page_of(1, 2), "Page 1 of 2");
     /// ```
     pub fn for_tag(tag: Option<&str>) -> &'static Language {
-        static FALLBACK: OnceLock<Language> = OnceLock::new();
         let primary = tag
             .unwrap_or("en")
             .split(['-', '_'])
@@ -115,7 +76,7 @@ impl Language {
         all.iter()
             .find(|l| l.tag == primary)
             .or_else(|| all.iter().find(|l| l.tag == "en"))
-            .unwrap_or_else(|| FALLBACK.get_or_init(Language::default))
+            .unwrap_or(&LANGUAGES[0])
     }
 
     /// True when lines run right to left.
@@ -127,11 +88,7 @@ impl Language {
     /// `long`, else the short one ("Juni 2021", "Jan. 2021", "2021年6月"); the year alone for a
     /// month out of range.
     pub fn month_year(&self, month: u8, year: u16, long: bool) -> String {
-        let names = if long {
-            &self.months
-        } else {
-            &self.months_short
-        };
+        let names = if long { self.months } else { self.months_short };
         match usize::from(month).checked_sub(1).and_then(|m| names.get(m)) {
             Some(name) => self
                 .month_year
@@ -143,7 +100,7 @@ impl Language {
 
     /// The word printed for the open end of a range ("Present", "heute").
     pub fn present(&self) -> &str {
-        &self.present
+        self.present
     }
 
     /// The footer's page count ("Page 1 of 2", "Seite 1 von 2").
@@ -157,13 +114,13 @@ impl Language {
     pub fn photo_alt(&self, name: Option<&str>) -> String {
         match name.map(str::trim).filter(|n| !n.is_empty()) {
             Some(name) => self.photo.replace("{name}", name),
-            None => self.photo_untitled.clone(),
+            None => self.photo_untitled.to_string(),
         }
     }
 
     /// The document's kind, for its title ("Résumé", "Lebenslauf").
     pub fn resume_word(&self) -> &str {
-        &self.resume
+        self.resume
     }
 }
 

@@ -30,6 +30,10 @@ struct Form {
 /// `text` folded for comparison: lower case, combining marks (accents, Hebrew points, Arabic
 /// vowel marks) dropped, dotless ı as i, ’ as '.
 pub(crate) fn fold(text: &str) -> String {
+    // Most words are ASCII (and every word of a date is tried): they only need lower case.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|&c| !is_combining_mark(c))
         .flat_map(char::to_lowercase)
@@ -58,17 +62,17 @@ fn table() -> &'static HashMap<String, Vec<Form>> {
             });
         };
         for language in super::all() {
-            let months = [&language.months, &language.months_short];
+            let months = [language.months, language.months_short];
             for (index, forms) in language.month_forms.iter().enumerate() {
                 let Ok(month) = u8::try_from(index + 1) else {
                     continue;
                 };
                 let names = months.iter().filter_map(|list| list.get(index));
-                for form in names.chain(forms) {
+                for form in names.chain(forms.iter()) {
                     add(form, DateWord::Month(month));
                 }
             }
-            for word in &language.present_words {
+            for word in language.present_words {
                 add(word, DateWord::Present);
             }
         }

@@ -23,11 +23,11 @@ fn words() -> &'static Words {
     WORDS.get_or_init(|| {
         let mut all = Words::default();
         for language in crate::lang::all() {
-            let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
-            all.sections.extend(lower(&language.sections));
-            all.documents.extend(lower(&language.documents));
-            all.roles.extend(lower(&language.roles));
-            all.name_keys.extend(lower(&language.name_keys));
+            let lower = |v: &[&str]| v.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+            all.sections.extend(lower(language.sections));
+            all.documents.extend(lower(language.documents));
+            all.roles.extend(lower(language.roles));
+            all.name_keys.extend(lower(language.name_keys));
         }
         all
     })
