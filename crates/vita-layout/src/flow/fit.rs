@@ -145,11 +145,19 @@ pub fn settle(
             min_size: size - 0.5,
             min_margin: Length::Pt(layout.page.margin.resolve(size)),
         };
-        match fit(resume, layout, book, options, &gentle) {
+        // The fit starts from this composition rather than making it again; only when the
+        // résumé does not fit (it keeps its pages) is it composed once more, to be finished.
+        match fit_from(resume, layout, book, options, &gentle, base) {
             Ok(fitted) => return Ok(fitted),
             Err(FitError::Layout(e)) => return Err(e),
             Err(FitError::TooLong { .. }) => {}
         }
+        let base = compose(resume, layout, book, &plain)?;
+        return Ok(Fitted {
+            laid: finish(resume, base, natural, options),
+            knobs: Vec::new(),
+            natural_pages: pages,
+        });
     }
     Ok(Fitted {
         laid: finish(resume, base, natural, options),
@@ -166,6 +174,23 @@ pub fn fit(
     options: &LayoutOptions,
     fit: &Fit,
 ) -> Result<Fitted, FitError> {
+    let plain = Shortening {
+        photo: options.photo.clone(),
+        ..Shortening::default()
+    };
+    let base = compose(resume, layout, book, &plain)?;
+    fit_from(resume, layout, book, options, fit, base)
+}
+
+/// [`fit`], from `base`: the résumé composed with the layout as it is.
+fn fit_from(
+    resume: &Resume,
+    layout: &Layout,
+    book: &FontBook,
+    options: &LayoutOptions,
+    fit: &Fit,
+    base: Composed<'_>,
+) -> Result<Fitted, FitError> {
     let pages = fit.pages.max(1);
     // Every composition below carries the photo; only the paragraph choices differ.
     let plain = Shortening {
@@ -177,7 +202,6 @@ pub fn fit(
         space_scale: 1.0,
         leading,
     };
-    let base = compose(resume, layout, book, &plain)?;
     let natural_pages = base.page_count(natural);
     let done = |composed: Composed<'_>, vertical: Vertical, mut knobs: Vec<Knob>| {
         // A knob that ended where it started (relaxed back) did not move.
