@@ -62,10 +62,14 @@ fn rewrite(bytes: &[u8], used: &BTreeSet<u16>) -> Option<Vec<u8>> {
     let glyphs = kept_glyphs(&font, used)?;
     let num_glyphs = font.maxp().ok()?.num_glyphs();
     let mut builder = GlyfLocaBuilder::new();
+    // The kept glyphs come in id order: walk them beside the ids rather than look each id up.
+    let mut kept = glyphs.iter().peekable();
     for id in 0..num_glyphs {
-        builder
-            .add_glyph(glyphs.get(&id).unwrap_or(&Glyph::Empty))
-            .ok()?;
+        let glyph = match kept.next_if(|(at, _)| **at == id) {
+            Some((_, glyph)) => glyph,
+            None => &Glyph::Empty,
+        };
+        builder.add_glyph(glyph).ok()?;
     }
     let (glyf, loca, loca_format) = builder.build();
 
