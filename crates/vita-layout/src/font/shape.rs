@@ -5,10 +5,10 @@
 //! A word with Hebrew or Arabic letters is shaped right to left in its script; every other word
 //! left to right as Latin.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use harfrust::{Buffer, Direction, ShapeOptions, ShaperFont};
+use rustc_hash::FxHashMap;
 
 use super::{FaceId, FontBook};
 
@@ -35,10 +35,12 @@ pub(crate) struct ShapedText {
 
 type Key = (FaceId, bool, Box<str>);
 
-/// A thread-safe memo of shaping results.
+/// A thread-safe memo of shaping results. It is asked once for every word of every
+/// composition, so it hashes with FxHash rather than the standard library's SipHash (its keys
+/// come from the résumé, but a collision only costs time).
 #[derive(Default)]
 pub(crate) struct ShapeCache {
-    map: Mutex<HashMap<Key, Arc<ShapedText>>>,
+    map: Mutex<FxHashMap<Key, Arc<ShapedText>>>,
 }
 
 impl FontBook {
@@ -104,7 +106,7 @@ pub(crate) fn is_right_to_left(text: &str) -> bool {
 }
 
 impl ShapeCache {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Arc<ShapedText>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, FxHashMap<Key, Arc<ShapedText>>> {
         // A panic while holding the lock cannot leave a half-written entry, so a poisoned
         // cache is still sound to use.
         self.map.lock().unwrap_or_else(|e| e.into_inner())
