@@ -3,8 +3,8 @@
 # with zstd (level 19), as `fonts/<family>/<file>.zst`, beside the package's licence
 # (LICENSE). Vita decompresses a face the first time a résumé uses it
 # (crates/vita-layout/src/font/bundled.rs). Charis SIL, the default family, is kept
-# uncompressed so that a default build decompresses nothing. Needs apt-get, dpkg and zstd; run
-# from anywhere.
+# uncompressed (but for its bold italic) so that a default build decompresses nothing. Needs
+# apt-get, dpkg and zstd; run from anywhere.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
@@ -33,8 +33,9 @@ add() {
   done
 }
 
-add fonts-sil-charis charis debian raw \
-  CharisSIL-Regular.ttf CharisSIL-Italic.ttf CharisSIL-Bold.ttf CharisSIL-BoldItalic.ttf
+add fonts-sil-charis charis debian raw CharisSIL-Regular.ttf CharisSIL-Italic.ttf CharisSIL-Bold.ttf
+# Bold italic is rare in a résumé: compressed, like the other families.
+add fonts-sil-charis charis debian zstd CharisSIL-BoldItalic.ttf
 add fonts-lato lato debian zstd Lato-Regular.ttf Lato-Italic.ttf Lato-Bold.ttf Lato-BoldItalic.ttf
 add fonts-vollkorn vollkorn debian zstd \
   Vollkorn-Regular.ttf Vollkorn-Italic.ttf Vollkorn-Bold.ttf Vollkorn-BoldItalic.ttf

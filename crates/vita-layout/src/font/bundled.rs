@@ -6,10 +6,11 @@
 //! files from Debian's packages. "Vita Icons" is a 16 KB subset of Font Awesome 4.7 (OFL too)
 //! that draws the header's icons (`crate::icons`), stored as it is.
 //!
-//! Every file but Charis SIL's is stored compressed with zstd (about 42% of its size), and
-//! decompressed the first time a résumé uses one of its faces. Charis SIL, the default family,
-//! is stored as it is: decompressing its three faces the seed uses made a cold build of the
-//! seed 5 ms of CPU slower (docs/performance.md). Inter comes as two variable fonts (upright
+//! Every file but three of Charis SIL's is stored compressed with zstd (about 42% of its size),
+//! and decompressed the first time a résumé uses one of its faces. Charis SIL, the default
+//! family, is stored as it is: decompressing the three faces the seed uses made a cold build
+//! of the seed 5 ms of CPU slower (docs/performance.md). Its bold italic, which few résumés
+//! use, is compressed like the other families. Inter comes as two variable fonts (upright
 //! and italic); its regular and bold faces are instances of one file at weights 400 and 700.
 
 use std::sync::{Arc, OnceLock};
@@ -60,7 +61,7 @@ pub(crate) static FILES: &[File] = &[
     file!("charis/CharisSIL-Regular.ttf", raw),
     file!("charis/CharisSIL-Italic.ttf", raw),
     file!("charis/CharisSIL-Bold.ttf", raw),
-    file!("charis/CharisSIL-BoldItalic.ttf", raw),
+    file!("charis/CharisSIL-BoldItalic.ttf"),
     file!("lato/Lato-Regular.ttf"),
     file!("lato/Lato-Italic.ttf"),
     file!("lato/Lato-Bold.ttf"),
