@@ -29,6 +29,9 @@ struct LanguageFile {
     documents: Vec<String>,
     roles: Vec<String>,
     name_keys: Vec<String>,
+    details: Vec<String>,
+    given_name_keys: Vec<String>,
+    family_name_keys: Vec<String>,
 }
 
 fn main() {
@@ -70,7 +73,7 @@ fn main() {
              months: {}, months_short: {}, month_forms: &[{}], month_year: {:?}, \
              present: {:?}, present_words: {}, page: {:?}, photo: {:?}, \
              photo_untitled: {:?}, resume: {:?}, sections: {}, documents: {}, roles: {}, \
-             name_keys: {} }},",
+             name_keys: {}, details: {}, given_name_keys: {}, family_name_keys: {} }},",
             file.name,
             list(&file.months),
             list(&file.months_short),
@@ -86,6 +89,9 @@ fn main() {
             list(&file.documents),
             list(&file.roles),
             list(&file.name_keys),
+            list(&file.details),
+            list(&file.given_name_keys),
+            list(&file.family_name_keys),
         )
         .expect("string");
     }

@@ -43,6 +43,9 @@ pub struct Language {
     pub(crate) documents: &'static [&'static str],
     pub(crate) roles: &'static [&'static str],
     pub(crate) name_keys: &'static [&'static str],
+    pub(crate) details: &'static [&'static str],
+    pub(crate) given_name_keys: &'static [&'static str],
+    pub(crate) family_name_keys: &'static [&'static str],
 }
 
 /// Every language, English first.

@@ -88,7 +88,14 @@ fn every_value_has_its_shape() {
         }
         assert!(!l.present_words.is_empty(), "{tag}: present_words");
         assert!(l.sections.len() >= 10, "{tag}: few sections");
-        for list in [&l.documents, &l.roles, &l.name_keys] {
+        for list in [
+            &l.documents,
+            &l.roles,
+            &l.name_keys,
+            &l.details,
+            &l.given_name_keys,
+            &l.family_name_keys,
+        ] {
             assert!(!list.is_empty(), "{tag}: an empty word list");
         }
     }

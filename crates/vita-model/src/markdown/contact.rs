@@ -13,8 +13,9 @@ const TLDS: [&str; 16] = [
 
 /// A contact read from plain text: kind and link guessed from its shape.
 ///
-/// A short label before a colon ("Email: ada@example.com", "手机：138 0000 0000") is looked past for the kind and
-/// link but kept in the text, since it is what the user wrote.
+/// A short label before a colon ("Email: ada@example.com", "Email : ada@example.com", "手机：138
+/// 0000 0000") is looked past for the kind and link but kept in the text, since it is what the
+/// user wrote.
 pub(super) fn from_text(text: &str, span: Span) -> Contact {
     let text = text.trim();
     // An icon before the item (`<i class="fa fa-envelope"></i> ada@example.com`) is kept in
@@ -23,8 +24,8 @@ pub(super) fn from_text(text: &str, span: Span) -> Contact {
     let (mut kind, mut url) = classify(bare);
     if kind == ContactKind::Other
         && let Some((label, value)) = bare.split_once(": ").or_else(|| bare.split_once('：'))
-        && label.chars().count() <= 12
-        && !label.contains(char::is_whitespace)
+        && label.trim().chars().count() <= 12
+        && !label.trim().contains(char::is_whitespace)
     {
         (kind, url) = classify(value.trim());
     }
@@ -167,5 +168,13 @@ mod tests {
         assert_eq!(labelled.kind, ContactKind::Email);
         assert_eq!(labelled.text, "Email: ada@example.com");
         assert_eq!(labelled.url.as_deref(), Some("mailto:ada@example.com"));
+        // A space before the colon (as in French, and in many Korean résumés).
+        let spaced = from_text("Email : ada@example.com", 0..0);
+        assert_eq!(spaced.kind, ContactKind::Email);
+        assert_eq!(spaced.text, "Email : ada@example.com");
+        assert_eq!(
+            from_text("Open to : relocation", 0..0).kind,
+            ContactKind::Other
+        );
     }
 }

@@ -23,6 +23,7 @@ mod inline;
 mod letter;
 mod links;
 mod name;
+mod name_rows;
 mod parts;
 mod place;
 mod preamble;

@@ -22,7 +22,7 @@
 
 use super::blocks::Node;
 use super::inline::{self, Piece};
-use super::{body, contact, tables, words};
+use super::{contact, name_rows, words};
 use crate::{ContactKind, Span, Text, Warning};
 
 /// What [`arrange`] took out of the nodes.
@@ -137,18 +137,8 @@ fn pick(
         let role_only = only_roles(&plain);
         let document = words::names_the_document(&plain);
         if role_only || document || words::has_role_word(&plain) {
-            if let Some((index, name)) = name_under(nodes, at) {
-                let name_span = nodes[index].span();
-                // The title stays where it was, as a paragraph: the header reads it as a
-                // headline.
-                demote(nodes, at..=at);
-                nodes.remove(index);
-                let intro: Vec<Node> = nodes.drain(..at).collect();
-                return Arranged {
-                    name: Some((name, name_span)),
-                    intro,
-                    ..Arranged::default()
-                };
+            if let Some(found) = name_under(nodes, at) {
+                return under_title(nodes, at, found);
             }
             if role_only || document {
                 // "# Software Developer", "# Curriculum Vitae": a headline, and no name yet.
@@ -160,6 +150,14 @@ fn pick(
             return take(nodes, at, text, span);
         }
     }
+    // "## Résumé", "## Junior Developer Resume" at the top of a file without `#`: a title too.
+    if level == 2 && !has_h1 && (only_roles(&plain) || words::names_the_document(&plain)) {
+        if let Some(found) = name_under(nodes, at) {
+            return under_title(nodes, at, found);
+        }
+        demote(nodes, at..=at);
+        return by_row(nodes);
+    }
     if level == 2 && !has_h1 && looks_like_name_with_gloss(&plain) {
         return take(nodes, at, text, span);
     }
@@ -168,7 +166,7 @@ fn pick(
 
 /// A name, or a name with its transcription after `/` or in brackets ("李文博 /Wenbo Li",
 /// "류민수 (Minsoo Ryu)").
-fn looks_like_name_with_gloss(title: &str) -> bool {
+pub(super) fn looks_like_name_with_gloss(title: &str) -> bool {
     looks_like_name(title)
         || title
             .split(['/', '(', '（'])
@@ -213,9 +211,33 @@ fn later_name(nodes: &[Node], at: usize) -> Option<usize> {
         })
 }
 
+/// A name found under a title: the node it is in, the name, and what is left of that node
+/// (the place and contact parts of `### Jane Doe | Hanoi | Vietnam`, as a header line).
+type Under = (usize, Text, Option<Node>);
+
+/// The title at `at` stays where it was, as a paragraph (the header reads it as a headline);
+/// the name under it comes out, leaving the rest of its line in its place.
+fn under_title(nodes: &mut Vec<Node>, at: usize, (index, name, rest): Under) -> Arranged {
+    let name_span = nodes[index].span();
+    demote(nodes, at..=at);
+    match rest {
+        Some(rest) => nodes[index] = rest,
+        None => {
+            nodes.remove(index);
+        }
+    }
+    let intro: Vec<Node> = nodes.drain(..at).collect();
+    Arranged {
+        name: Some((name, name_span)),
+        intro,
+        ..Arranged::default()
+    }
+}
+
 /// The name right under a title at `at`, skipping paragraphs that are only pictures: a bold
-/// name line, or a `##` heading that looks like a name.
-fn name_under(nodes: &[Node], at: usize) -> Option<(usize, Text)> {
+/// name line, or a smaller heading that looks like a name, alone or before `|` and more
+/// (`### Jane Doe | Hanoi | Vietnam`).
+fn name_under(nodes: &[Node], at: usize) -> Option<Under> {
     let (index, node) = nodes.iter().enumerate().skip(at + 1).find(|(_, n)| {
         !matches!(n, Node::Para { pieces, .. }
             if pieces.iter().all(|p| matches!(p, Piece::Image(_) | Piece::Break { .. })
@@ -223,15 +245,31 @@ fn name_under(nodes: &[Node], at: usize) -> Option<(usize, Text)> {
     })?;
     match node {
         Node::Heading {
-            level: 2, pieces, ..
-        } => {
+            level,
+            pieces,
+            span,
+        } if *level >= 2 => {
             let mut text = inline::text(pieces);
             for run in &mut text.runs {
                 run.style.strong = false;
             }
-            looks_like_name(&text.plain()).then_some((index, text))
+            let plain = text.plain();
+            if looks_like_name(&plain) {
+                return Some((index, text, None));
+            }
+            let cut = plain.find('|')?;
+            if !looks_like_name(&plain[..cut]) {
+                return None;
+            }
+            let name = inline::normalize(inline::slice(&text.runs, 0..cut, ""));
+            let rest = inline::normalize(inline::slice(&text.runs, cut + 1..plain.len(), ""));
+            let rest = Node::Para {
+                pieces: rest.runs.into_iter().map(Piece::Run).collect(),
+                span: span.clone(),
+            };
+            Some((index, name, Some(rest)))
         }
-        node => bold_name(node).map(|text| (index, text)),
+        node => bold_name(node).map(|text| (index, text, None)),
     }
 }
 
@@ -365,7 +403,8 @@ pub(super) fn looks_like_name(title: &str) -> bool {
             .all(|w| w.starts_with(char::is_uppercase) && !w.contains(|c: char| c.is_ascii_digit()))
 }
 
-fn is_unspaced_letter(c: char) -> bool {
+/// True for a letter of a script written without spaces (Han, Kana, Hangul), or `·`.
+pub(super) fn is_unspaced_letter(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0x3400..=0x4DBF)
         || c == '·'
 }
@@ -373,8 +412,10 @@ fn is_unspaced_letter(c: char) -> bool {
 /// The name from a `Name: …` row before the second section, which is taken out, or from a
 /// `## Name` heading over a one-line paragraph, or from a first line that looks like one.
 fn by_row(nodes: &mut Vec<Node>) -> Arranged {
-    let found = row_in(nodes)
+    let found = name_rows::labelled(nodes)
         .or_else(|| under_name_heading(nodes))
+        .or_else(|| name_rows::details_line(nodes))
+        .or_else(|| name_rows::list_head(nodes))
         .or_else(|| first_line(nodes))
         .or_else(|| first_small_heading(nodes));
     let Some((name, span, how)) = found else {
@@ -465,82 +506,6 @@ fn first_small_heading(nodes: &mut Vec<Node>) -> Option<(Text, Span, &'static st
     let span = span.clone();
     nodes.remove(0);
     Some((text, span, " (the first heading)"))
-}
-
-/// The name from a `Name: …` row, which is taken out.
-fn row_in(nodes: &mut [Node]) -> Option<(Text, Span, &'static str)> {
-    // Before the first section and in it ("## Personal details" holds the name row).
-    let end = nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| matches!(n, Node::Heading { level, .. } if *level <= 2))
-        .nth(1)
-        .map_or(nodes.len(), |(i, _)| i);
-    nodes[..end]
-        .iter_mut()
-        .find_map(name_row)
-        .map(|(name, span)| (name, span, "; its label is left out"))
-}
-
-/// Takes a name row out of `node` (a paragraph line, a list item, a table row).
-fn name_row(node: &mut Node) -> Option<(Text, Span)> {
-    match node {
-        Node::Para { pieces, span } => {
-            // Line by line: "姓名：万圆" above "手机：…" in one paragraph.
-            let mut start = 0;
-            let mut found = None;
-            for end in (0..=pieces.len())
-                .filter(|&i| i == pieces.len() || matches!(pieces[i], Piece::Break { .. }))
-            {
-                let line = &pieces[start..end];
-                let text = inline::text(line);
-                let line_span = inline::span_of(&text.runs, span);
-                let row = body::field(text.clone(), line_span.clone())
-                    .or_else(|| colon_row(&text, &line_span));
-                if let Some(row) = row.filter(|r| words::is_name_key(&r.key.plain())) {
-                    found = Some((start..(end + 1).min(pieces.len()), row.value, line_span));
-                    break;
-                }
-                start = end + 1;
-            }
-            let (cut, value, line_span) = found?;
-            pieces.drain(cut);
-            Some((value, line_span))
-        }
-        Node::List { items, .. } => {
-            let index = items.iter().position(|item| match item.nodes.as_slice() {
-                [Node::Para { pieces, span }] => {
-                    let text = inline::text(pieces);
-                    body::field(text.clone(), span.clone())
-                        .or_else(|| colon_row(&text, span))
-                        .is_some_and(|row| words::is_name_key(&row.key.plain()))
-                }
-                _ => false,
-            })?;
-            let item = items.remove(index);
-            let [Node::Para { pieces, span }] = item.nodes.as_slice() else {
-                return None;
-            };
-            let text = inline::text(pieces);
-            let row = body::field(text.clone(), span.clone()).or_else(|| colon_row(&text, span))?;
-            Some((row.value, span.clone()))
-        }
-        Node::Table { head, rows, .. } => tables::take_name(head, rows, words::is_name_key),
-        _ => None,
-    }
-}
-
-/// `Name: Jane Doe` or `姓名：王小明` in plain text.
-fn colon_row(text: &Text, span: &Span) -> Option<crate::Field> {
-    let plain = text.plain();
-    let (key, value) = plain.split_once(':').or_else(|| plain.split_once('：'))?;
-    let (key, value) = (key.trim(), value.trim());
-    (!key.is_empty() && !value.is_empty()).then(|| crate::Field {
-        key: Text::plain_run(key, span.clone()),
-        value: Text::plain_run(value, span.clone()),
-        tags: Vec::new(),
-        span: span.clone(),
-    })
 }
 
 /// Moves every heading one level down when the file uses `#` for sections and `##` for the
@@ -759,6 +724,29 @@ mod tests {
         assert_eq!(
             name_of("# Jane Roe\n\n## Work\n\nHi.\n").as_deref(),
             Some("Jane Roe")
+        );
+    }
+
+    #[test]
+    fn a_document_title_as_h2_then_the_name_with_places() {
+        let src = "## Résumé\n\n### MAI TRAN | VIETNAM | HANOI\n\nWeb developer.\n\n### WORK\n\n\
+                   #### 2020 - Now\n\nShe leads.\n";
+        let parsed = parse_ok(src);
+        let header = &parsed.resume.header;
+        assert_eq!(header.name.as_ref().unwrap().plain(), "MAI TRAN");
+        assert_eq!(header.headline[0].plain(), "Résumé");
+        let items: Vec<&str> = header.contacts.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(items, ["VIETNAM", "HANOI"]);
+        assert!(
+            parsed
+                .warnings
+                .iter()
+                .all(|w| w.code != crate::Code::NoName)
+        );
+        // A section word under the title is not the name.
+        assert_eq!(
+            name_of("## Resume\n\n### Experience | 2020\n\nText.\n"),
+            None
         );
     }
 

@@ -16,6 +16,9 @@ struct Words {
     documents: Vec<String>,
     roles: Vec<String>,
     name_keys: Vec<String>,
+    details: Vec<String>,
+    given_name_keys: Vec<String>,
+    family_name_keys: Vec<String>,
 }
 
 fn words() -> &'static Words {
@@ -28,6 +31,10 @@ fn words() -> &'static Words {
             all.documents.extend(lower(language.documents));
             all.roles.extend(lower(language.roles));
             all.name_keys.extend(lower(language.name_keys));
+            all.details.extend(lower(language.details));
+            all.given_name_keys.extend(lower(language.given_name_keys));
+            all.family_name_keys
+                .extend(lower(language.family_name_keys));
         }
         all
     })
@@ -70,7 +77,9 @@ fn contains_any(list: &[String], text: &str) -> bool {
 /// "教育背景"), or names the document ("Curriculum Vitae", "简历"): it is not a name.
 pub(super) fn is_not_a_name(text: &str) -> bool {
     let w = words();
-    contains_any(&w.sections, text) || contains_any(&w.documents, text)
+    contains_any(&w.sections, text)
+        || contains_any(&w.documents, text)
+        || contains_any(&w.details, text)
 }
 
 /// True when `text` has a section word or phrase in it.
@@ -88,14 +97,41 @@ pub(super) fn has_role_word(text: &str) -> bool {
     contains_any(&words().roles, text)
 }
 
-/// True when `key` (a row's label, colon removed) asks for the name ("Name", "姓名").
+/// `text` as a label: its letters and digits in lower case, without spaces, punctuation or
+/// emoji ("姓   名：" → "姓名", "**Full Name:**" → "fullname", "👤 Name" → "name").
+fn label(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// True when `text`, read as a label, is one of `list`.
+fn is_label(list: &[String], text: &str) -> bool {
+    let text = label(text);
+    !text.is_empty() && list.iter().any(|entry| label(entry) == text)
+}
+
+/// True when `key` (a row's label, colon removed) asks for the name ("Name", "姓名"). Spaces
+/// inside the label are ignored: documents in CJK scripts pad labels to one width ("姓   名").
 pub(super) fn is_name_key(key: &str) -> bool {
-    let key = key
-        .trim()
-        .trim_end_matches([':', '：'])
-        .trim()
-        .to_lowercase();
-    words().name_keys.contains(&key)
+    is_label(&words().name_keys, key)
+}
+
+/// True when `key` labels a first name ("First name", "Vorname", "名").
+pub(super) fn is_given_name_key(key: &str) -> bool {
+    is_label(&words().given_name_keys, key)
+}
+
+/// True when `key` labels a last name ("Surname", "Nachname", "姓").
+pub(super) fn is_family_name_key(key: &str) -> bool {
+    is_label(&words().family_name_keys, key)
+}
+
+/// True when `title` is the title of a personal-details section ("Personal details",
+/// "Personalien", "个人信息"), emoji and punctuation aside.
+pub(super) fn is_details_title(title: &str) -> bool {
+    is_label(&words().details, title)
 }
 
 #[cfg(test)]
@@ -142,5 +178,16 @@ mod tests {
         assert!(!has_role_word("Ada Lovelace"));
         assert!(names_the_document("Lebenslauf"));
         assert!(is_name_key("Name:") && is_name_key("姓名：") && !is_name_key("Email"));
+        // CJK labels padded with spaces, and bold or emoji around a label.
+        assert!(
+            is_name_key("姓   名\t：") && is_name_key("**My name:**") && is_name_key("👤 Name")
+        );
+        assert!(!is_name_key("Father Name") && !is_name_key(""));
+        assert!(is_given_name_key("Vorname") && is_family_name_key("Nachname"));
+        assert!(is_given_name_key("First name") && is_family_name_key("Surname"));
+        assert!(!is_given_name_key("Name") && !is_family_name_key("Name"));
+        assert!(is_details_title("## Personalien") && is_details_title("개인 정보"));
+        assert!(is_details_title("👤 Personal details") && !is_details_title("Education"));
+        assert!(!is_details_title("基本情報技術者"));
     }
 }
