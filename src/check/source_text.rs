@@ -33,7 +33,9 @@ pub struct Piece {
 }
 
 /// Front-matter keys whose values are shown.
-const SHOWN_KEYS: [&str; 6] = ["name", "headline", "email", "phone", "location", "label"];
+const SHOWN_KEYS: [&str; 7] = [
+    "name", "surname", "headline", "email", "phone", "location", "label",
+];
 
 /// HTML elements whose content is never shown.
 const UNSHOWN_ELEMENTS: [&str; 4] = ["style", "script", "head", "template"];

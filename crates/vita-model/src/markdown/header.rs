@@ -229,7 +229,7 @@ mod tests {
     fn header(src: &str) -> (Header, Vec<Node>, Vec<Warning>) {
         let mut warnings = Vec::new();
         let mut nodes = blocks::read(src, 0, None, &mut warnings).nodes;
-        let name = super::super::name::arrange(&mut nodes).name;
+        let name = super::super::name::arrange(&mut nodes, None).name;
         let (header, rest) = read(nodes, name, None, None, src, 0, &mut warnings);
         (header, rest, warnings)
     }

@@ -41,7 +41,7 @@ pub use letter::DocumentKind;
 pub(crate) use letter::{kind as document_kind, parse as parse_letter};
 pub(crate) use shortcodes::replace as emoji_shortcodes;
 
-use crate::{Error, Parsed, Resume};
+use crate::{Error, Parsed, Resume, Text};
 use blocks::Node;
 
 /// Reads a whole Markdown résumé. Only front matter can fail.
@@ -74,7 +74,11 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
     let mut nodes = read.nodes;
     let preamble = preamble::strip(&mut nodes, source, &mut warnings);
     bold_titles::promote(&mut nodes);
-    let arranged = name::arrange(&mut nodes);
+    let front_name = front
+        .as_ref()
+        .and_then(|f| f.name.as_ref())
+        .map(Text::plain);
+    let arranged = name::arrange(&mut nodes, front_name.as_deref());
     if let Some(span) = &arranged.tagged {
         warnings.push(tags::in_header(span));
     }

@@ -40,7 +40,7 @@ pub(super) struct Arranged {
 
 /// Takes the name (and any intro above it) out of `nodes`; a job title written as `#` above a
 /// bold name is left at the top as a headline paragraph.
-pub(super) fn arrange(nodes: &mut Vec<Node>) -> Arranged {
+pub(super) fn arrange(nodes: &mut Vec<Node>, front: Option<&str>) -> Arranged {
     let first = nodes
         .iter()
         .position(|n| matches!(n, Node::Heading { level, .. } if *level <= 2));
@@ -48,7 +48,7 @@ pub(super) fn arrange(nodes: &mut Vec<Node>) -> Arranged {
         .iter()
         .any(|n| matches!(n, Node::Heading { level: 1, .. }));
     let Some(at) = first else {
-        return by_row(nodes);
+        return by_row(nodes, front);
     };
     let Node::Heading {
         level,
@@ -61,7 +61,7 @@ pub(super) fn arrange(nodes: &mut Vec<Node>) -> Arranged {
     let text = inline::text(pieces);
     let tagged = !inline::tags(pieces).is_empty();
     let (level, span) = (*level, span.clone());
-    let mut arranged = pick(nodes, at, level, text, span.clone(), has_h1);
+    let mut arranged = pick(nodes, at, level, text, span.clone(), has_h1, front);
     if tagged && arranged.name.as_ref().is_some_and(|(_, s)| *s == span) {
         arranged.tagged = Some(span);
     }
@@ -103,8 +103,12 @@ fn pick(
     text: Text,
     span: Span,
     has_h1: bool,
+    front: Option<&str>,
 ) -> Arranged {
     let plain = text.plain();
+    // With a name in the front matter, a heading is the name written again only if it shares
+    // a word with it; "# Cursus Universitaire" under `name: Matthias` stays a section.
+    let fits = |heading: &str| front.is_none_or(|name| shares_a_word(name, heading));
     if level == 1 {
         // "和树香的简历" ("Shuxiang He's résumé"): the name is before "的简历".
         if let Some(name) = possessive_name(&plain) {
@@ -127,8 +131,10 @@ fn pick(
         }
         // A title that is not a name ("# cv-markdown") above a `#` that is one.
         if !looks_like_name(&plain)
+            && !words::has_section_word(&plain)
             && let Some(later) = later_name(nodes, at)
             && let Node::Heading { pieces, span, .. } = &nodes[later]
+            && fits(&inline::text(pieces).plain())
         {
             let (text, span) = (inline::text(pieces), span.clone());
             demote(nodes, ..later);
@@ -143,10 +149,10 @@ fn pick(
             if role_only || document {
                 // "# Software Developer", "# Curriculum Vitae": a headline, and no name yet.
                 demote(nodes, at..=at);
-                return by_row(nodes);
+                return by_row(nodes, front);
             }
         }
-        if !words::is_not_a_name(&plain) {
+        if !words::is_not_a_name(&plain) && fits(&plain) {
             return take(nodes, at, text, span);
         }
     }
@@ -156,12 +162,27 @@ fn pick(
             return under_title(nodes, at, found);
         }
         demote(nodes, at..=at);
-        return by_row(nodes);
+        return by_row(nodes, front);
     }
-    if level == 2 && !has_h1 && looks_like_name_with_gloss(&plain) {
+    if level == 2 && !has_h1 && looks_like_name_with_gloss(&plain) && fits(&plain) {
         return take(nodes, at, text, span);
     }
-    by_row(nodes)
+    by_row(nodes, front)
+}
+
+/// True when `a` and `b` have a word in common, ignoring case (or, in scripts written without
+/// spaces, a letter).
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    wa.iter().any(|w| wb.contains(w))
+        || a.chars()
+            .any(|c| is_unspaced_letter(c) && c != '·' && b.contains(c))
 }
 
 /// A name, or a name with its transcription after `/` or in brackets ("李文博 /Wenbo Li",
@@ -411,7 +432,11 @@ pub(super) fn is_unspaced_letter(c: char) -> bool {
 
 /// The name from a `Name: …` row before the second section, which is taken out, or from a
 /// `## Name` heading over a one-line paragraph, or from a first line that looks like one.
-fn by_row(nodes: &mut Vec<Node>) -> Arranged {
+fn by_row(nodes: &mut Vec<Node>, front: Option<&str>) -> Arranged {
+    // The front matter's name needs no guess, and a row read as one would be dropped.
+    if front.is_some() {
+        return Arranged::default();
+    }
     let found = name_rows::labelled(nodes)
         .or_else(|| under_name_heading(nodes))
         .or_else(|| name_rows::details_line(nodes))
@@ -747,6 +772,32 @@ mod tests {
         assert_eq!(
             name_of("## Resume\n\n### Experience | 2020\n\nText.\n"),
             None
+        );
+    }
+
+    #[test]
+    fn with_a_front_matter_name_only_a_heading_sharing_a_word_is_the_name() {
+        // A first heading that shares no word with the front matter's name is a section.
+        let src = "---\nname: Ines Roe\n---\n\n# Cursus Universitaire\n\n## 2016 Doctorat\n\nText.\n\n\
+                   # Encadrement\n\n## 2021 Stage\n\nText.\n";
+        let parsed = parse_ok(src);
+        assert_eq!(parsed.resume.header.name.unwrap().plain(), "Ines Roe");
+        assert_eq!(titles(src), ["Cursus Universitaire", "Encadrement"]);
+        assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+        // The name written again as a heading is replaced, with a warning.
+        let parsed = parse_ok("---\nname: Ines Roe\n---\n\n# Ines M. Roe\n\n## Work\n\nHi.\n");
+        assert_eq!(parsed.resume.header.name.unwrap().plain(), "Ines Roe");
+        assert!(
+            parsed
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("is ignored"))
+        );
+        // A section first: a name-like `#` further down is not taken for the name.
+        let src = "# Academic Education\n\nText.\n\n# Scientific Supervision\n\nText.\n";
+        assert_eq!(
+            titles(src),
+            ["Academic Education", "Scientific Supervision"]
         );
     }
 

@@ -47,8 +47,9 @@ pub(super) enum Syntax {
 }
 
 /// Every known key with an example value.
-pub(super) const KEYS: [(&str, &str); 13] = [
+pub(super) const KEYS: [(&str, &str); 14] = [
     ("name", "\"Ada Lovelace\""),
+    ("surname", "\"Lovelace\""),
     ("headline", "\"Staff Engineer\""),
     ("email", "\"ada@example.com\""),
     ("phone", "\"+44 20 7946 0000\""),
@@ -96,6 +97,10 @@ pub(super) fn apply(
     match (key, &value) {
         ("name", Value::Str(s)) => front.name = Some(Text::plain_run(s.trim(), span.clone())),
         ("name", _) => return Err(wrong("a string")),
+        ("surname", Value::Str(s)) => {
+            front.surname = Some(Text::plain_run(s.trim(), span.clone()));
+        }
+        ("surname", _) => return Err(wrong("a string")),
         ("headline", Value::Str(s)) => front.headline = vec![Text::plain_run(s.trim(), span)],
         ("headline", Value::Array(_)) => {
             front.headline = strings(&value)

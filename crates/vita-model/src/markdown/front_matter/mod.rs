@@ -17,8 +17,10 @@ pub use overrides::{FieldOverride, FieldValue, apply_overrides, is_front_matter_
 /// What front matter contributes to the résumé.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct FrontMatter {
-    /// `name`.
+    /// `name`, with `surname` after it once the block is read.
     pub name: Option<Text>,
+    /// `surname`: joined to `name` by [`FrontMatter::join_surname`].
+    pub surname: Option<Text>,
     /// `headline` (a string or a list of strings).
     pub headline: Vec<Text>,
     /// `email`, `phone`, `location` and `links`, in source order.
@@ -29,6 +31,31 @@ pub(super) struct FrontMatter {
     pub photo: Option<bool>,
     /// The cover letter's fields (`kind`, `to`, `subject`, …).
     pub letter: letter_fields::LetterFront,
+}
+
+impl FrontMatter {
+    /// Puts `surname` after `name` ("Andrea" + "Roe Díaz" → "Andrea Roe Díaz"), or makes it
+    /// the name when there is no `name`.
+    fn join_surname(&mut self) {
+        let Some(surname) = self.surname.take() else {
+            return;
+        };
+        self.name = Some(match self.name.take() {
+            Some(name) => join_names(&name, &surname),
+            None => surname,
+        });
+    }
+}
+
+/// `name` and `surname` as one name, with a space between.
+pub(super) fn join_names(name: &Text, surname: &Text) -> Text {
+    let (first, last) = (name.plain(), surname.plain());
+    let start = name.runs.first().map_or(0, |r| r.span.start);
+    let end = surname.runs.last().map_or(start, |r| r.span.end);
+    Text::plain_run(
+        format!("{first} {last}").trim(),
+        start.min(end)..end.max(start),
+    )
 }
 
 /// Reads front matter starting at byte `start` (after any BOM). Returns it, if there is one,
@@ -51,6 +78,7 @@ pub(super) fn read(
         let content = source.get(first.next..close.start).unwrap_or_default();
         let mut front = toml_block::read(content, first.next, warnings)?;
         front.contacts.sort_by_key(|c| c.span.start);
+        front.join_surname();
         return Ok((Some(front), close.next));
     }
     if fence == "---" {
@@ -72,6 +100,7 @@ pub(super) fn read(
         };
         let mut front = yaml_block::read(source, first.next, close.start, warnings)?;
         front.contacts.sort_by_key(|c| c.span.start);
+        front.join_surname();
         return Ok((Some(front), close.next));
     }
     Ok((None, start))
@@ -166,6 +195,17 @@ mod tests {
         assert_eq!(s.pages, Some(1));
         assert_eq!(s.keywords, ["math"]);
         assert_eq!(s.hyphenation, ["mi-cro-ser-vice"]);
+    }
+
+    #[test]
+    fn a_surname_goes_after_the_name() {
+        let (front, _, warnings) = ok("---\nname: Andrea\nsurname: Roe Díaz\n---\n");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(front.name.unwrap().plain(), "Andrea Roe Díaz");
+        let (front, _, _) = ok("+++\nsurname = \"Roe\"\n+++\n");
+        assert_eq!(front.name.unwrap().plain(), "Roe");
+        let err = read("+++\nsurname = 3\n+++\n", 0, &mut Vec::new()).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::FrontMatterField);
     }
 
     #[test]

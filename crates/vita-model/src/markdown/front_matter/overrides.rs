@@ -108,6 +108,13 @@ fn merge(resume: &mut Resume, key: &str, front: FrontMatter) {
     let settings = &mut resume.settings;
     match key {
         "name" => header.name = front.name,
+        // `--set surname=Roe` goes after the name the file gives.
+        "surname" => {
+            header.name = match (header.name.take(), front.surname) {
+                (Some(name), Some(surname)) => Some(super::join_names(&name, &surname)),
+                (name, surname) => surname.or(name),
+            }
+        }
         "headline" => header.headline = front.headline,
         "email" | "phone" | "location" | "links" => {
             let kind = match key {
@@ -199,6 +206,19 @@ mod tests {
         assert!(err.message.contains("base_url"), "{}", err.message);
         let err = apply_overrides(&mut resume, &[set("photo", FieldValue::Number(0))]).unwrap_err();
         assert_eq!(err.kind, ErrorKind::FrontMatterField);
+    }
+
+    #[test]
+    fn a_surname_override_goes_after_the_name() {
+        let mut resume = crate::parse_markdown("# Ada\n\n## Work\n\nHi.\n")
+            .unwrap()
+            .resume;
+        apply_overrides(
+            &mut resume,
+            &[set("surname", FieldValue::Text("King".into()))],
+        )
+        .unwrap();
+        assert_eq!(resume.header.name.unwrap().plain(), "Ada King");
     }
 
     #[test]

@@ -14,6 +14,8 @@ use schemars::JsonSchema;
 pub struct FrontMatter {
     /// The name at the top of the résumé; wins over a Markdown `# Name`.
     pub name: Option<String>,
+    /// A family name printed after `name` (R `vitae` templates write `name` and `surname`).
+    pub surname: Option<String>,
     /// The line (or lines) under the name.
     pub headline: Option<OneOrMany>,
     /// An email address for the contact line (linked with `mailto:`).
