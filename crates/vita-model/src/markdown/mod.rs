@@ -23,6 +23,7 @@ mod inline;
 mod letter;
 mod links;
 mod name;
+mod name_guess;
 mod name_rows;
 mod parts;
 mod place;
@@ -95,7 +96,7 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
         (None, Some(title)) if name::looks_like_name(&title.0.plain()) => Some(title),
         _ => None,
     });
-    let guess = name::hidden_guess(source, &read.hidden);
+    let guess = name::hidden_guess(source, &read.hidden).or_else(|| name_guess::from_prose(body));
     let (mut header, untitled) = header::read(
         nodes,
         heading,

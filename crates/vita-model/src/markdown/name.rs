@@ -5,15 +5,19 @@
 //! 1. the first `#` heading, when what comes before it is only an intro (a quote, a code block,
 //!    a badge line: moved below the header) and it is not a section or document word
 //!    ("Education", "Curriculum Vitae" — `words.toml`);
-//! 2. a bold name-like line right under a `#` job title or document title
-//!    (`# Senior Software Engineer` then `**Jane Doe**`): the `#` line becomes the headline;
+//! 2. a bold name-like line, or a smaller heading that looks like a name (also before `|` and
+//!    places: `### Jane Doe | Hanoi`), right under a `#` job title or document title
+//!    (`# Senior Software Engineer` then `**Jane Doe**`), or under such a `##` title in a file
+//!    without `#` (`## Résumé`): the title becomes the headline;
 //! 3. a `##` heading at the top that looks like a name, in a file with no `#` at all;
-//! 4. a `Name: Jane Doe` row (also `**Name:**`, `姓名：`, a `| Name | Jane Doe |` cell pair)
-//!    before the first section.
+//! 4. a `Name: Jane Doe` row, a first-name and a last-name row, the first line of a
+//!    personal-details section, or a bare name heading a contact list ([`super::name_rows`]).
 //!
-//! Front matter's `name` always wins over these ([`super::header`]). When nothing is found the
-//! header warns and suggests `name = "…"`, filled in with a guess when there is one (Pelican's
-//! `Title`, a name in hidden text), rather than printing the guess.
+//! Front matter's `name` always wins over these ([`super::header`]); with it, a heading is the
+//! name written again only if it shares a word with it, and no row is read. When nothing is
+//! found the header warns and suggests `name = "…"`, filled in with a guess when there is one
+//! (Pelican's `Title`, a name in hidden text, one in an introduction sentence:
+//! [`super::name_guess`]), rather than printing the guess.
 //!
 //! Levels: once the name is out, a file whose first heading is `#` and that has `##` headings
 //! under its `#` ones, most of them not section words, uses `#` for sections and `##` for

@@ -1,0 +1,93 @@
+//! A name to suggest, never to print, when none is found: the one a sentence near the top gives
+//! ("My name is Jane Roe, …", "Меня зовут Игорь Гофман, …"). The "no name found" warning
+//! suggests it as `name = "…"`; Vita does not take a name out of a sentence, which would print
+//! it twice.
+
+use super::name::looks_like_name;
+
+/// Phrases that introduce one's name in a sentence, lower case.
+const INTRODUCTIONS: [&str; 15] = [
+    "my name is",
+    "меня зовут",
+    "мене звати",
+    "je m'appelle",
+    "je m’appelle",
+    "ich heiße",
+    "ich heisse",
+    "mein name ist",
+    "me llamo",
+    "mi nombre es",
+    "meu nome é",
+    "mi chiamo",
+    "il mio nome è",
+    "mijn naam is",
+    "nazywam się",
+];
+
+/// How far into the text, in characters, the sentence is looked for.
+const REACH: usize = 1500;
+
+/// The capitalised words after "My name is" near the top of `body`, when they look like a name.
+pub(super) fn from_prose(body: &str) -> Option<String> {
+    let head: String = body.chars().take(REACH).collect();
+    let lower = head.to_lowercase();
+    // Offsets in `lower` are offsets in `head` only when lower-casing kept every length.
+    if lower.len() != head.len() {
+        return None;
+    }
+    INTRODUCTIONS.iter().find_map(|phrase| {
+        let at = lower.find(phrase)? + phrase.len();
+        let rest = head.get(at..)?;
+        let words: Vec<&str> = rest
+            .split_whitespace()
+            .map(|w| w.trim_start_matches(['*', '_']))
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .take(4)
+            .collect();
+        // The name ends at the first punctuation mark or closing emphasis ("Jane Roe, a …").
+        let mut name = Vec::new();
+        for word in words {
+            let bare = word.trim_end_matches([',', '.', ';', ':', '!', ')', '*', '_']);
+            name.push(bare);
+            if bare.len() != word.len() {
+                break;
+            }
+        }
+        let name = name.join(" ");
+        looks_like_name(&name).then_some(name)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::parse_ok;
+    use super::from_prose;
+
+    #[test]
+    fn a_name_in_an_introduction_is_suggested_not_printed() {
+        assert_eq!(
+            from_prose("Меня зовут Игорь Гофман, я разработчик игр.").as_deref(),
+            Some("Игорь Гофман")
+        );
+        assert_eq!(
+            from_prose("Hello! My name is **Jane Roe**. I build tools.").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(from_prose("My name is not important here."), None);
+        let parsed = parse_ok("Hi, my name is Jane Roe, and I write software.\n\n## Work\n\nHi.\n");
+        assert_eq!(parsed.resume.header.name, None);
+        let warning = parsed
+            .warnings
+            .iter()
+            .find(|w| w.code == crate::Code::NoName)
+            .unwrap();
+        assert!(
+            warning
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("name = \"Jane Roe\""),
+            "{warning:?}"
+        );
+    }
+}
