@@ -80,7 +80,7 @@ pub(super) fn list_head(nodes: &mut [Node]) -> Option<Found> {
             return false;
         };
         let head = one_line(first).map(|(text, _)| text.plain());
-        head.is_some_and(|h| !h.contains([':', '：']) && looks_like_name(&h))
+        head.is_some_and(|h| !h.contains([':', '：']) && is_bare_name(&h))
             && rest.iter().any(|item| {
                 one_line(item).is_some_and(|(text, span)| {
                     text.runs.iter().any(|r| r.link.is_some())
@@ -386,7 +386,7 @@ fn first_line_name(pieces: &mut Vec<Piece>, span: &Span) -> Option<(Text, Span)>
     let text = inline::text(&pieces[..end]);
     let plain = text.plain();
     // A labelled line ("Father Name: Omar Roe") is a row, read by label or not at all.
-    if plain.contains([':', '：']) || !looks_like_name_with_gloss(&plain) {
+    if !is_unlabelled(&plain) || !looks_like_name_with_gloss(&plain) {
         return None;
     }
     let line_span = inline::span_of(&text.runs, span);
@@ -402,7 +402,7 @@ fn first_item_name(items: &mut Vec<Item>) -> Option<(Text, Span)> {
     if plain.contains([':', '：']) {
         return None;
     }
-    if looks_like_name(&plain) {
+    if is_bare_name(&plain) {
         items.remove(0);
         return Some((text, span));
     }
@@ -422,6 +422,16 @@ fn first_item_name(items: &mut Vec<Item>) -> Option<(Text, Span)> {
         }];
     }
     Some((name, span))
+}
+
+/// A line without a label that is not a place ("Berlin, Germany").
+fn is_unlabelled(line: &str) -> bool {
+    !line.contains([':', '：']) && !super::place::is_place(line)
+}
+
+/// A line that is a name and nothing else: no label, not a place.
+fn is_bare_name(line: &str) -> bool {
+    is_unlabelled(line) && looks_like_name(line)
 }
 
 #[cfg(test)]
@@ -519,8 +529,10 @@ mod tests {
         let src = "# 職務経歴書\n\n## 自己紹介\n\n文。\n\n## 経験\n\n文。\n\n## 基本情報\n\n\
                    |key|value|\n|--|--|\n|Name|山田 花子|\n|Birth|1995|\n\n## 技術\n\n- Java\n";
         assert_eq!(name_of(src).as_deref(), Some("山田 花子"));
-        // A first line that is not a name.
+        // A first line that is not a name, or a place.
         let src = "# CV\n\n## Personal details\n\nBorn 1990 in Oslo\n\n## Work\n\nHi.\n";
+        assert_eq!(name_of(src), None);
+        let src = "# CV\n\n## Personal details\n\nBerlin, Germany\n\n## Work\n\nHi.\n";
         assert_eq!(name_of(src), None);
     }
 
@@ -530,6 +542,11 @@ mod tests {
         let parsed = parse_ok(src);
         assert_eq!(parsed.resume.header.name.unwrap().plain(), "김민수");
         assert_eq!(parsed.resume.header.contacts.len(), 1);
+        // A place heading the list is not the name.
+        assert_eq!(
+            name_of("# CV\n\n* Berlin, Germany\n* jane@example.com\n\n## Work\n\nHi.\n"),
+            None
+        );
         // Without a contact item in the list, a name-like first item is not the name.
         assert_eq!(
             name_of("# CV\n\n* Jane Roe\n* Open to relocation\n\n## Work\n\nHi.\n"),
