@@ -185,7 +185,7 @@ pub fn compile(
         Some(_) => &source.path,
         None => &layout_beside,
     };
-    let layout = ctx.layouts.get(&layout_name, layout_input)?;
+    let layout = ctx.layout(&layout_name, layout_input)?;
     let photo = match (&letter.header.photo, &photo_of) {
         (Some(photo), Some(resume)) => match crate::photo::load(resume, photo) {
             Ok(data) => Some(data),
@@ -221,11 +221,7 @@ pub fn compile(
         signature,
     };
     let pages = variant.pages.or(letter.settings.pages).unwrap_or(1) as usize;
-    let layout_failure = |e: vita_layout::LayoutError| {
-        let mut d = e.diagnostic();
-        d.message = format!("layout '{layout_name}': {}", d.message);
-        Failure::input(d)
-    };
+    let layout_failure = |e| crate::compile::layout_failure(&layout_name, e);
     let mut overflow = None;
     let fitted = match vita_layout::layout_letter(
         &letter,

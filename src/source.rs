@@ -329,8 +329,7 @@ fn resolve(name: &str, path: &Path) -> Result<(Layout, Option<Arc<str>>), Failur
         limits::MAX_LAYOUT_BYTES,
         "a layout file",
     )?;
-    let mut layout =
-        Layout::from_toml(&text).map_err(|e| Failure::at(path, &text, e.diagnostic()))?;
+    let mut layout = Layout::from_toml(&text).map_err(|e| Failure::at(path, &text, e))?;
     let folder = PathBuf::from(layout.fonts.path.trim());
     if !layout.fonts.path.trim().is_empty()
         && folder.is_relative()

@@ -3,13 +3,13 @@
 //! names and output paths.
 
 use super::values::{self, Value};
-use super::{Fields, ManifestError, Span, Spec};
+use super::{Diagnostic, Fields, Span, Spec, problem};
 
 /// Keys of `[matrix]`.
 pub(crate) const MATRIX_KEYS: [&str; 3] = ["layouts", "tags", "name"];
 
 /// The variants of a `[matrix]` table, tag set by tag set, layout by layout.
-pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, ManifestError> {
+pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, Diagnostic> {
     let table = values::table(
         "matrix",
         value,
@@ -40,7 +40,7 @@ pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, 
         (Some(_), None) => "{layout}",
         (None, Some(_)) => "{tags}",
         (None, None) => {
-            return Err(ManifestError::new(
+            return Err(problem(
                 "the matrix has neither `layouts` nor `tags`".into(),
                 value.span(),
                 Some("add `layouts = [\"classic\", \"modern\"]`, a `tags` table, or both".into()),
@@ -98,7 +98,7 @@ pub(super) fn fill(
     template: &str,
     vars: &[(&str, &str)],
     span: &Span,
-) -> Result<String, ManifestError> {
+) -> Result<String, Diagnostic> {
     let mut out = String::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -123,14 +123,9 @@ pub(super) fn fill(
     Ok(out)
 }
 
-fn placeholder_error(
-    template: &str,
-    what: &str,
-    span: &Span,
-    vars: &[(&str, &str)],
-) -> ManifestError {
+fn placeholder_error(template: &str, what: &str, span: &Span, vars: &[(&str, &str)]) -> Diagnostic {
     let known: Vec<String> = vars.iter().map(|(k, _)| format!("{{{k}}}")).collect();
-    ManifestError::new(
+    problem(
         format!("`{template}` has {what}, which is not a placeholder"),
         span.clone(),
         Some(format!("placeholders are {}", known.join(", "))),
@@ -230,11 +225,10 @@ mod tests {
         let text = "input = \"cv.md\"\n[[variant]]\nname = \"full\"\n\
                     [matrix]\nlayouts = [\"modern\"]\ntags = { full = \"x\" }\nname = \"{tags}\"\n";
         let e = parse(text).unwrap_err();
-        assert!(
-            e.message.contains("second variant is named `full`"),
-            "{}",
-            e.message
-        );
+        // The matrix's `full` (from its tag set's name) clashes with the variant's.
+        let first = e.secondary[0].span.range.clone();
+        assert_eq!(&text[first], "\"full\"");
+        assert_eq!(e.hints, ["rename one of them"]);
         let got = names_and_outputs(&text.replace("name = \"{tags}\"", ""));
         assert_eq!(got.len(), 2);
         assert_eq!(got[1].0, "full-modern");
@@ -258,7 +252,7 @@ mod tests {
             ),
         ] {
             let e = parse(text).unwrap_err();
-            let all = format!("{} {}", e.message, e.hint.unwrap_or_default());
+            let all = format!("{} {}", e.message, e.hints.join(" "));
             assert!(all.contains(needle), "{text}: {all}");
         }
     }
