@@ -324,10 +324,11 @@ mod tests {
     fn control_characters_are_blanked_and_named_once_per_place() {
         let (text, found) = clean("# Ada\u{0}Lovelace\n\u{1b}[31mred\n", false);
         assert_eq!(text, "# Ada Lovelace\n [31mred\n");
-        assert_eq!(found.len(), 2);
-        assert!(found[0].message.contains("NUL (U+0000)"), "{:?}", found[0]);
-        assert_eq!(found[1].offset, 15);
-        assert!(found[1].message.contains("ESC"));
+        let placed: Vec<(Code, usize)> = found.iter().map(|f| (f.code, f.offset)).collect();
+        assert_eq!(
+            placed,
+            [(Code::ControlCharacter, 5), (Code::ControlCharacter, 15)]
+        );
     }
 
     #[test]
@@ -335,6 +336,8 @@ mod tests {
         let (text, found) = clean(&"\u{0}".repeat(10_000), false);
         assert_eq!(text, " ".repeat(10_000));
         assert_eq!(found.len(), MAX_WARNINGS + 1);
+        assert!(found.iter().all(|f| f.code == Code::ControlCharacter));
+        // The last one counts the rest.
         assert!(found.last().unwrap().message.contains("9990 more"));
     }
 
@@ -345,6 +348,12 @@ mod tests {
         assert_eq!(text.len(), source.len());
         assert_eq!(text.matches('\u{301}').count(), MAX_MARKS);
         assert_eq!(found.len(), 1);
+        // At the first mark cut (after `a` and the marks kept), counting them.
+        let first_cut = "## Title\na".len() + MAX_MARKS * '\u{301}'.len_utf8();
+        assert_eq!(
+            (found[0].code, found[0].offset),
+            (Code::MarkFlood, first_cut)
+        );
         assert!(
             found[0].message.contains("1000 combining marks"),
             "{:?}",
