@@ -21,7 +21,7 @@ pub struct Source {
     /// The model and the reader's warnings.
     pub parsed: vita_model::Parsed,
     /// What the scan before parsing found (control characters, mark floods, …).
-    findings: Vec<scan::Finding>,
+    findings: Vec<Diagnostic>,
     /// For a cover letter (`kind = "letter"`): the letter and the résumé it names; `parsed`
     /// then holds the letter's header, settings and warnings.
     pub letter: Option<Box<crate::letter::LetterInput>>,
@@ -102,7 +102,7 @@ impl Source {
         let mut all: Vec<Diagnostic> = self
             .findings
             .iter()
-            .map(scan::Finding::diagnostic)
+            .cloned()
             .chain(self.parsed.warnings.iter().map(|w| w.diagnostic()))
             .collect();
         all.sort_by_key(|d| d.range().map_or(0, |r| r.start));
