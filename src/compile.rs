@@ -27,6 +27,8 @@ pub enum Origin {
         text: std::sync::Arc<str>,
         /// The variant's name.
         variant: String,
+        /// Where its tag selection is written, when the manifest gives one.
+        tags: Option<std::ops::Range<usize>>,
     },
 }
 
@@ -493,10 +495,47 @@ fn unknown_tag(unknown: &vita_model::UnknownTag, input: &Path, origin: &Origin) 
             "--tags",
             tags,
         ),
+        // Pointed at its term in the manifest, where the selection is written.
+        Origin::Manifest {
+            path,
+            text,
+            variant,
+            tags: Some(span),
+        } => {
+            let term = text
+                .get(span.clone())
+                .and_then(|value| name_range(value, &unknown.name))
+                .map_or(span.clone(), |r| span.start + r.start..span.start + r.end);
+            Located::in_file(
+                warning(&format!(" (variant `{variant}`)")).at(term),
+                path,
+                text,
+            )
+        }
         Origin::Manifest { variant, .. } => {
             Located::plain(warning(&format!(" (variant `{variant}`)")))
         }
     }
+}
+
+/// The byte range of the tag name `tag` as a whole word of `value` (a manifest's string or
+/// array of strings), compared without case.
+fn name_range(value: &str, tag: &str) -> Option<std::ops::Range<usize>> {
+    let lower = value.to_lowercase();
+    if lower.len() != value.len() || tag.is_empty() {
+        return None;
+    }
+    let part_of_name = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
+    lower
+        .match_indices(tag)
+        .map(|(i, _)| i..i + tag.len())
+        .find(|r| {
+            !lower[..r.start]
+                .chars()
+                .next_back()
+                .is_some_and(part_of_name)
+                && !lower[r.end..].chars().next().is_some_and(part_of_name)
+        })
 }
 
 /// The byte range of the term naming `tag` (with or without `!`) in the tag expression

@@ -117,3 +117,23 @@ fn layouts_and_fonts_are_listed() {
     let out = String::from_utf8_lossy(&run.stdout);
     assert!(out.contains("Charis SIL") && out.contains("Lato"), "{out}");
 }
+
+#[test]
+fn an_unknown_tag_in_a_manifest_is_warned_at_its_term() {
+    let dir = Dir::new();
+    dir.write("cv.md", CV);
+    dir.write(
+        "vita.toml",
+        "input = \"cv.md\"\n[[variant]]\nname = \"a\"\ntags = \"math,!Mathh\"\n\
+         [matrix]\ntags = { b = [\"poetri\"] }\n",
+    );
+    let run = dir.vita(&["batch", "vita.toml", "--quiet"]);
+    assert_ok(&run);
+    crate::util::assert_coded(&run, "warning[V0201]", "vita.toml:4:15");
+    crate::util::assert_coded(&run, "warning[V0201]", "vita.toml:6:16");
+    assert!(
+        stderr(&run).contains("4 | tags = \"math,!Mathh\"\n  |               ^^^^^\n"),
+        "{}",
+        stderr(&run)
+    );
+}

@@ -106,6 +106,7 @@ pub fn load(path: &Path, allow_outside: bool) -> Result<Vec<Job>, Failure> {
                         path: path.to_path_buf(),
                         text: text.clone(),
                         variant: spec.name.clone(),
+                        tags: spec.tags_span,
                     },
                 },
                 name: spec.name,

@@ -17,7 +17,9 @@ pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, 
     )?;
     values::known_keys(table, &MATRIX_KEYS, "the matrix")?;
     let mut layouts: Option<Vec<(String, Span)>> = None;
-    let mut tag_sets: Option<Vec<(String, Span, vita_model::TagExpr)>> = None;
+    /// Each tag set: its name, where the name is, its selection and where that is written.
+    type TagSet = (String, Span, vita_model::TagExpr, Span);
+    let mut tag_sets: Option<Vec<TagSet>> = None;
     let mut template: Option<(String, Span)> = None;
     for (key, _, v) in values::entries(table) {
         match key {
@@ -28,7 +30,7 @@ pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, 
                 let mut out = Vec::new();
                 for (name, span, expr) in values::entries(sets) {
                     super::check_name(name, &span)?;
-                    out.push((name.to_string(), span, super::tags(expr)?));
+                    out.push((name.to_string(), span, super::tags(expr)?, expr.span()));
                 }
                 tag_sets = Some(out);
             }
@@ -53,7 +55,7 @@ pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, 
         Some(list) => list.into_iter().map(Some).collect(),
         None => vec![None],
     };
-    let tag_sets: Vec<Option<(String, Span, vita_model::TagExpr)>> = match tag_sets {
+    let tag_sets: Vec<Option<TagSet>> = match tag_sets {
         Some(list) => list.into_iter().map(Some).collect(),
         None => vec![None],
     };
@@ -66,8 +68,8 @@ pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, 
         for layout in &layouts {
             let mut own = Fields::default();
             let mut span = value.span();
-            if let Some((_, name_span, expr)) = tag_set {
-                own.tags = Some(expr.clone());
+            if let Some((_, name_span, expr, expr_span)) = tag_set {
+                own.tags = Some((expr.clone(), expr_span.clone()));
                 span = name_span.clone();
             }
             if let Some((layout, layout_span)) = layout {
@@ -83,7 +85,7 @@ pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, 
                 .map_or(layout_var.clone(), |s| s.to_string_lossy().into_owned());
             let tags_var = tag_set
                 .as_ref()
-                .map_or("all".to_string(), |(n, _, _)| n.clone());
+                .map_or("all".to_string(), |(n, ..)| n.clone());
             let vars = [("layout", layout_var.as_str()), ("tags", tags_var.as_str())];
             let name = fill(&template, &vars, &template_span)?;
             super::check_name(&name, &template_span)?;

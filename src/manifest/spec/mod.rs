@@ -59,6 +59,8 @@ pub struct Spec {
     pub layout: Option<String>,
     /// Tag selection.
     pub tags: TagExpr,
+    /// Where the tag selection's value is written, when the manifest gives one.
+    pub tags_span: Option<Span>,
     /// Page limit.
     pub pages: Option<u32>,
     /// Output path with placeholders filled in.
@@ -81,7 +83,8 @@ pub struct Spec {
 struct Fields {
     input: Option<(String, Span)>,
     layout: Option<String>,
-    tags: Option<TagExpr>,
+    /// The selection and where its value is written.
+    tags: Option<(TagExpr, Span)>,
     pages: Option<u32>,
     output: Option<(String, Span)>,
     formats: Option<Vec<Kind>>,
@@ -228,7 +231,8 @@ fn finish(
         name,
         input,
         layout: fields.layout,
-        tags: fields.tags.unwrap_or_default(),
+        tags_span: fields.tags.as_ref().map(|(_, span)| span.clone()),
+        tags: fields.tags.map(|(tags, _)| tags).unwrap_or_default(),
         pages: fields.pages,
         output,
         output_span: template_span,
@@ -265,7 +269,7 @@ fn fields(table: &DeTable<'_>) -> Result<Fields, Diagnostic> {
                         })?,
                 );
             }
-            "tags" => out.tags = Some(tags(value)?),
+            "tags" => out.tags = Some((tags(value)?, value.span())),
             "format" => out.formats = Some(formats(value)?),
             "set" => out.set = set(value)?,
             "kind" => {
