@@ -71,8 +71,8 @@ pub struct LetterBuilt {
 
 /// Reads the letter in `text` (the file `path`) and the résumé it names.
 pub fn read(path: &Path, text: &str) -> Result<(LetterInput, vita_model::Parsed), Failure> {
-    let parsed =
-        vita_model::parse_letter(text).map_err(|e| Failure::at(path, text, e.diagnostic()))?;
+    let parsed = vita_model::parse_letter(text)
+        .map_err(|e| Failure::at(path, text, e.diagnostic_in(text)))?;
     let letter = parsed.letter;
     let resume = match &letter.resume {
         Some((name, span)) => {

@@ -87,7 +87,7 @@ impl Source {
         } else {
             vita_model::parse_markdown(&text)
         };
-        let parsed = result.map_err(|e| Failure::at(path, &text, e.diagnostic()))?;
+        let parsed = result.map_err(|e| Failure::at(path, &text, e.diagnostic_in(&text)))?;
         Ok(Source {
             path: path.to_path_buf(),
             text,

@@ -247,3 +247,41 @@ fn font_path_supplies_characters_the_bundled_fonts_lack() {
     let text = crate::util::pdf_text(&dir.path("cv.pdf")).join("\n");
     assert!(text.contains("中文"), "{text}");
 }
+
+#[test]
+fn a_key_set_twice_points_at_its_first_definition() {
+    let dir = Dir::new();
+    dir.write("cv.md", "+++\nname = \"Ada\"\nname = \"Bob\"\n+++\n# Ada\n");
+    dir.write("ok.md", "# Ada\n\n## Work\n\nWrote.\n");
+    dir.write(
+        "mine.toml",
+        "[page]\nsize = \"a4\"\n[fonts]\nsize = \"10pt\"\n[page]\n",
+    );
+    dir.write("vita.toml", "input = \"ok.md\"\ninput = \"cv.md\"\n");
+    for (args, code, at, first) in [
+        (&["build", "cv.md"][..], "V0101", (3, 1), (2, 1)),
+        (
+            &["build", "ok.md", "-l", "mine.toml"][..],
+            "V0301",
+            (5, 2),
+            (1, 2),
+        ),
+        (&["batch", "vita.toml"][..], "V0204", (2, 1), (1, 1)),
+    ] {
+        let run = dir.vita(&[args, &["--format", "json"]].concat());
+        assert_eq!(run.status.code(), Some(1), "{args:?}: {}", stderr(&run));
+        let d = &reported(&run)[0];
+        assert_eq!(
+            (d["code"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+            (Some(code), Some(at.0), Some(at.1)),
+            "{d}"
+        );
+        let related = &d["related"][0];
+        assert_eq!(
+            (related["line"].as_u64(), related["column"].as_u64()),
+            (Some(first.0), Some(first.1)),
+            "{d}"
+        );
+        assert_eq!(related["label"], "first set here", "{d}");
+    }
+}

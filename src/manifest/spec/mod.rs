@@ -135,11 +135,16 @@ pub fn parse_with(text: &str, is_letter: &dyn Fn(&str) -> bool) -> Result<Vec<Sp
 /// The specs of a manifest, `set` tables not yet checked.
 fn parse_specs(text: &str) -> Result<Vec<Spec>, Diagnostic> {
     let doc = DeTable::parse(text).map_err(|e| {
-        problem(
+        let span = e.span().unwrap_or(0..0);
+        let d = problem(
             format!("invalid TOML: {}", e.message().trim_end()),
-            e.span().unwrap_or(0..0),
+            span.clone(),
             Some("a manifest is TOML: `key = \"value\"` lines and `[[variant]]` tables".into()),
-        )
+        );
+        match vita_model::earlier_definition(text, span) {
+            Some(first) => d.related(first, "first set here"),
+            None => d,
+        }
     })?;
     let top = doc.get_ref();
     values::known_keys(top, &TOP_KEYS, "the manifest")?;

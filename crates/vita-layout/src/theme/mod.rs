@@ -423,9 +423,16 @@ fn syntax_error(error: &toml::de::Error, source: &str) -> Diagnostic {
         }
         None | Some(keys::At::Nothing) => (Code::LayoutSyntax, None),
     };
-    Diagnostic::error(code, message)
+    let first = span
+        .clone()
+        .and_then(|s| vita_model::earlier_definition(source, s));
+    let d = Diagnostic::error(code, message)
         .at_maybe(span)
-        .with_hint_maybe(hint)
+        .with_hint_maybe(hint);
+    match first {
+        Some(first) => d.related(first, "first set here"),
+        None => d,
+    }
 }
 
 /// Overrides `base` with `user`, table by table.
