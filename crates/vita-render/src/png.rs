@@ -106,6 +106,9 @@ mod tests {
             matches!(error, crate::RenderError::TooLarge { page: 1, dpi, .. } if dpi == 100_000.0),
             "{error}"
         );
+        let d = error.diagnostic();
+        assert_eq!(d.code, vita_layout::Code::FlagValue);
+        assert_eq!(d.hints, ["choose a lower --dpi"]);
         assert!(pages(b"not a pdf", 72.0).is_err());
     }
 }
