@@ -285,15 +285,15 @@ fn compile_with(
         .photo
         .as_ref()
         .filter(|_| with_photo)
-        .and_then(|photo| match crate::photo::load(&source.path, photo) {
-            Ok(data) => Some(data),
-            Err(warning) => {
-                warnings.push(
-                    source.locate(Diagnostic::warning(Code::Photo, warning).at(photo.span.clone())),
-                );
-                None
-            }
-        });
+        .and_then(
+            |photo| match crate::photo::load(&source.path, photo, "photo") {
+                Ok(data) => Some(data),
+                Err(warning) => {
+                    warnings.push(source.locate(warning));
+                    None
+                }
+            },
+        );
     let options = LayoutOptions {
         creation_date: ctx.creation_date,
         photo,

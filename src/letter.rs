@@ -187,27 +187,22 @@ pub fn compile(
     };
     let layout = ctx.layout(&layout_name, layout_input)?;
     let photo = match (&letter.header.photo, &photo_of) {
-        (Some(photo), Some(resume)) => match crate::photo::load(resume, photo) {
+        (Some(photo), Some(resume)) => match crate::photo::load(resume, photo, "photo") {
             Ok(data) => Some(data),
-            Err(warning) => {
-                warnings.push(Located::about(
-                    Diagnostic::warning(Code::Photo, warning),
-                    resume,
-                    false,
-                ));
+            Err(mut warning) => {
+                // Its place is in the résumé, whose text is not at hand: name the file.
+                warning.primary = None;
+                warnings.push(Located::about(warning, resume, false));
                 None
             }
         },
         _ => None,
     };
     let signature = letter.signature.image.as_ref().and_then(|image| {
-        match crate::photo::load(&source.path, image) {
+        match crate::photo::load(&source.path, image, "signature") {
             Ok(data) => Some(data),
             Err(warning) => {
-                let warning = warning.replace("the photo", "the signature");
-                warnings.push(
-                    source.locate(Diagnostic::warning(Code::Photo, warning).at(image.span.clone())),
-                );
+                warnings.push(source.locate(warning));
                 None
             }
         }
