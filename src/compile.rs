@@ -2,8 +2,9 @@
 //! variant (layout, pages, tags, field overrides) → PDF bytes and what the build found.
 
 use std::path::Path;
+use std::sync::Arc;
 
-use vita_layout::{FontBook, LayoutOptions};
+use vita_layout::{FontBook, Layout, LayoutOptions};
 use vita_model::{FieldOverride, Resume, TagExpr};
 
 use crate::diagnostics::{Code, Diagnostic, Located};
@@ -14,7 +15,10 @@ use crate::source::{Layouts, Source};
 #[derive(Debug, Clone)]
 pub enum Origin {
     /// Command-line flags (`--tags`, `--set`).
-    Flags,
+    Flags {
+        /// The `--tags` value as written (empty without the flag), to point into.
+        tags: String,
+    },
     /// A manifest: its path and text (override spans are byte ranges of it).
     Manifest {
         /// The manifest file.
@@ -23,6 +27,8 @@ pub enum Origin {
         text: std::sync::Arc<str>,
         /// The variant's name.
         variant: String,
+        /// Where its tag selection is written, when the manifest gives one.
+        tags: Option<std::ops::Range<usize>>,
     },
 }
 
@@ -54,6 +60,30 @@ pub struct Context<'a> {
     pub creation_date: Option<i64>,
     /// Tagging and the standard the PDF conforms to.
     pub pdf: vita_pdf::PdfOptions,
+}
+
+impl Context<'_> {
+    /// The layout `name` (a built-in, or a file found as given or beside `input`), with every
+    /// family it names found in the book: an unknown family fails here, at its key in the
+    /// layout file, before anything is set.
+    pub fn layout(&self, name: &str, input: &Path) -> Result<Arc<Layout>, Failure> {
+        let layout = self.layouts.get(name, input)?;
+        let file = self.layouts.file(name, input);
+        crate::fonts::check_layout(
+            self.book,
+            &layout,
+            file.as_ref().map(|(p, t)| (p.as_path(), &**t)),
+        )?;
+        Ok(layout)
+    }
+}
+
+/// An error of the layout `name` found while setting the résumé: a range a layout file
+/// allows but the page cannot hold, a family gone since the layout loaded. Such errors have no
+/// place in the file; the message names the layout.
+pub fn layout_failure(name: &str, mut d: Diagnostic) -> Failure {
+    d.message = format!("layout '{name}': {}", d.message);
+    Failure::input(d)
 }
 
 /// What to do when the résumé cannot be fitted into the pages asked for.
@@ -246,39 +276,29 @@ fn compile_with(
         Err(_) if variant.layout.is_none() && is_page_layout(source, &layout_name) => {
             warnings.push(page_layout_warning(source, &layout_name));
             layout_name = "classic".to_string();
-            ctx.layouts.get(&layout_name, &source.path)?
+            ctx.layout(&layout_name, &source.path)?
         }
-        other => other?,
+        _ => ctx.layout(&layout_name, &source.path)?,
     };
-    let layout_file = ctx.layouts.file(&layout_name, &source.path);
-    crate::fonts::check_layout(
-        ctx.book,
-        &layout,
-        layout_file.as_ref().map(|(p, t)| (p.as_path(), &**t)),
-    )?;
     let photo = resume
         .header
         .photo
         .as_ref()
         .filter(|_| with_photo)
-        .and_then(|photo| match crate::photo::load(&source.path, photo) {
-            Ok(data) => Some(data),
-            Err(warning) => {
-                warnings.push(
-                    source.locate(Diagnostic::warning(Code::Photo, warning).at(photo.span.clone())),
-                );
-                None
-            }
-        });
+        .and_then(
+            |photo| match crate::photo::load(&source.path, photo, "photo") {
+                Ok(data) => Some(data),
+                Err(warning) => {
+                    warnings.push(source.locate(warning));
+                    None
+                }
+            },
+        );
     let options = LayoutOptions {
         creation_date: ctx.creation_date,
         photo,
     };
-    let layout_failure = |e: vita_layout::LayoutError| {
-        let mut d = e.diagnostic();
-        d.message = format!("layout '{layout_name}': {}", d.message);
-        Failure::input(d)
-    };
+    let layout_failure = |e| layout_failure(&layout_name, e);
     let page_limit = variant.pages.or(resume.settings.pages);
     let mut overflow = None;
     let (laid, knobs, natural_pages) = match page_limit {
@@ -413,7 +433,7 @@ pub fn override_failure(e: &vita_model::Error, origin: &Origin) -> Failure {
     d.code = Code::Override;
     Failure::input(match origin {
         Origin::Manifest { path, text, .. } => Located::in_file(d, path, text),
-        Origin::Flags => {
+        Origin::Flags { .. } => {
             d.primary = None;
             Located::about(d, std::path::Path::new("--set"), false)
         }
@@ -425,20 +445,16 @@ const MAX_TAG_WARNINGS: usize = 3;
 
 /// One warning for many unused tags: how many, and the first few.
 fn unknown_tags(unknown: &[vita_model::UnknownTag], input: &Path, origin: &Origin) -> Located {
-    let from = match origin {
-        Origin::Flags => "--tags".to_string(),
-        Origin::Manifest { variant, .. } => format!("variant `{variant}`"),
-    };
     let first: Vec<String> = unknown
         .iter()
         .take(5)
         .map(|u| format!("`{}`", u.name))
         .collect();
-    Located::plain(
+    let warning = |from: &str| {
         Diagnostic::warning(
             Code::UnknownTag,
             format!(
-                "{} tags ({from}) are used nowhere in {}: {}, …",
+                "{} tags{from} are used nowhere in {}: {}, …",
                 unknown.len(),
                 input.display(),
                 first.join(", ")
@@ -447,26 +463,95 @@ fn unknown_tags(unknown: &[vita_model::UnknownTag], input: &Path, origin: &Origi
         .with_hint(
             "tag elements with `<!-- tags: name -->` at the end of their line, or drop the \
              unused terms",
-        ),
-    )
+        )
+    };
+    match origin {
+        // About the flag, without quoting its value: it may be long.
+        Origin::Flags { .. } => Located::about(warning(""), Path::new("--tags"), false),
+        Origin::Manifest { variant, .. } => {
+            Located::plain(warning(&format!(" (variant `{variant}`)")))
+        }
+    }
 }
 
 /// The warning for a tag in the expression that the résumé never uses.
 fn unknown_tag(unknown: &vita_model::UnknownTag, input: &Path, origin: &Origin) -> Located {
-    let from = match origin {
-        Origin::Flags => "--tags".to_string(),
-        Origin::Manifest { variant, .. } => format!("variant `{variant}`"),
+    let warning = |from: &str| {
+        let message = format!(
+            "tag `{}`{from} is used nowhere in {}",
+            unknown.name,
+            input.display()
+        );
+        let hint = match &unknown.suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "tag elements with `<!-- tags: name -->` at the end of their line".to_string(),
+        };
+        Diagnostic::warning(Code::UnknownTag, message).with_hint(hint)
     };
-    let message = format!(
-        "tag `{}` ({from}) is used nowhere in {}",
-        unknown.name,
-        input.display()
-    );
-    let hint = match &unknown.suggestion {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => "tag elements with `<!-- tags: name -->` at the end of their line".to_string(),
-    };
-    Located::plain(Diagnostic::warning(Code::UnknownTag, message).with_hint(hint))
+    match origin {
+        // Pointed at its term in the flag's value.
+        Origin::Flags { tags } => Located::in_flag(
+            warning("").at_maybe(term_range(tags, &unknown.name)),
+            "--tags",
+            tags,
+        ),
+        // Pointed at its term in the manifest, where the selection is written.
+        Origin::Manifest {
+            path,
+            text,
+            variant,
+            tags: Some(span),
+        } => {
+            let term = text
+                .get(span.clone())
+                .and_then(|value| name_range(value, &unknown.name))
+                .map_or(span.clone(), |r| span.start + r.start..span.start + r.end);
+            Located::in_file(
+                warning(&format!(" (variant `{variant}`)")).at(term),
+                path,
+                text,
+            )
+        }
+        Origin::Manifest { variant, .. } => {
+            Located::plain(warning(&format!(" (variant `{variant}`)")))
+        }
+    }
+}
+
+/// The byte range of the tag name `tag` as a whole word of `value` (a manifest's string or
+/// array of strings), compared without case.
+fn name_range(value: &str, tag: &str) -> Option<std::ops::Range<usize>> {
+    let lower = value.to_lowercase();
+    if lower.len() != value.len() || tag.is_empty() {
+        return None;
+    }
+    let part_of_name = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
+    lower
+        .match_indices(tag)
+        .map(|(i, _)| i..i + tag.len())
+        .find(|r| {
+            !lower[..r.start]
+                .chars()
+                .next_back()
+                .is_some_and(part_of_name)
+                && !lower[r.end..].chars().next().is_some_and(part_of_name)
+        })
+}
+
+/// The byte range of the term naming `tag` (with or without `!`) in the tag expression
+/// `text`, compared as [`TagExpr`] compares names.
+fn term_range(text: &str, tag: &str) -> Option<std::ops::Range<usize>> {
+    let mut at = 0;
+    for term in text.split(',') {
+        let start = at;
+        at += term.len() + 1;
+        let name = term.trim().trim_start_matches('!').trim_start();
+        if name.to_lowercase() == tag {
+            let offset = term.find(name).unwrap_or(0);
+            return Some(start + offset..start + offset + name.len());
+        }
+    }
+    None
 }
 
 /// Reads `--tags` and `--set` flags into a variant.
@@ -486,7 +571,9 @@ pub fn from_flags(args: &crate::cli::VariantArgs) -> Result<Variant, Failure> {
         pages: args.pages,
         tags,
         overrides,
-        origin: Origin::Flags,
+        origin: Origin::Flags {
+            tags: args.tags.clone().unwrap_or_default(),
+        },
         kind: None,
     })
 }

@@ -51,10 +51,9 @@ pub fn page_path(path: &Path, number: usize) -> PathBuf {
 /// The files `target` asks for, rendered from `compiled`: paths and contents.
 pub fn render(target: &Target, compiled: &Compiled) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     let failed = |e: vita_render::RenderError| {
-        Failure::input(Diagnostic::error(
-            Code::Unwritable,
-            format!("could not draw {}: {e}", target.path.display()),
-        ))
+        let mut d = e.diagnostic();
+        d.message = format!("could not draw {}: {}", target.path.display(), d.message);
+        Failure::input(d)
     };
     let numbered = |pages: Vec<Vec<u8>>| {
         pages

@@ -71,8 +71,8 @@ pub struct LetterBuilt {
 
 /// Reads the letter in `text` (the file `path`) and the résumé it names.
 pub fn read(path: &Path, text: &str) -> Result<(LetterInput, vita_model::Parsed), Failure> {
-    let parsed =
-        vita_model::parse_letter(text).map_err(|e| Failure::at(path, text, e.diagnostic()))?;
+    let parsed = vita_model::parse_letter(text)
+        .map_err(|e| Failure::at(path, text, e.diagnostic_in(text)))?;
     let letter = parsed.letter;
     let resume = match &letter.resume {
         Some((name, span)) => {
@@ -185,29 +185,24 @@ pub fn compile(
         Some(_) => &source.path,
         None => &layout_beside,
     };
-    let layout = ctx.layouts.get(&layout_name, layout_input)?;
+    let layout = ctx.layout(&layout_name, layout_input)?;
     let photo = match (&letter.header.photo, &photo_of) {
-        (Some(photo), Some(resume)) => match crate::photo::load(resume, photo) {
+        (Some(photo), Some(resume)) => match crate::photo::load(resume, photo, "photo") {
             Ok(data) => Some(data),
-            Err(warning) => {
-                warnings.push(Located::about(
-                    Diagnostic::warning(Code::Photo, warning),
-                    resume,
-                    false,
-                ));
+            Err(mut warning) => {
+                // Its place is in the résumé, whose text is not at hand: name the file.
+                warning.primary = None;
+                warnings.push(Located::about(warning, resume, false));
                 None
             }
         },
         _ => None,
     };
     let signature = letter.signature.image.as_ref().and_then(|image| {
-        match crate::photo::load(&source.path, image) {
+        match crate::photo::load(&source.path, image, "signature") {
             Ok(data) => Some(data),
             Err(warning) => {
-                let warning = warning.replace("the photo", "the signature");
-                warnings.push(
-                    source.locate(Diagnostic::warning(Code::Photo, warning).at(image.span.clone())),
-                );
+                warnings.push(source.locate(warning));
                 None
             }
         }
@@ -221,11 +216,7 @@ pub fn compile(
         signature,
     };
     let pages = variant.pages.or(letter.settings.pages).unwrap_or(1) as usize;
-    let layout_failure = |e: vita_layout::LayoutError| {
-        let mut d = e.diagnostic();
-        d.message = format!("layout '{layout_name}': {}", d.message);
-        Failure::input(d)
-    };
+    let layout_failure = |e| crate::compile::layout_failure(&layout_name, e);
     let mut overflow = None;
     let fitted = match vita_layout::layout_letter(
         &letter,

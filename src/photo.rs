@@ -6,23 +6,33 @@ use std::sync::Arc;
 
 use vita_layout::{Image, ImageFormat, PhotoData, Rect};
 
+use crate::diagnostics::{Code, Diagnostic};
+
 /// Largest photo file read.
 const MAX_BYTES: u64 = 8 * 1024 * 1024;
 /// Largest photo in pixels (a 40-megapixel camera image).
 const MAX_PIXELS: u64 = 40_000_000;
 
-/// Reads `photo`, relative to the folder of `resume`. `Err` is the warning to give.
-pub fn load(resume: &Path, photo: &vita_model::Photo) -> Result<PhotoData, String> {
+/// Reads `photo` (the résumé's photo, or a letter's signature: `what` names it), relative to
+/// the folder of `resume`. `Err` is the warning to give (V0406), placed at the picture's
+/// reference in the file that names it.
+pub fn load(resume: &Path, photo: &vita_model::Photo, what: &str) -> Result<PhotoData, Diagnostic> {
     let shown = photo.path.display();
+    let refused =
+        |message: String| Diagnostic::warning(Code::Photo, message).at(photo.span.clone());
+    let outside = || {
+        refused(format!(
+            "the {what} '{shown}' is outside the résumé's folder and is left out"
+        ))
+        .with_hint("put it beside the résumé")
+    };
     if photo.path.is_absolute()
         || photo
             .path
             .components()
             .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)))
     {
-        return Err(format!(
-            "the photo '{shown}' is outside the résumé's folder and is left out; put it beside the résumé"
-        ));
+        return Err(outside());
     }
     let folder = resume
         .parent()
@@ -31,36 +41,42 @@ pub fn load(resume: &Path, photo: &vita_model::Photo) -> Result<PhotoData, Strin
     let path = folder.join(&photo.path);
     // Links may still lead out of the folder: compare the real paths.
     let (Ok(real), Ok(root)) = (path.canonicalize(), folder.canonicalize()) else {
-        return Err(format!("the photo '{shown}' was not found and is left out"));
+        return Err(refused(format!(
+            "the {what} '{shown}' was not found and is left out"
+        )));
     };
     if !real.starts_with(&root) {
-        return Err(format!(
-            "the photo '{shown}' is outside the résumé's folder and is left out; put it beside the résumé"
-        ));
+        return Err(outside());
     }
-    let data = crate::read::capped(&real, MAX_BYTES).map_err(|e| match e {
-        crate::read::Error::TooLarge | crate::read::Error::Endless => format!(
-            "the photo '{shown}' is larger than the {} MB allowed; it is left out",
-            MAX_BYTES / (1024 * 1024)
-        ),
-        crate::read::Error::Io(e) => format!(
-            "the photo '{shown}' could not be read ({}); it is left out",
-            crate::os_error::worded(&e)
-        ),
-        _ => format!("the photo '{shown}' is not a file (a pipe or device?); it is left out"),
+    let data = crate::read::capped(&real, MAX_BYTES).map_err(|e| {
+        refused(match e {
+            crate::read::Error::TooLarge | crate::read::Error::Endless => format!(
+                "the {what} '{shown}' is larger than the {} MB allowed; it is left out",
+                MAX_BYTES / (1024 * 1024)
+            ),
+            crate::read::Error::Io(e) => format!(
+                "the {what} '{shown}' could not be read ({}); it is left out",
+                crate::os_error::worded(&e)
+            ),
+            _ => format!("the {what} '{shown}' is not a file (a pipe or device?); it is left out"),
+        })
     })?;
-    let (format, width, height) = dimensions(&data)
-        .ok_or_else(|| format!("the photo '{shown}' is not a PNG or JPEG image; it is left out"))?;
+    let (format, width, height) = dimensions(&data).ok_or_else(|| {
+        refused(format!(
+            "the {what} '{shown}' is not a PNG or JPEG image; it is left out"
+        ))
+    })?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS || width == 0 || height == 0 {
-        return Err(format!(
-            "the photo '{shown}' is {width}×{height} pixels, more than the {} megapixels allowed; scale it down",
+        return Err(refused(format!(
+            "the {what} '{shown}' is {width}×{height} pixels, more than the {} megapixels allowed",
             MAX_PIXELS / 1_000_000
-        ));
+        ))
+        .with_hint("scale it down"));
     }
     if !complete(format, &data) {
-        return Err(format!(
-            "the photo '{shown}' is cut short or damaged (its data ends early); it is left out"
-        ));
+        return Err(refused(format!(
+            "the {what} '{shown}' is cut short or damaged (its data ends early); it is left out"
+        )));
     }
     Ok(PhotoData {
         image: Image {
@@ -169,15 +185,18 @@ mod tests {
         };
         let resume = Path::new("tests/fixtures/seed-resume.md");
         for path in ["../../etc/passwd", "/etc/passwd", "../fixtures/photo.png"] {
-            let err = load(resume, &photo(path)).unwrap_err();
-            assert!(err.contains("outside"), "{path}: {err}");
+            let err = load(resume, &photo(path), "photo").unwrap_err();
+            assert_eq!(err.code, Code::Photo);
+            // Refused for where it is: the hint says where it must be.
+            assert_eq!(err.hints, ["put it beside the résumé"], "{path}: {err}");
         }
+        let missing = load(resume, &photo("missing.png"), "signature").unwrap_err();
+        assert_eq!((missing.code, missing.hints.len()), (Code::Photo, 0));
         assert!(
-            load(resume, &photo("missing.png"))
-                .unwrap_err()
-                .contains("not found")
+            missing.message.starts_with("the signature 'missing.png'"),
+            "{missing}"
         );
-        let ok = load(resume, &photo("photo.png")).unwrap();
+        let ok = load(resume, &photo("photo.png"), "photo").unwrap();
         assert_eq!((ok.width, ok.height), (60, 80));
     }
 }

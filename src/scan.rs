@@ -14,31 +14,22 @@ pub const MAX_MARKS: usize = 16;
 /// Most warnings of one kind; the rest are counted in one more.
 const MAX_WARNINGS: usize = 10;
 
-/// A warning found by the scan.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    /// What kind of finding it is.
-    pub code: Code,
-    /// Byte offset in the text.
-    pub offset: usize,
-    /// What is odd.
-    pub message: String,
-    /// What to do.
-    pub hint: Option<String>,
+/// A warning of the scan: the shared diagnostic, placed at an empty range (between two
+/// characters) where the problem starts.
+fn finding(code: Code, offset: usize, message: String, hint: Option<String>) -> Diagnostic {
+    Diagnostic::warning(code, message)
+        .at(offset..offset)
+        .with_hint_maybe(hint)
 }
 
-impl Finding {
-    /// The finding as a warning at its offset.
-    pub fn diagnostic(&self) -> Diagnostic {
-        Diagnostic::warning(self.code, self.message.clone())
-            .at(self.offset..self.offset)
-            .with_hint_maybe(self.hint.clone())
-    }
+/// Where a finding starts.
+fn offset(d: &Diagnostic) -> usize {
+    d.range().map_or(0, |r| r.start)
 }
 
 /// The text with control characters and excess combining marks blanked out, and what was
 /// found. `json` adds the check of numbers.
-pub fn clean(text: &str, json: bool) -> (String, Vec<Finding>) {
+pub fn clean(text: &str, json: bool) -> (String, Vec<Diagnostic>) {
     let mut out = String::with_capacity(text.len());
     let mut findings = Vec::new();
     let mut controls = Tally::new(Code::ControlCharacter, "control characters");
@@ -76,11 +67,11 @@ pub fn clean(text: &str, json: bool) -> (String, Vec<Finding>) {
     if json {
         findings.extend(json_numbers(text));
     }
-    findings.sort_by_key(|f| f.offset);
+    findings.sort_by_key(offset);
     (out, findings)
 }
 
-fn end_flood(tally: &mut Tally, findings: &mut Vec<Finding>, at: Option<usize>, marks: usize) {
+fn end_flood(tally: &mut Tally, findings: &mut Vec<Diagnostic>, at: Option<usize>, marks: usize) {
     if let Some(at) = at {
         tally.add(findings, at, || {
             (
@@ -114,7 +105,7 @@ impl Tally {
 
     fn add(
         &mut self,
-        findings: &mut Vec<Finding>,
+        findings: &mut Vec<Diagnostic>,
         offset: usize,
         what: impl FnOnce() -> (String, Option<String>),
     ) {
@@ -124,27 +115,18 @@ impl Tally {
         }
         if self.count <= MAX_WARNINGS {
             let (message, hint) = what();
-            findings.push(Finding {
-                code: self.code,
-                offset,
-                message,
-                hint,
-            });
+            findings.push(finding(self.code, offset, message, hint));
         }
     }
 
-    fn finish(&self, findings: &mut Vec<Finding>) {
+    fn finish(&self, findings: &mut Vec<Diagnostic>) {
         if self.count > MAX_WARNINGS {
-            findings.push(Finding {
-                code: self.code,
-                offset: self.first,
-                message: format!(
-                    "{} more {} from here on are left out",
-                    self.count - MAX_WARNINGS,
-                    self.many
-                ),
-                hint: None,
-            });
+            let message = format!(
+                "{} more {} from here on are left out",
+                self.count - MAX_WARNINGS,
+                self.many
+            );
+            findings.push(finding(self.code, self.first, message, None));
         }
     }
 }
@@ -170,7 +152,7 @@ fn describe(c: char) -> String {
 }
 
 /// `key: *name` and `key: &name` in YAML front matter: Vita does not follow aliases.
-fn yaml_aliases(text: &str) -> Vec<Finding> {
+fn yaml_aliases(text: &str) -> Vec<Diagnostic> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let skip = text.len() - body.len();
     if !body.starts_with("---") {
@@ -199,12 +181,12 @@ fn yaml_aliases(text: &str) -> Vec<Finding> {
         }
         let offset = start + line.len() - line.trim_start().len()
             + line.trim_start().find(value).unwrap_or(0);
-        out.push(Finding {
-            code: Code::YamlAlias,
+        out.push(finding(
+            Code::YamlAlias,
             offset,
-            message: format!("`{value}` is a YAML alias or anchor, which Vita does not follow; it is printed as written"),
-            hint: Some(format!("write the value out, or quote it (\"{value}\") if the text is meant")),
-        });
+            format!("`{value}` is a YAML alias or anchor, which Vita does not follow; it is printed as written"),
+            Some(format!("write the value out, or quote it (\"{value}\") if the text is meant")),
+        ));
         if out.len() >= MAX_WARNINGS {
             break;
         }
@@ -214,7 +196,7 @@ fn yaml_aliases(text: &str) -> Vec<Finding> {
 
 /// Numbers in JSON that no program reads back as written: too large for a number (`1e999`)
 /// or with more digits than a number keeps.
-fn json_numbers(text: &str) -> Vec<Finding> {
+fn json_numbers(text: &str) -> Vec<Diagnostic> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -271,12 +253,12 @@ fn json_numbers(text: &str) -> Vec<Finding> {
                 } else {
                     "where JSON Resume expects text"
                 };
-                out.push(Finding {
-                    code: Code::JsonNumber,
-                    offset: start,
-                    message: format!("{key}is the number {token}, {why}; it is printed as written"),
-                    hint: Some(format!("put text in double quotes: \"{token}\"")),
-                });
+                out.push(finding(
+                    Code::JsonNumber,
+                    start,
+                    format!("{key}is the number {token}, {why}; it is printed as written"),
+                    Some(format!("put text in double quotes: \"{token}\"")),
+                ));
                 if out.len() >= MAX_WARNINGS {
                     break;
                 }
@@ -324,10 +306,11 @@ mod tests {
     fn control_characters_are_blanked_and_named_once_per_place() {
         let (text, found) = clean("# Ada\u{0}Lovelace\n\u{1b}[31mred\n", false);
         assert_eq!(text, "# Ada Lovelace\n [31mred\n");
-        assert_eq!(found.len(), 2);
-        assert!(found[0].message.contains("NUL (U+0000)"), "{:?}", found[0]);
-        assert_eq!(found[1].offset, 15);
-        assert!(found[1].message.contains("ESC"));
+        let placed: Vec<(Code, usize)> = found.iter().map(|f| (f.code, offset(f))).collect();
+        assert_eq!(
+            placed,
+            [(Code::ControlCharacter, 5), (Code::ControlCharacter, 15)]
+        );
     }
 
     #[test]
@@ -335,6 +318,8 @@ mod tests {
         let (text, found) = clean(&"\u{0}".repeat(10_000), false);
         assert_eq!(text, " ".repeat(10_000));
         assert_eq!(found.len(), MAX_WARNINGS + 1);
+        assert!(found.iter().all(|f| f.code == Code::ControlCharacter));
+        // The last one counts the rest.
         assert!(found.last().unwrap().message.contains("9990 more"));
     }
 
@@ -345,6 +330,12 @@ mod tests {
         assert_eq!(text.len(), source.len());
         assert_eq!(text.matches('\u{301}').count(), MAX_MARKS);
         assert_eq!(found.len(), 1);
+        // At the first mark cut (after `a` and the marks kept), counting them.
+        let first_cut = "## Title\na".len() + MAX_MARKS * '\u{301}'.len_utf8();
+        assert_eq!(
+            (found[0].code, offset(&found[0])),
+            (Code::MarkFlood, first_cut)
+        );
         assert!(
             found[0].message.contains("1000 combining marks"),
             "{:?}",
@@ -358,15 +349,13 @@ mod tests {
     fn yaml_aliases_and_huge_json_numbers_are_named() {
         let found = clean("---\nname: Ada\nheadline: *j\n---\n", false).1;
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].offset, 24);
+        assert_eq!((found[0].code, offset(&found[0])), (Code::YamlAlias, 24));
         let json = "{\"work\": [{\"position\": 1e999, \"x\": 12, \"y\": \"1e999\"}]}";
         let found = clean(json, true).1;
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(
-            found[0]
-                .message
-                .starts_with("`position` is the number 1e999")
-        );
+        let at = json.find("1e999").unwrap();
+        assert_eq!((found[0].code, offset(&found[0])), (Code::JsonNumber, at));
+        assert_eq!(found[0].hints, ["put text in double quotes: \"1e999\""]);
         assert!(clean(json, false).1.is_empty());
     }
 
@@ -376,11 +365,7 @@ mod tests {
             "{\"work\": [{\"position\": 7, \"name\": \"Acme\"}], \"education\": [{\"gpa\": 3.8}]}";
         let found = clean(json, true).1;
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(
-            found[0]
-                .message
-                .starts_with("`position` is the number 7, where JSON Resume expects text"),
-            "{found:?}"
-        );
+        let at = json.find('7').unwrap();
+        assert_eq!((found[0].code, offset(&found[0])), (Code::JsonNumber, at));
     }
 }

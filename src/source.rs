@@ -21,7 +21,7 @@ pub struct Source {
     /// The model and the reader's warnings.
     pub parsed: vita_model::Parsed,
     /// What the scan before parsing found (control characters, mark floods, …).
-    findings: Vec<scan::Finding>,
+    findings: Vec<Diagnostic>,
     /// For a cover letter (`kind = "letter"`): the letter and the résumé it names; `parsed`
     /// then holds the letter's header, settings and warnings.
     pub letter: Option<Box<crate::letter::LetterInput>>,
@@ -87,7 +87,7 @@ impl Source {
         } else {
             vita_model::parse_markdown(&text)
         };
-        let parsed = result.map_err(|e| Failure::at(path, &text, e.diagnostic()))?;
+        let parsed = result.map_err(|e| Failure::at(path, &text, e.diagnostic_in(&text)))?;
         Ok(Source {
             path: path.to_path_buf(),
             text,
@@ -102,7 +102,7 @@ impl Source {
         let mut all: Vec<Diagnostic> = self
             .findings
             .iter()
-            .map(scan::Finding::diagnostic)
+            .cloned()
             .chain(self.parsed.warnings.iter().map(|w| w.diagnostic()))
             .collect();
         all.sort_by_key(|d| d.range().map_or(0, |r| r.start));
@@ -329,8 +329,7 @@ fn resolve(name: &str, path: &Path) -> Result<(Layout, Option<Arc<str>>), Failur
         limits::MAX_LAYOUT_BYTES,
         "a layout file",
     )?;
-    let mut layout =
-        Layout::from_toml(&text).map_err(|e| Failure::at(path, &text, e.diagnostic()))?;
+    let mut layout = Layout::from_toml(&text).map_err(|e| Failure::at(path, &text, e))?;
     let folder = PathBuf::from(layout.fonts.path.trim());
     if !layout.fonts.path.trim().is_empty()
         && folder.is_relative()

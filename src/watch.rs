@@ -179,7 +179,9 @@ mod tests {
             pages: None,
             tags: TagExpr::default(),
             overrides: Vec::new(),
-            origin: compile::Origin::Flags,
+            origin: compile::Origin::Flags {
+                tags: String::new(),
+            },
             kind: None,
         }
     }
@@ -200,11 +202,9 @@ mod tests {
             panic!("a broken front matter must not build")
         };
         assert_eq!(failure.code, 1);
-        assert!(
-            failure.message().contains("cv.md:2:"),
-            "{}",
-            failure.message()
-        );
+        assert_eq!(failure.diagnostic.diagnostic.code, Code::FrontMatterSyntax);
+        let at = failure.diagnostic.location().unwrap_or_default();
+        assert!(at.ends_with("cv.md:2:8"), "{at}");
         assert_eq!(std::fs::read(&output).unwrap(), good);
 
         std::fs::write(&input, "# Ada\n\n## Work\n\nWrote the second program.\n").unwrap();

@@ -235,7 +235,10 @@ fn the_hebrew_sample_reads_back_in_logical_order() {
         pdf.to_str().unwrap(),
     ]);
     assert_ok(&run);
-    if stderr(&run).contains("no available font") {
+    if crate::util::headlines(&run)
+        .iter()
+        .any(|(tag, _)| tag == "warning[V0401]")
+    {
         // No font with Hebrew on this machine (.ci/run installs fonts-noto-core): the glyphs
         // are boxes, and the layout's order is checked in vita-layout's language tests.
         eprintln!("skipped: no font with Hebrew letters is installed");

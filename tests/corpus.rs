@@ -4,7 +4,8 @@
 //! ```toml
 //! appear = ["Ada Lovelace", "Babbage & Co"]   # must come back from the PDF (any case)
 //! absent = ["kubernetes", "{{"]               # must not come back
-//! warnings = ["hidden text is left out"]      # substrings of the build's standard error
+//! warnings = ["V0122 8:5", "left out"]       # a diagnostic's code at a line:column of the
+//!                                             # file, or a substring of standard error
 //! check_fails = true                          # `vita check` exits 3 (false: exits 0;
 //!                                             # left out: either, but no crash)
 //! markup = ["**", "##", "|", "<", "{%"]       # markup that must not come back (this list
@@ -115,6 +116,19 @@ fn comparable(text: &str) -> String {
         .to_lowercase()
 }
 
+/// An expected warning written as a code and a place, `V0122 8:5`: the code and `8:5`.
+fn coded(expected: &str) -> Option<(&str, &str)> {
+    let (code, at) = expected.split_once(' ')?;
+    let is_code =
+        code.len() == 5 && code.starts_with('V') && code[1..].bytes().all(|b| b.is_ascii_digit());
+    let is_place = at.split_once(':').is_some_and(|(l, c)| {
+        [l, c]
+            .iter()
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    });
+    (is_code && is_place).then_some((code, at))
+}
+
 /// Builds one corpus file and returns what is wrong with it.
 fn check_file(dir: &Dir, input: &Path) -> Vec<String> {
     let name = input
@@ -140,9 +154,16 @@ fn check_file(dir: &Dir, input: &Path) -> Vec<String> {
         ));
         return problems;
     }
+    let drawn = crate::util::headlines(&built);
     for warning in &expect.warnings {
-        if !err.contains(warning.as_str()) {
-            problems.push(format!("no warning containing `{warning}`"));
+        let found = match coded(warning) {
+            Some((code, at)) => drawn.iter().any(|(tag, location)| {
+                tag.ends_with(&format!("[{code}]")) && location.ends_with(&format!("{name}:{at}"))
+            }),
+            None => err.contains(warning.as_str()),
+        };
+        if !found {
+            problems.push(format!("no warning `{warning}`"));
         }
     }
     let pages = match std::fs::read(&pdf).map(|bytes| vita_pdf::extract_text(&bytes)) {

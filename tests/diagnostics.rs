@@ -3,21 +3,23 @@
 
 use std::path::Path;
 
-use crate::util::{Dir, stderr};
+use crate::util::{Dir, assert_coded, headlines, stderr};
 
-/// Runs `args` in `dir`, which holds only `files` beforehand, and checks the failure.
-fn fails_cleanly(dir: &Dir, args: &[&str], needles: &[&str]) -> String {
+/// Runs `args` in `dir` and checks the failure: exit 1, one diagnostic `tag` (`error[V0303]`)
+/// at a location ending in `at`, and `needles` (a quoted line, a hint) in what is drawn.
+fn fails_cleanly(dir: &Dir, args: &[&str], tag: &str, at: &str, needles: &[&str]) -> String {
     let before = listing(dir.path("").as_path());
     let run = dir.vita(args);
     let message = stderr(&run);
     assert_eq!(run.status.code(), Some(1), "{args:?}: {message}");
+    assert_eq!(headlines(&run).len(), 1, "{args:?}: {message}");
+    assert_coded(&run, tag, at);
     for needle in needles {
         assert!(
             message.contains(needle),
             "{args:?}: `{needle}` not in\n{message}"
         );
     }
-    assert!(message.starts_with("error[V0"), "{message}");
     assert!(
         !message.trim_end().contains("\n\n"),
         "not one paragraph:\n{message}"
@@ -44,17 +46,9 @@ fn listing(dir: &Path) -> Vec<String> {
 fn missing_input() {
     let dir = Dir::new();
     for command in ["build", "check"] {
-        fails_cleanly(
-            &dir,
-            &[command, "nowhere.md"],
-            &["cannot read nowhere.md: no such file"],
-        );
+        fails_cleanly(&dir, &[command, "nowhere.md"], "error[V0001]", "", &[]);
     }
-    fails_cleanly(
-        &dir,
-        &["batch", "vita.toml"],
-        &["cannot read vita.toml: no such file"],
-    );
+    fails_cleanly(&dir, &["batch", "vita.toml"], "error[V0001]", "", &[]);
 }
 
 #[test]
@@ -63,15 +57,14 @@ fn unreadable_input() {
     // anyone.
     let dir = Dir::new();
     std::fs::create_dir(dir.path("cv.md")).unwrap();
-    fails_cleanly(&dir, &["build", "cv.md"], &["cannot read cv.md"]);
+    fails_cleanly(&dir, &["build", "cv.md"], "error[V0001]", "", &[]);
     dir.write("bad.md", b"# Ada\n\nLine \xff\xfe two\n");
     fails_cleanly(
         &dir,
         &["build", "bad.md"],
-        &[
-            "bad.md:3:6: the file is not valid UTF-8",
-            "save the file with UTF-8",
-        ],
+        "error[V0002]",
+        "bad.md:3:6",
+        &["= hint: save the file with UTF-8"],
     );
 }
 
@@ -86,10 +79,9 @@ fn bad_front_matter() {
         fails_cleanly(
             &dir,
             &[command, "cv.md"],
-            &[
-                "cv.md:3:9: front matter `pages` must be",
-                "3 | pages = \"two\"",
-            ],
+            "error[V0102]",
+            "cv.md:3:9",
+            &["3 | pages = \"two\""],
         );
     }
 }
@@ -101,10 +93,12 @@ fn unknown_layout() {
     fails_cleanly(
         &dir,
         &["build", "cv.md", "--layout", "fancy"],
-        &["unknown layout 'fancy'", "classic, modern, compact"],
+        "error[V0306]",
+        "",
+        &["classic, modern, compact"],
     );
     dir.write("cv2.md", "+++\nlayout = \"fancy\"\n+++\n# Ada\n");
-    fails_cleanly(&dir, &["check", "cv2.md"], &["unknown layout 'fancy'"]);
+    fails_cleanly(&dir, &["check", "cv2.md"], "error[V0306]", "", &[]);
 }
 
 #[test]
@@ -118,10 +112,9 @@ fn unknown_manifest_key() {
     fails_cleanly(
         &dir,
         &["batch", "vita.toml"],
-        &[
-            "vita.toml:2:1: unknown key `pgaes` in the manifest",
-            "did you mean `pages`?",
-        ],
+        "error[V0204]",
+        "vita.toml:2:1",
+        &["= hint: did you mean `pages`?"],
     );
     dir.write(
         "v2.toml",
@@ -130,7 +123,9 @@ fn unknown_manifest_key() {
     fails_cleanly(
         &dir,
         &["batch", "v2.toml"],
-        &["v2.toml:4:9:", "emial", "did you mean `email`?"],
+        "error[V0204]",
+        "v2.toml:4:9",
+        &["= hint: did you mean `email`?"],
     );
     dir.write(
         "v3.toml",
@@ -139,6 +134,8 @@ fn unknown_manifest_key() {
     fails_cleanly(
         &dir,
         &["batch", "v3.toml"],
-        &["v3.toml:4:1: unknown key `tag` in the matrix"],
+        "error[V0204]",
+        "v3.toml:4:1",
+        &["= hint: did you mean `tags`?"],
     );
 }

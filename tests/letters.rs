@@ -4,7 +4,7 @@
 
 use std::process::{Command, Output};
 
-use crate::util::{Dir, assert_ok, pdf_text, repo, stderr};
+use crate::util::{Dir, assert_coded, assert_ok, pdf_text, repo, stderr};
 
 /// A folder with the sample letter, its résumé and the letters manifest.
 fn samples() -> Dir {
@@ -113,22 +113,13 @@ fn an_unknown_placeholder_exits_1_naming_its_line_and_column() {
         + 1;
     let run = dir.vita(&["build", "letter.md"]);
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
-    let err = stderr(&run);
-    assert!(
-        err.contains(&format!(
-            "letter.md:{line}:{col}: the placeholder `{{peeple}}` has no value"
-        )),
-        "{err}"
-    );
+    let at = format!("letter.md:{line}:{col}");
+    assert_coded(&run, "error[V0125]", &at);
     assert!(!dir.path("letter.pdf").exists());
     // Through a manifest too: the variant fails, the others are built.
     let run = dir.vita(&["batch", "letters.toml"]);
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
-    assert!(
-        stderr(&run).contains(&format!("letter.md:{line}:{col}")),
-        "{}",
-        stderr(&run)
-    );
+    assert_coded(&run, "error[V0125]", &at);
 }
 
 #[test]
@@ -184,11 +175,7 @@ fn a_long_letter_is_fitted_on_one_page_and_says_how() {
     dir.write("endless.md", &endless);
     let run = dir.vita(&["build", "endless.md"]);
     assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
-    assert!(
-        stderr(&run).contains("lines too long for 1 page"),
-        "{}",
-        stderr(&run)
-    );
+    assert_coded(&run, "error[V0405]", "endless.md");
     assert!(!dir.path("endless.pdf").exists());
 }
 
@@ -241,6 +228,8 @@ fn a_signature_image_is_a_figure_above_the_typed_name() {
     // A missing picture is a warning; the letter is signed by name.
     let run = dir.vita(&["build", "letter.md", "--set", "signature=gone.png"]);
     assert_ok(&run);
+    assert_coded(&run, "warning[V0406]", "");
+    // Named as the signature, not as a photo.
     assert!(
         stderr(&run).contains("the signature 'gone.png' was not found"),
         "{}",
@@ -274,4 +263,31 @@ fn init_writes_a_letter_beside_the_resume_with_its_header() {
         globex.contains("Dear Ms Ana Costa,") && !globex.contains("Acme"),
         "{globex}"
     );
+}
+
+#[test]
+fn an_unknown_family_in_a_letters_layout_fails_at_its_key_before_setting() {
+    let dir = samples();
+    dir.write(
+        "mine.toml",
+        "extends = \"classic\"\n[fonts]\nbody = \"Volkorn\"\n",
+    );
+    let run = dir.vita(&[
+        "build",
+        "letter.md",
+        "--layout",
+        "mine.toml",
+        "--report",
+        "json",
+    ]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert_coded(&run, "error[V0307]", "mine.toml:3:8");
+    let d = &crate::util::reported(&run)[0];
+    assert_eq!(
+        crate::util::place(d),
+        ("V0307".into(), "mine.toml".into(), 3, 8)
+    );
+    let hint = d["hints"][0].as_str().unwrap_or_default();
+    assert!(hint.starts_with("did you mean \"Vollkorn\"?"), "{d}");
+    assert!(!dir.path("letter.pdf").exists());
 }

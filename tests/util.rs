@@ -127,3 +127,64 @@ pub fn pdf_text(path: &Path) -> Vec<String> {
     let bytes = std::fs::read(path).expect("read pdf");
     vita_pdf::extract_text(&bytes).expect("extract text")
 }
+
+/// The headlines of the diagnostics a run drew on standard error, as `(tag, location)`:
+/// `("error[V0303]", "/tmp/…/mine.toml:2:8")`; the location is empty when the headline names
+/// none. A batch's `[variant] ` prefix is skipped.
+pub fn headlines(output: &Output) -> Vec<(String, String)> {
+    stderr(output)
+        .lines()
+        .map(|l| match l.strip_prefix('[') {
+            Some(rest) if !l.starts_with("[V") => rest.split_once("] ").map_or(l, |(_, r)| r),
+            _ => l,
+        })
+        .filter(|l| l.starts_with("error[V") || l.starts_with("warning[V"))
+        .filter_map(|l| {
+            let (tag, rest) = l.split_once("]: ")?;
+            let location = rest
+                .split_once(": ")
+                .map(|(first, _)| first)
+                .filter(|first| {
+                    first.contains('/') || first.contains('.') || first.starts_with("--")
+                })
+                .unwrap_or_default();
+            Some((format!("{tag}]"), location.to_string()))
+        })
+        .collect()
+}
+
+/// Asserts that the run drew a diagnostic `tag` (`"error[V0303]"`) whose location ends with
+/// `at` (`"mine.toml:2:8"`; `""` for any place or none).
+#[track_caller]
+pub fn assert_coded(output: &Output, tag: &str, at: &str) {
+    let all = headlines(output);
+    assert!(
+        all.iter().any(|(t, l)| t == tag && l.ends_with(at)),
+        "no {tag} at `{at}` among {all:?}:\n{}",
+        stderr(output)
+    );
+}
+
+/// The diagnostics of a run's JSON report (`--report json`, `--format json`): its errors
+/// (`diagnostics`), then its warnings.
+pub fn reported(output: &Output) -> Vec<serde_json::Value> {
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("no JSON report ({e}):\n{}", stderr(output)));
+    ["diagnostics", "warnings"]
+        .iter()
+        .filter_map(|k| report[k].as_array())
+        .flatten()
+        .cloned()
+        .collect()
+}
+
+/// `(code, file name, line, column)` of a reported diagnostic; the file by its last component.
+pub fn place(d: &serde_json::Value) -> (String, String, u64, u64) {
+    let file = d["file"].as_str().unwrap_or_default();
+    (
+        d["code"].as_str().unwrap_or_default().to_string(),
+        file.rsplit('/').next().unwrap_or_default().to_string(),
+        d["line"].as_u64().unwrap_or(0),
+        d["column"].as_u64().unwrap_or(0),
+    )
+}

@@ -53,12 +53,13 @@ fn an_unknown_tag_is_a_warning_with_a_suggestion() {
     let input = dir.write("cv.md", CV);
     let run = dir.vita(&["build", input.to_str().unwrap(), "--tags", "mathh"]);
     assert_ok(&run);
+    crate::util::assert_coded(&run, "warning[V0201]", "--tags");
     let message = stderr(&run);
+    assert!(message.contains("| mathh\n"), "quotes the flag: {message}");
     assert!(
-        message.contains("warning[V0201]: tag `mathh` (--tags) is used nowhere"),
+        message.contains("= hint: did you mean `math`?"),
         "{message}"
     );
-    assert!(message.contains("did you mean `math`?"), "{message}");
 }
 
 #[test]
@@ -67,6 +68,7 @@ fn a_bad_tag_expression_is_exit_1_with_a_caret() {
     let input = dir.write("cv.md", CV);
     let run = dir.vita(&["build", input.to_str().unwrap(), "--tags", "math,,x"]);
     assert_eq!(run.status.code(), Some(1));
+    crate::util::assert_coded(&run, "error[V0103]", "--tags");
     assert!(
         stderr(&run).contains(" | math,,x\n |      ^"),
         "{}",
@@ -93,8 +95,9 @@ fn set_overrides_front_matter_fields() {
     );
     let run = dir.vita(&["build", input.to_str().unwrap(), "--set", "headlin=x"]);
     assert_eq!(run.status.code(), Some(1));
+    crate::util::assert_coded(&run, "error[V0202]", "--set");
     assert!(
-        stderr(&run).contains("did you mean `headline`?"),
+        stderr(&run).contains("= hint: did you mean `headline`?"),
         "{}",
         stderr(&run)
     );
@@ -113,4 +116,24 @@ fn layouts_and_fonts_are_listed() {
     assert_ok(&run);
     let out = String::from_utf8_lossy(&run.stdout);
     assert!(out.contains("Charis SIL") && out.contains("Lato"), "{out}");
+}
+
+#[test]
+fn an_unknown_tag_in_a_manifest_is_warned_at_its_term() {
+    let dir = Dir::new();
+    dir.write("cv.md", CV);
+    dir.write(
+        "vita.toml",
+        "input = \"cv.md\"\n[[variant]]\nname = \"a\"\ntags = \"math,!Mathh\"\n\
+         [matrix]\ntags = { b = [\"poetri\"] }\n",
+    );
+    let run = dir.vita(&["batch", "vita.toml", "--quiet"]);
+    assert_ok(&run);
+    crate::util::assert_coded(&run, "warning[V0201]", "vita.toml:4:15");
+    crate::util::assert_coded(&run, "warning[V0201]", "vita.toml:6:16");
+    assert!(
+        stderr(&run).contains("4 | tags = \"math,!Mathh\"\n  |               ^^^^^\n"),
+        "{}",
+        stderr(&run)
+    );
 }

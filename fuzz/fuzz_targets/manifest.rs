@@ -1,6 +1,6 @@
 //! Fuzz target: any bytes as a batch manifest (`vita.toml`), read into variant specs by the
 //! CLI's own parser (included from `src/manifest/spec`). Nothing may panic; errors are fine,
-//! and an error's span must lie inside the text so that it can be quoted.
+//! and an error's places must lie inside the text so that they can be quoted.
 
 #![no_main]
 
@@ -20,6 +20,17 @@ fuzz_target!(|data: &[u8]| {
     };
     match spec::parse(text) {
         Ok(specs) => assert!(specs.len() <= spec::MAX_VARIANTS),
-        Err(e) => assert!(e.span.start <= text.len(), "span {:?} past the end", e.span),
+        Err(e) => {
+            // Every place, primary and related, lies inside the text.
+            let places = e.primary.iter().chain(&e.secondary);
+            for place in places {
+                let range = &place.span.range;
+                assert!(
+                    range.start <= range.end && range.end <= text.len(),
+                    "span {range:?} past the end"
+                );
+            }
+            assert!(e.primary.is_some(), "a manifest error without a place");
+        }
     }
 });

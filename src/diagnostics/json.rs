@@ -1,5 +1,6 @@
 //! Diagnostics as JSON objects for `--format json`: code, severity, file, line, column, end,
-//! message, hints and notes — data, never drawn text.
+//! message, hints, notes and related places (each with its file, line, column, end and
+//! label) — data, never drawn text.
 
 use serde_json::{Value, json};
 
@@ -17,6 +18,7 @@ pub fn object(located: &Located) -> Value {
         .filter(|p| p.numbered)
         .map(|p| {
             json!({
+                "file": located.file,
                 "line": p.line,
                 "column": p.column,
                 "end": { "line": p.end_line, "column": p.end_column },

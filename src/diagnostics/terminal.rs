@@ -35,6 +35,11 @@ pub fn render(located: &Located, colour: bool) -> String {
             .annotation(annotation);
         if !place.numbered {
             snippet = snippet.line_numbering(false);
+        } else if i > 0
+            && let Some(file) = &located.file
+        {
+            // The headline names the primary place; a related one says where it is.
+            snippet = snippet.path(file.as_str());
         }
         group = group.element(snippet);
     }
@@ -112,6 +117,28 @@ mod tests {
         assert_eq!(
             quoted.chars().position(|c| c == 'X'),
             caret.chars().position(|c| c == '^')
+        );
+    }
+
+    #[test]
+    fn related_places_are_drawn_with_their_file_and_label() {
+        let text = "extends = \"modern\"\n[fonts]\nsize = \"1pt\"\n";
+        let d = Diagnostic::error(Code::LayoutRange, "too small")
+            .at(34..39)
+            .with_secondary(vita_diagnostic::Span::input(10..18), "from here");
+        let out = render(&Located::in_file(d, Path::new("mine.toml"), text), false);
+        assert!(
+            out.starts_with("error[V0304]: mine.toml:3:8: too small\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("3 | size = \"1pt\"\n  |        ^^^^^\n"),
+            "{out}"
+        );
+        assert!(out.contains("::: mine.toml:1:11\n"), "{out}");
+        assert!(
+            out.contains("1 | extends = \"modern\"\n  |           -------- from here"),
+            "{out}"
         );
     }
 

@@ -52,14 +52,6 @@ pub struct Job {
     pub variant: Variant,
 }
 
-/// A manifest error as a shared diagnostic, placed in the manifest (the spec parser stays
-/// free of the CLI's types: the manifest fuzz target includes it on its own).
-fn diagnostic(e: &spec::ManifestError) -> crate::diagnostics::Diagnostic {
-    crate::diagnostics::Diagnostic::error(crate::diagnostics::Code::Manifest, e.message.clone())
-        .at(e.span.clone())
-        .with_hint_maybe(e.hint.clone())
-}
-
 /// Reads the manifest at `path` into jobs; any problem is an input failure (exit 1). An output
 /// outside the manifest's folder is refused unless `allow_outside`.
 pub fn load(path: &Path, allow_outside: bool) -> Result<Vec<Job>, Failure> {
@@ -72,8 +64,7 @@ pub fn load(path: &Path, allow_outside: bool) -> Result<Vec<Job>, Failure> {
     .into();
     let dir = path.parent().unwrap_or(Path::new(""));
     let is_letter = |input: &str| is_letter(&dir.join(input));
-    let specs =
-        parse_with(&text, &is_letter).map_err(|e| Failure::at(path, &text, diagnostic(&e)))?;
+    let specs = parse_with(&text, &is_letter).map_err(|e| Failure::at(path, &text, e))?;
     if !allow_outside && let Some(spec) = specs.iter().find(|s| leaves_folder(&s.output)) {
         return Err(Failure::at(
             path,
@@ -115,6 +106,7 @@ pub fn load(path: &Path, allow_outside: bool) -> Result<Vec<Job>, Failure> {
                         path: path.to_path_buf(),
                         text: text.clone(),
                         variant: spec.name.clone(),
+                        tags: spec.tags_span,
                     },
                 },
                 name: spec.name,

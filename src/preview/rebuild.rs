@@ -200,7 +200,9 @@ mod tests {
             pages: None,
             tags: TagExpr::default(),
             overrides: Vec::new(),
-            origin: compile::Origin::Flags,
+            origin: compile::Origin::Flags {
+                tags: String::new(),
+            },
             kind: None,
         }
     }
@@ -236,8 +238,13 @@ mod tests {
         let broken = shared.current();
         assert_eq!(broken.generation, 1, "the last good pages stay");
         assert_eq!(broken.pages, good.pages);
+        // Drawn as on a terminal: the headline with its code and place, the quoted line.
         let error = broken.error.unwrap();
-        assert!(error.contains("cv.md:2:"), "{error}");
+        let headline = error.lines().next().unwrap_or_default();
+        assert!(
+            headline.starts_with("error[V0101]: ") && headline.contains("cv.md:2:8: "),
+            "{error}"
+        );
         assert!(error.contains("2 | name = "), "{error}");
     }
 
@@ -279,10 +286,11 @@ Wrote.
         let Err(failure) = previewer.build() else {
             panic!("a résumé outside the folder must be refused")
         };
-        assert!(
-            failure.message().contains("outside the letter's folder"),
-            "{}",
-            failure.message()
+        let refused = &failure.diagnostic.diagnostic;
+        assert_eq!(refused.code, vita_diagnostic::Code::Unreadable);
+        assert_eq!(
+            refused.hints,
+            ["the preview shows only files beside the letter; copy the résumé there"]
         );
     }
 
@@ -300,10 +308,11 @@ Wrote.
         let Err(failure) = previewer.build() else {
             panic!("a layout outside the folder must be refused")
         };
-        assert!(
-            failure.message().contains("outside the résumé's folder"),
-            "{}",
-            failure.message()
+        let refused = &failure.diagnostic.diagnostic;
+        assert_eq!(refused.code, vita_diagnostic::Code::Unreadable);
+        assert_eq!(
+            refused.hints,
+            ["the preview reads only files beside the résumé; copy the layout there"]
         );
     }
 }

@@ -146,6 +146,12 @@ impl Diagnostic {
         self
     }
 
+    /// With a labelled secondary place at `range` of the input text ("the first is named
+    /// here").
+    pub fn related(self, range: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        self.with_secondary(Span::input(range), message)
+    }
+
     /// With a hint (what to do).
     pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hints.push(hint.into());
@@ -202,12 +208,21 @@ mod tests {
             .at(3..5)
             .with_hint("fix it")
             .with_note("why")
+            .related(0..1, "first here")
             .in_file(FileId(2));
         assert_eq!(d.severity, Severity::Error);
         assert_eq!(d.range(), Some(3..5));
         assert_eq!(d.primary.as_ref().unwrap().span.file, FileId(2));
         assert_eq!(d.hints, ["fix it"]);
         assert_eq!(d.notes, ["why"]);
+        assert_eq!(
+            d.secondary[0].span,
+            Span {
+                file: FileId(2),
+                range: 0..1
+            }
+        );
+        assert_eq!(d.secondary[0].message.as_deref(), Some("first here"));
         assert_eq!(d.to_string(), "bad");
     }
 }

@@ -42,8 +42,8 @@ pub use vita_diagnostic::{Code, Diagnostic};
 
 pub use theme::{
     Algorithm, Align, Arrangement, Colors, DateFormat, EntryStyle, Fill, FontStyle, HeaderStyle,
-    Layout, LayoutError, Length, ListStyle, PageSize, PageStyle, ParagraphStyle, SectionStyle,
-    Side, SidebarStyle, TitleCase, parse_color, value_span,
+    Layout, Length, ListStyle, PageSize, PageStyle, ParagraphStyle, SectionStyle, Side,
+    SidebarStyle, TitleCase, parse_color, value_span,
 };
 
 /// Options for one layout run that are not part of the layout file.

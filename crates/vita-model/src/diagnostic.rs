@@ -63,6 +63,23 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The error as a shared diagnostic, with the related places `source` (the text that was
+    /// read) shows: a front-matter key or table defined twice points at its first definition.
+    pub fn diagnostic_in(&self, source: &str) -> Diagnostic {
+        let d = self.diagnostic();
+        match self.kind {
+            ErrorKind::FrontMatterSyntax => {
+                match crate::earlier_definition(source, self.span.clone()) {
+                    Some(first) => d.related(first, "first set here"),
+                    None => d,
+                }
+            }
+            _ => d,
+        }
+    }
+}
+
 impl From<Error> for Diagnostic {
     fn from(e: Error) -> Diagnostic {
         e.diagnostic()

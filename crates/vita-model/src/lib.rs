@@ -29,6 +29,7 @@ mod markdown;
 mod resume;
 mod select;
 mod suggest;
+mod toml_keys;
 
 pub use diagnostic::{Code, Diagnostic, Error, ErrorKind, Warning, line_at, line_col};
 pub use lang::{Direction, Language};
@@ -40,6 +41,7 @@ pub use markdown::{FieldOverride, FieldValue, apply_overrides, is_front_matter_k
 pub use resume::*;
 pub use select::{Selection, TagExpr, UnknownTag, select, tags_in};
 pub use suggest::closest;
+pub use toml_keys::earlier_definition;
 
 /// `text` with GitHub's emoji shortcodes (`:office:`, `:link:`) replaced by their emoji, as
 /// the Markdown reader does outside code; unknown `:words:` and addresses are left as written.

@@ -32,6 +32,28 @@ pub enum RenderError {
     Encode(usize),
 }
 
+impl RenderError {
+    /// The error as the shared diagnostic: a picture too large for its resolution is the
+    /// resolution's fault (`V0010`, with the remedy as a hint); the others are outputs that
+    /// cannot be made (`V0012`).
+    pub fn diagnostic(&self) -> vita_layout::Diagnostic {
+        use vita_layout::{Code, Diagnostic};
+        match self {
+            RenderError::TooLarge {
+                page,
+                width,
+                height,
+                dpi,
+            } => Diagnostic::error(
+                Code::FlagValue,
+                format!("page {page} would be {width}×{height} pixels at {dpi} dpi"),
+            )
+            .with_hint("choose a lower --dpi"),
+            other => Diagnostic::error(Code::Unwritable, other.to_string()),
+        }
+    }
+}
+
 /// Parses PDF bytes with hayro's parser.
 fn open(pdf: &[u8]) -> Result<hayro::hayro_syntax::Pdf, RenderError> {
     hayro::hayro_syntax::Pdf::new(pdf.to_vec()).map_err(|e| RenderError::Pdf(format!("{e:?}")))

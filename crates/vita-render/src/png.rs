@@ -103,9 +103,12 @@ mod tests {
     fn a_huge_resolution_is_refused_not_attempted() {
         let error = pages(&square_pdf(), 100_000.0).unwrap_err();
         assert!(
-            error.to_string().contains("choose a lower --dpi"),
+            matches!(error, crate::RenderError::TooLarge { page: 1, dpi, .. } if dpi == 100_000.0),
             "{error}"
         );
+        let d = error.diagnostic();
+        assert_eq!(d.code, vita_layout::Code::FlagValue);
+        assert_eq!(d.hints, ["choose a lower --dpi"]);
         assert!(pages(b"not a pdf", 72.0).is_err());
     }
 }

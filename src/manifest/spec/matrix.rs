@@ -3,13 +3,13 @@
 //! names and output paths.
 
 use super::values::{self, Value};
-use super::{Fields, ManifestError, Span, Spec};
+use super::{Diagnostic, Fields, Span, Spec, problem};
 
 /// Keys of `[matrix]`.
 pub(crate) const MATRIX_KEYS: [&str; 3] = ["layouts", "tags", "name"];
 
 /// The variants of a `[matrix]` table, tag set by tag set, layout by layout.
-pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, ManifestError> {
+pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, Diagnostic> {
     let table = values::table(
         "matrix",
         value,
@@ -17,7 +17,9 @@ pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, 
     )?;
     values::known_keys(table, &MATRIX_KEYS, "the matrix")?;
     let mut layouts: Option<Vec<(String, Span)>> = None;
-    let mut tag_sets: Option<Vec<(String, Span, vita_model::TagExpr)>> = None;
+    /// Each tag set: its name, where the name is, its selection and where that is written.
+    type TagSet = (String, Span, vita_model::TagExpr, Span);
+    let mut tag_sets: Option<Vec<TagSet>> = None;
     let mut template: Option<(String, Span)> = None;
     for (key, _, v) in values::entries(table) {
         match key {
@@ -28,7 +30,7 @@ pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, 
                 let mut out = Vec::new();
                 for (name, span, expr) in values::entries(sets) {
                     super::check_name(name, &span)?;
-                    out.push((name.to_string(), span, super::tags(expr)?));
+                    out.push((name.to_string(), span, super::tags(expr)?, expr.span()));
                 }
                 tag_sets = Some(out);
             }
@@ -40,7 +42,7 @@ pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, 
         (Some(_), None) => "{layout}",
         (None, Some(_)) => "{tags}",
         (None, None) => {
-            return Err(ManifestError::new(
+            return Err(problem(
                 "the matrix has neither `layouts` nor `tags`".into(),
                 value.span(),
                 Some("add `layouts = [\"classic\", \"modern\"]`, a `tags` table, or both".into()),
@@ -53,7 +55,7 @@ pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, 
         Some(list) => list.into_iter().map(Some).collect(),
         None => vec![None],
     };
-    let tag_sets: Vec<Option<(String, Span, vita_model::TagExpr)>> = match tag_sets {
+    let tag_sets: Vec<Option<TagSet>> = match tag_sets {
         Some(list) => list.into_iter().map(Some).collect(),
         None => vec![None],
     };
@@ -66,8 +68,8 @@ pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, 
         for layout in &layouts {
             let mut own = Fields::default();
             let mut span = value.span();
-            if let Some((_, name_span, expr)) = tag_set {
-                own.tags = Some(expr.clone());
+            if let Some((_, name_span, expr, expr_span)) = tag_set {
+                own.tags = Some((expr.clone(), expr_span.clone()));
                 span = name_span.clone();
             }
             if let Some((layout, layout_span)) = layout {
@@ -83,7 +85,7 @@ pub(super) fn expand(defaults: &Fields, value: &Value<'_>) -> Result<Vec<Spec>, 
                 .map_or(layout_var.clone(), |s| s.to_string_lossy().into_owned());
             let tags_var = tag_set
                 .as_ref()
-                .map_or("all".to_string(), |(n, _, _)| n.clone());
+                .map_or("all".to_string(), |(n, ..)| n.clone());
             let vars = [("layout", layout_var.as_str()), ("tags", tags_var.as_str())];
             let name = fill(&template, &vars, &template_span)?;
             super::check_name(&name, &template_span)?;
@@ -98,7 +100,7 @@ pub(super) fn fill(
     template: &str,
     vars: &[(&str, &str)],
     span: &Span,
-) -> Result<String, ManifestError> {
+) -> Result<String, Diagnostic> {
     let mut out = String::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -123,14 +125,9 @@ pub(super) fn fill(
     Ok(out)
 }
 
-fn placeholder_error(
-    template: &str,
-    what: &str,
-    span: &Span,
-    vars: &[(&str, &str)],
-) -> ManifestError {
+fn placeholder_error(template: &str, what: &str, span: &Span, vars: &[(&str, &str)]) -> Diagnostic {
     let known: Vec<String> = vars.iter().map(|(k, _)| format!("{{{k}}}")).collect();
-    ManifestError::new(
+    problem(
         format!("`{template}` has {what}, which is not a placeholder"),
         span.clone(),
         Some(format!("placeholders are {}", known.join(", "))),
@@ -230,11 +227,10 @@ mod tests {
         let text = "input = \"cv.md\"\n[[variant]]\nname = \"full\"\n\
                     [matrix]\nlayouts = [\"modern\"]\ntags = { full = \"x\" }\nname = \"{tags}\"\n";
         let e = parse(text).unwrap_err();
-        assert!(
-            e.message.contains("second variant is named `full`"),
-            "{}",
-            e.message
-        );
+        // The matrix's `full` (from its tag set's name) clashes with the variant's.
+        let first = e.secondary[0].span.range.clone();
+        assert_eq!(&text[first], "\"full\"");
+        assert_eq!(e.hints, ["rename one of them"]);
         let got = names_and_outputs(&text.replace("name = \"{tags}\"", ""));
         assert_eq!(got.len(), 2);
         assert_eq!(got[1].0, "full-modern");
@@ -258,7 +254,7 @@ mod tests {
             ),
         ] {
             let e = parse(text).unwrap_err();
-            let all = format!("{} {}", e.message, e.hint.unwrap_or_default());
+            let all = format!("{} {}", e.message, e.hints.join(" "));
             assert!(all.contains(needle), "{text}: {all}");
         }
     }

@@ -1,5 +1,5 @@
 //! Reading manifest text into variant specs: the keys, their types, defaults, the matrix and
-//! placeholders, each problem a [`ManifestError`] at its byte span. Nothing here touches the
+//! placeholders, each problem a [`Diagnostic`] at its byte span. Nothing here touches the
 //! file system, so the fuzz target `manifest` includes this module as it is.
 
 mod matrix;
@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
-use vita_model::{DocumentKind, FieldOverride, FieldValue, TagExpr};
+use vita_model::{Code, Diagnostic, DocumentKind, FieldOverride, FieldValue, TagExpr};
 
 use crate::output_kind::Kind;
 use values::Value;
@@ -24,8 +24,8 @@ pub type Span = Range<usize>;
 pub const MAX_VARIANTS: usize = 100_000;
 
 /// The error for a manifest with more than [`MAX_VARIANTS`] variants.
-fn too_many(count: usize, span: Span) -> ManifestError {
-    ManifestError::new(
+fn too_many(count: usize, span: Span) -> Diagnostic {
+    problem(
         format!("the manifest lists {count} variants, more than the {MAX_VARIANTS} allowed"),
         span,
         Some("split it into several manifests".into()),
@@ -41,25 +41,11 @@ pub(crate) const VARIANT_KEYS: [&str; 9] = [
     "name", "input", "layout", "tags", "pages", "output", "format", "set", "kind",
 ];
 
-/// A manifest problem, located in the manifest.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ManifestError {
-    /// What is wrong.
-    pub message: String,
-    /// Where.
-    pub span: Span,
-    /// What to do.
-    pub hint: Option<String>,
-}
-
-impl ManifestError {
-    fn new(message: String, span: Span, hint: Option<String>) -> ManifestError {
-        ManifestError {
-            message,
-            span,
-            hint,
-        }
-    }
+/// A manifest problem: the shared diagnostic, code V0204, at its byte span of the manifest.
+fn problem(message: String, span: Span, hint: Option<String>) -> Diagnostic {
+    Diagnostic::error(Code::Manifest, message)
+        .at(span)
+        .with_hint_maybe(hint)
 }
 
 /// One variant as the manifest describes it, before paths are resolved.
@@ -73,6 +59,8 @@ pub struct Spec {
     pub layout: Option<String>,
     /// Tag selection.
     pub tags: TagExpr,
+    /// Where the tag selection's value is written, when the manifest gives one.
+    pub tags_span: Option<Span>,
     /// Page limit.
     pub pages: Option<u32>,
     /// Output path with placeholders filled in.
@@ -95,7 +83,8 @@ pub struct Spec {
 struct Fields {
     input: Option<(String, Span)>,
     layout: Option<String>,
-    tags: Option<TagExpr>,
+    /// The selection and where its value is written.
+    tags: Option<(TagExpr, Span)>,
     pages: Option<u32>,
     output: Option<(String, Span)>,
     formats: Option<Vec<Kind>>,
@@ -124,17 +113,14 @@ impl Fields {
 /// Reads manifest text into variant specs, in order: `[[variant]]` entries, then the matrix.
 /// (The binary calls [`parse_with`]; the tests and the fuzz target call this.)
 #[allow(dead_code)]
-pub fn parse(text: &str) -> Result<Vec<Spec>, ManifestError> {
+pub fn parse(text: &str) -> Result<Vec<Spec>, Diagnostic> {
     parse_with(text, &|_| false)
 }
 
 /// [`parse`], with `is_letter` telling whether an input file (as written) is a cover letter
 /// by its own front matter: a letter's `set` may hold placeholder values besides
 /// front-matter fields.
-pub fn parse_with(
-    text: &str,
-    is_letter: &dyn Fn(&str) -> bool,
-) -> Result<Vec<Spec>, ManifestError> {
+pub fn parse_with(text: &str, is_letter: &dyn Fn(&str) -> bool) -> Result<Vec<Spec>, Diagnostic> {
     let specs = parse_specs(text)?;
     for spec in &specs {
         let letter = spec.kind == Some(DocumentKind::Letter)
@@ -147,13 +133,18 @@ pub fn parse_with(
 }
 
 /// The specs of a manifest, `set` tables not yet checked.
-fn parse_specs(text: &str) -> Result<Vec<Spec>, ManifestError> {
+fn parse_specs(text: &str) -> Result<Vec<Spec>, Diagnostic> {
     let doc = DeTable::parse(text).map_err(|e| {
-        ManifestError::new(
+        let span = e.span().unwrap_or(0..0);
+        let d = problem(
             format!("invalid TOML: {}", e.message().trim_end()),
-            e.span().unwrap_or(0..0),
+            span.clone(),
             Some("a manifest is TOML: `key = \"value\"` lines and `[[variant]]` tables".into()),
-        )
+        );
+        match vita_model::earlier_definition(text, span) {
+            Some(first) => d.related(first, "first set here"),
+            None => d,
+        }
     })?;
     let top = doc.get_ref();
     values::known_keys(top, &TOP_KEYS, "the manifest")?;
@@ -182,7 +173,7 @@ fn parse_specs(text: &str) -> Result<Vec<Spec>, ManifestError> {
         return Err(too_many(specs.len(), 0..0));
     }
     if specs.is_empty() {
-        return Err(ManifestError::new(
+        return Err(problem(
             "the manifest lists no variant".into(),
             0..0,
             Some("add a `[[variant]]` table with a `name`, or a `[matrix]`".into()),
@@ -193,18 +184,16 @@ fn parse_specs(text: &str) -> Result<Vec<Spec>, ManifestError> {
 }
 
 /// One `[[variant]]` table.
-fn variant(defaults: &Fields, value: &Value<'_>) -> Result<Spec, ManifestError> {
+fn variant(defaults: &Fields, value: &Value<'_>) -> Result<Spec, Diagnostic> {
     let table = values::table("variant", value, "{ name = \"backend\" }")?;
     values::known_keys(table, &VARIANT_KEYS, "a variant")?;
     let name = values::entries(table)
         .into_iter()
         .find(|(k, _, _)| *k == "name")
-        .map(|(_, _, v)| {
-            Ok::<_, ManifestError>((values::string("name", v, "\"backend\"")?, v.span()))
-        })
+        .map(|(_, _, v)| Ok::<_, Diagnostic>((values::string("name", v, "\"backend\"")?, v.span())))
         .transpose()?;
     let Some((name, name_span)) = name else {
-        return Err(ManifestError::new(
+        return Err(problem(
             "this variant has no `name`".into(),
             value.span(),
             Some("add `name = \"backend\"`; it names the PDF and the summary line".into()),
@@ -221,9 +210,9 @@ fn finish(
     span: Span,
     fields: Fields,
     vars: &[(&str, &str)],
-) -> Result<Spec, ManifestError> {
+) -> Result<Spec, Diagnostic> {
     let Some((input, _)) = fields.input else {
-        return Err(ManifestError::new(
+        return Err(problem(
             format!("variant `{name}` has no `input`"),
             span,
             Some("add `input = \"resume.md\"` at the top of the manifest or in the variant".into()),
@@ -247,7 +236,8 @@ fn finish(
         name,
         input,
         layout: fields.layout,
-        tags: fields.tags.unwrap_or_default(),
+        tags_span: fields.tags.as_ref().map(|(_, span)| span.clone()),
+        tags: fields.tags.map(|(tags, _)| tags).unwrap_or_default(),
         pages: fields.pages,
         output,
         output_span: template_span,
@@ -259,7 +249,7 @@ fn finish(
 }
 
 /// Reads the keys shared by the top level and variants.
-fn fields(table: &DeTable<'_>) -> Result<Fields, ManifestError> {
+fn fields(table: &DeTable<'_>) -> Result<Fields, Diagnostic> {
     let mut out = Fields::default();
     for (key, _, value) in values::entries(table) {
         match key {
@@ -284,7 +274,7 @@ fn fields(table: &DeTable<'_>) -> Result<Fields, ManifestError> {
                         })?,
                 );
             }
-            "tags" => out.tags = Some(tags(value)?),
+            "tags" => out.tags = Some((tags(value)?, value.span())),
             "format" => out.formats = Some(formats(value)?),
             "set" => out.set = set(value)?,
             "kind" => {
@@ -308,7 +298,7 @@ fn fields(table: &DeTable<'_>) -> Result<Fields, ManifestError> {
 }
 
 /// A `format` list: `["pdf", "png"]`, or one name.
-fn formats(value: &Value<'_>) -> Result<Vec<Kind>, ManifestError> {
+fn formats(value: &Value<'_>) -> Result<Vec<Kind>, Diagnostic> {
     let example = "[\"pdf\", \"png\"]";
     let names = match value.get_ref() {
         DeValue::String(s) => vec![(s.to_string(), value.span())],
@@ -318,7 +308,7 @@ fn formats(value: &Value<'_>) -> Result<Vec<Kind>, ManifestError> {
     for (name, span) in names {
         let kind = Kind::named(&name).ok_or_else(|| {
             let known: Vec<&str> = crate::output_kind::NAMES.iter().map(|(n, _)| *n).collect();
-            ManifestError::new(
+            problem(
                 format!("`{name}` is not an output format"),
                 span,
                 Some(format!("use {}", known.join(", "))),
@@ -335,7 +325,7 @@ fn formats(value: &Value<'_>) -> Result<Vec<Kind>, ManifestError> {
 }
 
 /// A tag expression: a string (`"backend,!frontend"`) or a list of terms.
-fn tags(value: &Value<'_>) -> Result<TagExpr, ManifestError> {
+fn tags(value: &Value<'_>) -> Result<TagExpr, Diagnostic> {
     let example = "\"backend,!frontend\"";
     let terms: Vec<(String, Span)> = match value.get_ref() {
         DeValue::String(s) => vec![(s.to_string(), value.span())],
@@ -353,17 +343,16 @@ fn tags(value: &Value<'_>) -> Result<TagExpr, ManifestError> {
         TagExpr::parse(term).map_err(|e| {
             // Inside a basic string the expression starts after the opening quote.
             let at = (span.start + 1 + e.span.start).min(span.end);
-            ManifestError::new(e.message, at..at, e.hint)
+            problem(e.message, at..at, e.hint)
         })?;
     }
     let joined: Vec<&str> = terms.iter().map(|(t, _)| t.as_str()).collect();
-    TagExpr::parse(&joined.join(","))
-        .map_err(|e| ManifestError::new(e.message, value.span(), e.hint))
+    TagExpr::parse(&joined.join(",")).map_err(|e| problem(e.message, value.span(), e.hint))
 }
 
 /// A `set` table of front-matter fields, checked against the front-matter rules now so that
 /// a typo stops the whole manifest rather than one variant.
-fn set(value: &Value<'_>) -> Result<Vec<FieldOverride>, ManifestError> {
+fn set(value: &Value<'_>) -> Result<Vec<FieldOverride>, Diagnostic> {
     let table = values::table("set", value, "{ headline = \"Backend engineer\" }")?;
     let mut out = Vec::new();
     for (key, span, v) in values::entries(table) {
@@ -397,13 +386,13 @@ fn set(value: &Value<'_>) -> Result<Vec<FieldOverride>, ManifestError> {
 
 /// Checks a résumé variant's `set` against the front-matter rules, so that a typo stops the
 /// whole manifest rather than one variant. (A letter's `set` also holds placeholder values.)
-fn check_set(set: &[FieldOverride]) -> Result<(), ManifestError> {
+fn check_set(set: &[FieldOverride]) -> Result<(), Diagnostic> {
     vita_model::apply_overrides(&mut vita_model::Resume::default(), set)
-        .map_err(|e| ManifestError::new(format!("in `set`: {}", e.message), e.span, e.hint))
+        .map_err(|e| problem(format!("in `set`: {}", e.message), e.span, e.hint))
 }
 
 /// Variant names become file names and summary lines.
-fn check_name(name: &str, span: &Span) -> Result<(), ManifestError> {
+fn check_name(name: &str, span: &Span) -> Result<(), Diagnostic> {
     let ok = !name.is_empty()
         && name
             .chars()
@@ -411,7 +400,7 @@ fn check_name(name: &str, span: &Span) -> Result<(), ManifestError> {
     if ok {
         return Ok(());
     }
-    Err(ManifestError::new(
+    Err(problem(
         format!("`{name}` cannot be a variant name"),
         span.clone(),
         Some("use letters, digits, `-`, `_` and `.`, e.g. `backend-1page`".into()),
@@ -420,22 +409,20 @@ fn check_name(name: &str, span: &Span) -> Result<(), ManifestError> {
 
 /// No two variants may share a name or an output file (one pass with hash maps, so a matrix
 /// of 100,000 variants is checked at once).
-fn check_unique(specs: &[Spec]) -> Result<(), ManifestError> {
+fn check_unique(specs: &[Spec]) -> Result<(), Diagnostic> {
     let mut names: HashMap<&str, &Spec> = HashMap::with_capacity(specs.len());
     let mut outputs: HashMap<&str, &Spec> = HashMap::with_capacity(specs.len());
     for spec in specs {
         if let Some(first) = names.insert(&spec.name, spec) {
-            return Err(ManifestError::new(
+            return Err(problem(
                 format!("a second variant is named `{}`", spec.name),
                 spec.span.clone(),
-                Some(format!(
-                    "rename one of them (the first is at byte {})",
-                    first.span.start
-                )),
-            ));
+                Some("rename one of them".into()),
+            )
+            .related(first.span.clone(), "the first is named here"));
         }
         if let Some(first) = outputs.insert(&spec.output, spec) {
-            return Err(ManifestError::new(
+            return Err(problem(
                 format!(
                     "variants `{}` and `{}` both write {}",
                     first.name, spec.name, spec.output
@@ -444,6 +431,10 @@ fn check_unique(specs: &[Spec]) -> Result<(), ManifestError> {
                 Some(
                     "give them different `output` paths, e.g. `output = \"pdf/{name}.pdf\"`".into(),
                 ),
+            )
+            .related(
+                first.span.clone(),
+                format!("`{}` is named here", first.name),
             ));
         }
     }
@@ -458,9 +449,22 @@ mod tests {
         parse(text).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
+    /// The error's message, line and column, and hint. Every manifest error is V0204.
     fn error(text: &str) -> (String, (usize, usize), Option<String>) {
         let e = parse(text).unwrap_err();
-        (e.message, vita_model::line_col(text, e.span.start), e.hint)
+        assert_eq!(e.code, Code::Manifest);
+        let at = e.range().expect("placed").start;
+        (
+            e.message,
+            vita_model::line_col(text, at),
+            e.hints.first().cloned(),
+        )
+    }
+
+    /// The error's line and column, and its hint.
+    fn at(text: &str) -> ((usize, usize), String) {
+        let (_, at, hint) = error(text);
+        (at, hint.unwrap_or_default())
     }
 
     #[test]
@@ -504,25 +508,22 @@ mod tests {
             (message.as_str(), at),
             ("unknown key `inputs` in the manifest", (1, 1))
         );
-        let (message, at, hint) =
-            error("input = \"cv.md\"\n[[variant]]\nname = \"a\"\nset = { headlin = \"x\" }\n");
-        assert!(message.contains("headlin"), "{message}");
-        assert_eq!(at, (4, 9));
-        assert_eq!(hint.as_deref(), Some("did you mean `headline`?"));
+        let (at, hint) =
+            self::at("input = \"cv.md\"\n[[variant]]\nname = \"a\"\nset = { headlin = \"x\" }\n");
+        assert_eq!((at, hint.as_str()), ((4, 9), "did you mean `headline`?"));
     }
 
     #[test]
     fn wrong_values_are_errors_at_the_value() {
-        let (message, at, _) =
-            error("input = \"cv.md\"\n[[variant]]\nname = \"a\"\npages = \"one\"\n");
-        assert!(message.contains("`pages` must be"), "{message}");
-        assert_eq!(at, (4, 9));
-        let (message, at, _) =
-            error("input = \"cv.md\"\n[[variant]]\nname = \"a\"\ntags = \"x,,y\"\n");
-        assert!(message.contains("empty term"), "{message}");
+        let (at, hint) =
+            self::at("input = \"cv.md\"\n[[variant]]\nname = \"a\"\npages = \"one\"\n");
+        assert_eq!((at, hint.as_str()), ((4, 9), "write it like `pages = 1`"));
+        // A tag expression's error points into the expression: at the empty term.
+        let (at, _) = self::at("input = \"cv.md\"\n[[variant]]\nname = \"a\"\ntags = \"x,,y\"\n");
         assert_eq!(at, (4, 11));
-        let (message, _, _) = error("input = \"cv.md\"\n[[variant]]\nname = \"a b\"\n");
-        assert!(message.contains("cannot be a variant name"), "{message}");
+        let (at, hint) = self::at("input = \"cv.md\"\n[[variant]]\nname = \"a b\"\n");
+        assert_eq!(at, (3, 8));
+        assert!(hint.starts_with("use letters, digits"), "{hint}");
         let (message, at, _) = error("input = \"cv.md\"\nlayout = [\n");
         assert!(message.starts_with("invalid TOML"), "{message}");
         assert_eq!(at.0, 2);
@@ -532,42 +533,47 @@ mod tests {
     fn a_letter_variant_may_set_placeholder_values() {
         let text =
             "input = \"letter.md\"\n[[variant]]\nname = \"a\"\nset = { company = \"Acme\" }\n";
-        let (message, _, _) = error(text);
-        assert!(
-            message.contains("unknown front matter key `company`"),
-            "{message}"
-        );
+        // For a résumé, `company` is no front-matter key.
+        assert_eq!(self::at(text).0, (4, 9));
         let letter = specs(&format!("kind = \"letter\"\n{text}"));
         assert_eq!(letter[0].kind, Some(DocumentKind::Letter));
         assert_eq!(letter[0].set[0].key, "company");
         let by_file = parse_with(text, &|input| input == "letter.md").unwrap();
         assert_eq!(by_file[0].set.len(), 1);
-        let (message, at, _) =
-            error("input = \"a.md\"\nkind = \"note\"\n[[variant]]\nname = \"a\"\n");
-        assert!(message.contains("`kind` must be"), "{message}");
-        assert_eq!(at, (2, 8));
+        let (at, hint) = self::at("input = \"a.md\"\nkind = \"note\"\n[[variant]]\nname = \"a\"\n");
+        assert_eq!(
+            (at, hint.as_str()),
+            ((2, 8), "write it like `kind = \"letter\"`")
+        );
     }
 
     #[test]
     fn missing_names_inputs_and_duplicates_are_errors() {
-        assert!(
-            error("[[variant]]\nname = \"a\"\n")
-                .0
-                .contains("no `input`")
+        // Each says what to add, at the variant that lacks it.
+        let (at, hint) = self::at("[[variant]]\nname = \"a\"\n");
+        assert_eq!(at, (2, 8));
+        assert!(hint.starts_with("add `input = "), "{hint}");
+        let (at, hint) = self::at("input = \"cv.md\"\n[[variant]]\ntags = \"x\"\n");
+        // At the `[[variant]]` that has no name.
+        assert_eq!(at.0, 2);
+        assert!(hint.starts_with("add `name = "), "{hint}");
+        let (at, hint) = self::at("input = \"cv.md\"\n");
+        assert_eq!(at, (1, 1));
+        assert!(hint.starts_with("add a `[[variant]]` table"), "{hint}");
+        // A second name or output points at the second, with the first as a related place.
+        let text = "input = \"cv.md\"\n[[variant]]\nname = \"a\"\n[[variant]]\nname = \"a\"\n";
+        let e = parse(text).unwrap_err();
+        assert_eq!(vita_model::line_col(text, e.range().unwrap().start), (5, 8));
+        let first = &e.secondary[0];
+        assert_eq!(vita_model::line_col(text, first.span.range.start), (3, 8));
+        assert_eq!(first.message.as_deref(), Some("the first is named here"));
+        let text = "input = \"cv.md\"\noutput = \"cv.pdf\"\n[[variant]]\nname = \"a\"\n[[variant]]\nname = \"b\"\n";
+        let e = parse(text).unwrap_err();
+        assert_eq!(vita_model::line_col(text, e.range().unwrap().start), (6, 8));
+        assert_eq!(
+            vita_model::line_col(text, e.secondary[0].span.range.start),
+            (4, 8)
         );
-        assert!(
-            error("input = \"cv.md\"\n[[variant]]\ntags = \"x\"\n")
-                .0
-                .contains("no `name`")
-        );
-        assert!(error("input = \"cv.md\"\n").0.contains("no variant"));
-        let (message, at, _) =
-            error("input = \"cv.md\"\n[[variant]]\nname = \"a\"\n[[variant]]\nname = \"a\"\n");
-        assert!(message.contains("second variant is named `a`"), "{message}");
-        assert_eq!(at, (5, 8));
-        let (message, _, _) = error(
-            "input = \"cv.md\"\noutput = \"cv.pdf\"\n[[variant]]\nname = \"a\"\n[[variant]]\nname = \"b\"\n",
-        );
-        assert!(message.contains("both write cv.pdf"), "{message}");
+        assert!(e.hints[0].starts_with("give them different `output` paths"));
     }
 }

@@ -4,8 +4,8 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::ManifestError;
 use super::Span;
+use super::{Diagnostic, problem};
 
 /// A value with its span.
 pub type Value<'i> = Spanned<DeValue<'i>>;
@@ -21,14 +21,14 @@ pub fn entries<'a, 'i>(table: &'a DeTable<'i>) -> Vec<(&'a str, Span, &'a Value<
 }
 
 /// Fails at the first key of `table` that is not in `known`.
-pub fn known_keys(table: &DeTable<'_>, known: &[&str], what: &str) -> Result<(), ManifestError> {
+pub fn known_keys(table: &DeTable<'_>, known: &[&str], what: &str) -> Result<(), Diagnostic> {
     for (key, span, _) in entries(table) {
         if !known.contains(&key) {
             let hint = match vita_model::closest(key, known) {
                 Some(k) => format!("did you mean `{k}`?"),
                 None => format!("{what} takes {}", known.join(", ")),
             };
-            return Err(ManifestError::new(
+            return Err(problem(
                 format!("unknown key `{key}` in {what}"),
                 span,
                 Some(hint),
@@ -52,8 +52,8 @@ fn describe(value: &DeValue<'_>) -> &'static str {
 }
 
 /// The error for a value of the wrong type.
-pub fn wrong(key: &str, expected: &str, value: &Value<'_>, example: &str) -> ManifestError {
-    ManifestError::new(
+pub fn wrong(key: &str, expected: &str, value: &Value<'_>, example: &str) -> Diagnostic {
+    problem(
         format!(
             "`{key}` must be {expected}, found {}",
             describe(value.get_ref())
@@ -64,7 +64,7 @@ pub fn wrong(key: &str, expected: &str, value: &Value<'_>, example: &str) -> Man
 }
 
 /// A string value.
-pub fn string(key: &str, value: &Value<'_>, example: &str) -> Result<String, ManifestError> {
+pub fn string(key: &str, value: &Value<'_>, example: &str) -> Result<String, Diagnostic> {
     match value.get_ref() {
         DeValue::String(s) => Ok(s.to_string()),
         _ => Err(wrong(key, "a string", value, example)),
@@ -72,7 +72,7 @@ pub fn string(key: &str, value: &Value<'_>, example: &str) -> Result<String, Man
 }
 
 /// A whole number.
-pub fn integer(key: &str, value: &Value<'_>, example: &str) -> Result<i64, ManifestError> {
+pub fn integer(key: &str, value: &Value<'_>, example: &str) -> Result<i64, Diagnostic> {
     match value.get_ref() {
         DeValue::Integer(n) => i64::from_str_radix(n.as_str(), n.radix())
             .map_err(|_| wrong(key, "a whole number", value, example)),
@@ -85,7 +85,7 @@ pub fn strings(
     key: &str,
     value: &Value<'_>,
     example: &str,
-) -> Result<Vec<(String, Span)>, ManifestError> {
+) -> Result<Vec<(String, Span)>, Diagnostic> {
     let DeValue::Array(items) = value.get_ref() else {
         return Err(wrong(key, "a list of strings", value, example));
     };
@@ -103,7 +103,7 @@ pub fn table<'a, 'i>(
     key: &str,
     value: &'a Value<'i>,
     example: &str,
-) -> Result<&'a DeTable<'i>, ManifestError> {
+) -> Result<&'a DeTable<'i>, Diagnostic> {
     match value.get_ref() {
         DeValue::Table(t) => Ok(t),
         _ => Err(wrong(key, "a table", value, example)),

@@ -14,8 +14,9 @@ use vita_model::Resume;
 
 use super::vlist::Vertical;
 use super::{Composed, Shortening, compose, finish};
+use crate::Diagnostic;
 use crate::font::FontBook;
-use crate::theme::{Layout, LayoutError, Length};
+use crate::theme::{Layout, Length};
 use crate::{Laid, LayoutOptions};
 
 /// How far fitting may go.
@@ -85,7 +86,7 @@ pub struct Fitted {
 pub enum FitError {
     /// The layout itself is wrong.
     #[error(transparent)]
-    Layout(#[from] LayoutError),
+    Layout(#[from] Diagnostic),
     /// Even at every floor the résumé is too long.
     #[error("{}", too_long(*pages, *lines, *forced))]
     TooLong {
@@ -123,7 +124,7 @@ pub fn settle(
     layout: &Layout,
     book: &FontBook,
     options: &LayoutOptions,
-) -> Result<Fitted, LayoutError> {
+) -> Result<Fitted, Diagnostic> {
     let plain = Shortening {
         photo: options.photo.clone(),
         ..Shortening::default()
@@ -283,7 +284,7 @@ fn fit_from(
         let knobs = vec![spacing_knob(v), looseness_knob, leading_knob(leading, lead)];
         return Ok(done(shortened, v, knobs));
     }
-    let fits_layout = |layout: &Layout| -> Result<bool, LayoutError> {
+    let fits_layout = |layout: &Layout| -> Result<bool, Diagnostic> {
         Ok(fits(
             &compose(resume, layout, book, &plain)?,
             tightest(min_leading),
@@ -356,8 +357,8 @@ fn fit_from(
 /// and that more compression never adds a page. Bisection: about log₂(most) compositions.
 pub(super) fn least_step(
     most: usize,
-    mut fits_at: impl FnMut(usize) -> Result<bool, LayoutError>,
-) -> Result<usize, LayoutError> {
+    mut fits_at: impl FnMut(usize) -> Result<bool, Diagnostic>,
+) -> Result<usize, Diagnostic> {
     let (mut lo, mut hi) = (0, most);
     while lo + 1 < hi {
         let mid = (lo + hi) / 2;

@@ -9,8 +9,9 @@ use vita_model::{Letter, Resume};
 use super::fit::{least_step, relax_spacing, size_knob, spacing_knob};
 use super::vlist::Vertical;
 use super::{Composed, Shortening, compose, finish};
+use crate::Diagnostic;
 use crate::font::FontBook;
-use crate::theme::{Layout, LayoutError};
+use crate::theme::Layout;
 use crate::{Fit, FitError, Fitted, Knob, LayoutOptions, PhotoData};
 
 /// What a letter needs besides its model and layout.
@@ -174,7 +175,7 @@ fn compose_letter<'a>(
     options: &LayoutOptions,
     letter_options: &LetterOptions,
     text_size: f32,
-) -> Result<Composed<'a>, LayoutError> {
+) -> Result<Composed<'a>, Diagnostic> {
     // A résumé with no header or sections sets the composer up (fonts checked, hyphenation
     // chosen); the letter is then composed into it.
     let empty = Resume {

@@ -25,9 +25,10 @@ use vita_model::Resume;
 
 pub use compose::keywords_of;
 
+use crate::Diagnostic;
 use crate::display::{Document, Metadata, StructChild, StructKind, StructNode};
 use crate::font::FontBook;
-use crate::theme::{Layout, LayoutError};
+use crate::theme::Layout;
 use crate::{Laid, LayoutOptions};
 pub use fit::{Fit, FitError, Fitted, Knob, fit, settle};
 pub use letter::{LetterOptions, layout_letter, letter_date};
@@ -39,7 +40,7 @@ pub fn layout(
     layout: &Layout,
     book: &FontBook,
     options: &LayoutOptions,
-) -> Result<Laid, LayoutError> {
+) -> Result<Laid, Diagnostic> {
     let shortening = Shortening {
         photo: options.photo.clone(),
         ..Shortening::default()
@@ -256,58 +257,55 @@ pub(crate) fn compose<'a>(
     layout: &'a Layout,
     book: &'a FontBook,
     shortening: &Shortening,
-) -> Result<Composed<'a>, LayoutError> {
-    let (page_width, page_height) = layout.page_size().ok_or_else(|| LayoutError {
-        code: crate::Code::LayoutRange,
-        message: format!(
-            "page size '{}' is outside one inch to 200 inches a side",
-            layout.page.size
-        ),
-        span: None,
-        hint: Some("\"a4\" is 210mm x 297mm, \"letter\" 8.5in x 11in".into()),
+) -> Result<Composed<'a>, Diagnostic> {
+    let (page_width, page_height) = layout.page_size().ok_or_else(|| {
+        Diagnostic::error(
+            crate::Code::LayoutRange,
+            format!(
+                "page size '{}' is outside one inch to 200 inches a side",
+                layout.page.size
+            ),
+        )
+        .with_hint("\"a4\" is 210mm x 297mm, \"letter\" 8.5in x 11in")
     })?;
     let folders = layout.fonts.folders();
     for (key, family) in layout.fonts.named() {
         if let Err(e) = book.family(family, &folders) {
-            return Err(LayoutError {
-                code: crate::Code::UnknownFont,
-                message: format!("fonts.{key}: {e}"),
-                span: None,
-                hint: Some(family_hint(&e)),
-            });
+            return Err(
+                Diagnostic::error(crate::Code::UnknownFont, format!("fonts.{key}: {e}"))
+                    .with_hint(family_hint(&e)),
+            );
         }
     }
     let margin = layout.page.margin.resolve(layout.fonts.size.resolve(10.0));
     let width = page_width - 2.0 * margin;
     if width < 72.0 || page_height - 2.0 * margin < 72.0 {
-        return Err(LayoutError {
-            code: crate::Code::LayoutRange,
-            message: format!("margins of {margin:.1}pt leave no room for text on the page"),
-            span: None,
-            hint: None,
-        });
+        return Err(Diagnostic::error(
+            crate::Code::LayoutRange,
+            format!("margins of {margin:.1}pt leave no room for text on the page"),
+        ));
     }
     let hyphenator = crate::inline::Hyphenator::new(
         resume.settings.lang.as_deref(),
         &resume.settings.hyphenation,
     );
-    let columns = compose::Columns::of(layout, width).map_err(|main| LayoutError {
-        code: crate::Code::LayoutRange,
-        message: format!(
-            "`sidebar.width` {:.1}pt with a {:.1}pt gutter leaves the main column {main:.1}pt: \
+    let columns = compose::Columns::of(layout, width).map_err(|main| {
+        Diagnostic::error(
+            crate::Code::LayoutRange,
+            format!(
+                "`sidebar.width` {:.1}pt with a {:.1}pt gutter leaves the main column {main:.1}pt: \
              make `sidebar.width` or `sidebar.gutter` smaller (the main column needs 72pt, the \
              sidebar 36pt)",
-            layout
-                .sidebar
-                .width
-                .resolve(layout.fonts.size.resolve(10.0)),
-            layout
-                .sidebar
-                .gutter
-                .resolve(layout.fonts.size.resolve(10.0)),
-        ),
-        span: None,
-        hint: None,
+                layout
+                    .sidebar
+                    .width
+                    .resolve(layout.fonts.size.resolve(10.0)),
+                layout
+                    .sidebar
+                    .gutter
+                    .resolve(layout.fonts.size.resolve(10.0)),
+            ),
+        )
     })?;
     let mut composer = compose::Composer::new(book, layout, width, hyphenator);
     composer.columns = columns;

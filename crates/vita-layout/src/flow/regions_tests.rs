@@ -151,9 +151,13 @@ fn a_sidebar_too_wide_for_the_page_is_an_error() {
     let resume = vita_model::parse_markdown("# A\n\n## Skills\n\nRust.\n")
         .unwrap()
         .resume;
-    let wide = Layout::from_toml("extends = \"sidebar\"\n[sidebar]\nwidth = \"160mm\"\n").unwrap();
+    // A layout file this wide fails where it loads (theme::ranges); one built in code fails
+    // when it is set.
+    let mut wide = Layout::builtin("sidebar").unwrap();
+    wide.sidebar.width = crate::Length::Pt(160.0 * 72.0 / 25.4);
     let err = layout(&resume, &wide, &book(), &LayoutOptions::default()).unwrap_err();
-    assert!(err.message.contains("sidebar.width"), "{}", err.message);
+    assert_eq!(err.code, crate::Code::LayoutRange);
+    assert!(err.message.contains("`sidebar.width`"), "{}", err.message);
 }
 
 #[test]

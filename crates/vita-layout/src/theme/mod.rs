@@ -397,38 +397,9 @@ pub fn value_span(source: &str, table: &str, key: &str) -> Option<std::ops::Rang
     ranges::value_span(source, table, key)
 }
 
-/// The error for a layout file that does not parse or has wrong keys.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{message}")]
-pub struct LayoutError {
-    /// What kind of problem it is.
-    pub code: Code,
-    /// What is wrong.
-    pub message: String,
-    /// Byte range in the layout file, when known.
-    pub span: Option<std::ops::Range<usize>>,
-    /// What to do about it ("did you mean `size`?").
-    pub hint: Option<String>,
-}
-
-impl LayoutError {
-    /// The error as a shared diagnostic, placed in the layout file when it has a place.
-    pub fn diagnostic(&self) -> Diagnostic {
-        Diagnostic::error(self.code, self.message.clone())
-            .at_maybe(self.span.clone())
-            .with_hint_maybe(self.hint.clone())
-    }
-}
-
-impl From<LayoutError> for Diagnostic {
-    fn from(e: LayoutError) -> Diagnostic {
-        e.diagnostic()
-    }
-}
-
 /// A TOML error of the file `source`: what its span points at (a key, a value, or neither)
 /// says which kind it is, and gives the hint.
-fn syntax_error(error: &toml::de::Error, source: &str) -> LayoutError {
+fn syntax_error(error: &toml::de::Error, source: &str) -> Diagnostic {
     let span = error.span();
     let mut message = error.message().trim().to_string();
     let (code, hint) = match span.clone().map(|s| keys::at(source, s)) {
@@ -452,11 +423,15 @@ fn syntax_error(error: &toml::de::Error, source: &str) -> LayoutError {
         }
         None | Some(keys::At::Nothing) => (Code::LayoutSyntax, None),
     };
-    LayoutError {
-        code,
-        message,
-        span,
-        hint,
+    let first = span
+        .clone()
+        .and_then(|s| vita_model::earlier_definition(source, s));
+    let d = Diagnostic::error(code, message)
+        .at_maybe(span)
+        .with_hint_maybe(hint);
+    match first {
+        Some(first) => d.related(first, "first set here"),
+        None => d,
     }
 }
 
@@ -495,40 +470,45 @@ impl Layout {
 
     /// Reads a layout file. Keys it does not set come from the layout it `extends`, or else
     /// from the defaults (the classic look).
-    pub fn from_toml(source: &str) -> Result<Layout, LayoutError> {
+    pub fn from_toml(source: &str) -> Result<Layout, Diagnostic> {
         // Read the file alone first: its own errors then point into it.
         let own: Layout = toml::from_str(source).map_err(|e| syntax_error(&e, source))?;
         let Some(base_name) = own.extends.clone() else {
             ranges::check(&own, source)?;
             return Ok(own);
         };
+        let extends_span = ranges::top_value_span(source, "extends");
         let Some((_, base)) = BUILTIN.iter().find(|(n, _)| *n == base_name) else {
             let names: Vec<&str> = Layout::builtin_names().collect();
-            let span = source
-                .find(&format!("\"{base_name}\""))
-                .map(|i| i..i + base_name.len() + 2);
-            return Err(LayoutError {
-                code: Code::LayoutExtends,
-                message: format!("`extends = \"{base_name}\"` names no built-in layout"),
-                span,
-                hint: Some(match vita_model::closest(&base_name, &names) {
-                    Some(name) => format!("did you mean `{name}`?"),
-                    None => format!("built-in layouts are {}", names.join(", ")),
-                }),
-            });
+            let hint = match vita_model::closest(&base_name, &names) {
+                Some(name) => format!("did you mean `{name}`?"),
+                None => format!("built-in layouts are {}", names.join(", ")),
+            };
+            return Err(Diagnostic::error(
+                Code::LayoutExtends,
+                format!("`extends = \"{base_name}\"` names no built-in layout"),
+            )
+            .at_maybe(extends_span)
+            .with_hint(hint));
         };
         let mut merged: toml::Table = toml::from_str(base).map_err(|e| syntax_error(&e, base))?;
         let user: toml::Table = toml::from_str(source).map_err(|e| syntax_error(&e, source))?;
         merge(&mut merged, user);
         merged.remove("extends");
-        let mut layout = Layout::deserialize(merged).map_err(|e| LayoutError {
-            code: Code::LayoutValue,
-            message: e.message().trim().to_string(),
-            span: None,
-            hint: None,
+        let mut layout = Layout::deserialize(merged).map_err(|e| {
+            Diagnostic::error(Code::LayoutValue, e.message().trim()).at_maybe(extends_span.clone())
         })?;
-        layout.extends = Some(base_name);
-        ranges::check(&layout, source)?;
+        layout.extends = Some(base_name.clone());
+        // A value out of range may come from the base, or clash with one from it: say where
+        // the other values come from.
+        ranges::check(&layout, source).map_err(|d| match (&d.primary, extends_span) {
+            (_, None) => d,
+            (None, Some(span)) => d.at(span),
+            (Some(_), Some(span)) => d.related(
+                span,
+                format!("the keys this file does not set come from `{base_name}`"),
+            ),
+        })?;
         Ok(layout)
     }
 
@@ -740,17 +720,17 @@ mod tests {
     fn unknown_key_is_an_error_with_a_span() {
         let src = "[page]\nsise = \"a4\"\n";
         let err = Layout::from_toml(src).unwrap_err();
-        assert!(err.message.contains("sise"), "{}", err.message);
-        let span = err.span.expect("span");
+        assert_eq!(err.code, Code::LayoutUnknownKey);
+        let span = err.range().expect("span");
         assert_eq!(&src[span.start..span.start + 4], "sise");
     }
 
     #[test]
     fn unknown_key_suggests_the_closest() {
         let err = Layout::from_toml("[page]\nsise = \"a4\"\n").unwrap_err();
-        assert_eq!(err.hint.as_deref(), Some("did you mean `size`?"));
+        assert_eq!(err.hints, ["did you mean `size`?"]);
         let err = Layout::from_toml("[fonts]\nleadin = 1.2\n").unwrap_err();
-        assert_eq!(err.hint.as_deref(), Some("did you mean `leading`?"));
+        assert_eq!(err.hints, ["did you mean `leading`?"]);
     }
 
     #[test]
@@ -783,8 +763,28 @@ mod tests {
             }
         );
         let err = Layout::from_toml("extends = \"clasic\"\n").unwrap_err();
-        assert_eq!(err.hint.as_deref(), Some("did you mean `classic`?"));
-        assert_eq!(err.span, Some(10..18));
+        assert_eq!(err.code, Code::LayoutExtends);
+        assert_eq!(err.hints, ["did you mean `classic`?"]);
+        assert_eq!(err.range(), Some(10..18));
+    }
+
+    #[test]
+    fn range_errors_through_extends_name_the_base_beside_the_value() {
+        // The margin is this file's; the page it leaves no room on is the base's.
+        let src = "extends = \"sidebar\"\n[page]\nmargin = \"80mm\"\n";
+        let err = Layout::from_toml(src).unwrap_err();
+        assert_eq!(err.code, Code::LayoutRange);
+        assert_eq!(err.range().map(|r| &src[r]), Some("\"sidebar\""));
+        assert!(err.secondary.is_empty());
+        let src = "extends = \"modern\"\n[fonts]\nsize = \"1pt\"\n";
+        let err = Layout::from_toml(src).unwrap_err();
+        assert_eq!(err.range().map(|r| &src[r]), Some("\"1pt\""));
+        let related = &err.secondary[0];
+        assert_eq!(&src[related.span.range.clone()], "\"modern\"");
+        assert_eq!(
+            related.message.as_deref(),
+            Some("the keys this file does not set come from `modern`")
+        );
     }
 
     #[test]
@@ -804,8 +804,8 @@ mod tests {
         assert_eq!(layout.page_size(), None);
         let err = Layout::from_toml("[page]\nsize = \"tabloid\"\n").unwrap_err();
         assert_eq!(err.code, Code::LayoutValue);
-        assert_eq!(err.span, Some(14..23));
-        assert!(err.hint.unwrap().contains("210mm x 297mm"));
+        assert_eq!(err.range(), Some(14..23));
+        assert!(err.hints[0].contains("210mm x 297mm"), "{:?}", err.hints);
     }
 }
 

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use super::{Layout, LayoutError, Length};
+use super::{Diagnostic, Layout, Length};
 
 /// Smallest page side and smallest text area side: one inch.
 pub const MIN_PAGE: f32 = 72.0;
@@ -43,6 +43,12 @@ impl<'s> Spans<'s> {
             .map(|s| s.trim_matches('"').to_string())
             .unwrap_or_else(fallback)
     }
+}
+
+/// The span of the top-level `key`'s value in `source` (`extends`), when the file sets it.
+pub(super) fn top_value_span(source: &str, key: &str) -> Option<Range<usize>> {
+    let doc = DeTable::parse(source).ok()?.into_inner();
+    Some(doc.get(key)?.span())
 }
 
 /// The span of `[table] key`'s value in `source`, when the file sets it.
@@ -84,18 +90,18 @@ fn round(v: f32) -> f32 {
 }
 
 /// Checks every range of `layout`, whose own file is `source`.
-pub fn check(layout: &Layout, source: &str) -> Result<(), LayoutError> {
+pub fn check(layout: &Layout, source: &str) -> Result<(), Diagnostic> {
     let spans = Spans::new(source);
     match problem(layout, &spans) {
         None => Ok(()),
         Some(p) => {
             let span = spans.of(p.table, p.key);
-            Err(LayoutError {
-                code: super::Code::LayoutRange,
-                message: format!("`{}.{}` {}", p.table, p.key, p.what),
-                span,
-                hint: Some(p.hint),
-            })
+            Err(Diagnostic::error(
+                super::Code::LayoutRange,
+                format!("`{}.{}` {}", p.table, p.key, p.what),
+            )
+            .at_maybe(span)
+            .with_hint(p.hint))
         }
     }
 }
@@ -143,7 +149,55 @@ fn problem<'a>(layout: &Layout, spans: &Spans<'_>) -> Option<Problem<'a>> {
     if let Some(p) = page_problem(layout, spans, body) {
         return Some(p);
     }
-    lengths_problem(layout, spans, body).or_else(|| numbers_problem(layout, spans))
+    lengths_problem(layout, spans, body)
+        .or_else(|| numbers_problem(layout, spans))
+        .or_else(|| sidebar_problem(layout, spans, body))
+}
+
+/// A sidebar that leaves the main column less than an inch, or is itself narrower than half
+/// an inch (the composer's own limits, checked here so that the error has its place).
+fn sidebar_problem<'a>(layout: &Layout, spans: &Spans<'_>, body: f32) -> Option<Problem<'a>> {
+    let side = layout.sidebar.width.resolve(body);
+    if side <= 0.0 {
+        return None;
+    }
+    let (w, _) = layout.page.size.points();
+    let gutter = layout.sidebar.gutter.resolve(body);
+    let main = w - 2.0 * layout.page.margin.resolve(body) - side - gutter;
+    if main >= MIN_PAGE && side >= MIN_PAGE / 2.0 {
+        return None;
+    }
+    // Point at the width, or at the gutter when only the gutter is this file's.
+    let key = match (spans.of("sidebar", "width"), spans.of("sidebar", "gutter")) {
+        (None, Some(_)) => "gutter",
+        _ => "width",
+    };
+    let written = spans.written(&spans.of("sidebar", key), || {
+        show(if key == "width" { side } else { gutter }, "pt", body)
+    });
+    let unit = unit_of(&written);
+    let what = if side < MIN_PAGE / 2.0 {
+        format!(
+            "is \"{written}\", narrower than the {} a sidebar needs",
+            show(MIN_PAGE / 2.0, unit, body)
+        )
+    } else {
+        format!(
+            "is \"{written}\", which leaves the main column {}",
+            show(main.max(0.0), unit, body)
+        )
+    };
+    Some(Problem {
+        table: "sidebar",
+        key,
+        what,
+        hint: format!(
+            "the main column needs at least {} and the sidebar {}: make `sidebar.width` or \
+             `sidebar.gutter` smaller, or set `sidebar.width = 0` for no sidebar",
+            show(MIN_PAGE, unit, body),
+            show(MIN_PAGE / 2.0, unit, body)
+        ),
+    })
 }
 
 /// Page size and margins.
@@ -476,49 +530,55 @@ fn numbers_problem<'a>(layout: &Layout, spans: &Spans<'_>) -> Option<Problem<'a>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Code;
 
-    fn error(source: &str) -> (String, String, String) {
+    /// The error's code, the text its span covers, and its hint.
+    fn error(source: &str) -> (Code, String, String) {
         let e = Layout::from_toml(source).unwrap_err();
-        let at = e
-            .span
-            .clone()
-            .map(|s| source[s].to_string())
-            .unwrap_or_default();
-        (e.message, at, e.hint.unwrap_or_default())
+        let at = e.range().map(|s| source[s].to_string()).unwrap_or_default();
+        (e.code, at, e.hints.join("\n"))
+    }
+
+    /// The text of `[table] key`'s value in `source`.
+    fn value<'s>(source: &'s str, table: &str, key: &str) -> &'s str {
+        &source[value_span(source, table, key).expect("the key is set")]
     }
 
     #[test]
     fn negative_and_too_wide_margins_are_errors_in_the_unit_written() {
-        let (message, at, hint) = error("[page]\nmargin = \"-10mm\"\n");
-        assert!(message.contains("`page.margin` is \"-10mm\""), "{message}");
+        let (code, at, hint) = error("[page]\nmargin = \"-10mm\"\n");
+        assert_eq!(code, Code::LayoutRange);
         assert_eq!(at, "\"-10mm\"");
-        assert!(hint.contains("mm"), "{hint}");
-        let (message, _, hint) = error("[page]\nmargin = \"100mm\"\n");
-        assert!(message.contains("leaves 10mm for text"), "{message}");
+        assert!(hint.contains("e.g. \"18mm\""), "{hint}");
+        let (code, at, hint) = error("[page]\nmargin = \"100mm\"\n");
+        assert_eq!((code, at.as_str()), (Code::LayoutRange, "\"100mm\""));
+        // The largest margin that leaves an inch of text, in the unit written.
         assert!(hint.contains("at most 92.3mm"), "{hint}");
     }
 
     #[test]
     fn sizes_and_leading_are_bounded() {
-        for (source, key) in [
-            ("[fonts]\nsize = \"0pt\"\n", "fonts.size"),
-            ("[fonts]\nsize = \"100000pt\"\n", "fonts.size"),
-            ("[fonts]\nleading = 0\n", "fonts.leading"),
-            ("[fonts]\nleading = nan\n", "fonts.leading"),
+        for (source, table, key) in [
+            ("[fonts]\nsize = \"0pt\"\n", "fonts", "size"),
+            ("[fonts]\nsize = \"100000pt\"\n", "fonts", "size"),
+            ("[fonts]\nleading = 0\n", "fonts", "leading"),
+            ("[fonts]\nleading = nan\n", "fonts", "leading"),
             (
                 "[fonts]\nname-size = \"3em\"\nsize = \"60pt\"\n",
-                "fonts.name-size",
+                "fonts",
+                "name-size",
             ),
-            ("[section]\nrule = \"-1pt\"\n", "section.rule"),
+            ("[section]\nrule = \"-1pt\"\n", "section", "rule"),
             (
                 "[paragraph]\nspace-shrink = 1.5\n",
-                "paragraph.space-shrink",
+                "paragraph",
+                "space-shrink",
             ),
-            ("[paragraph]\ntolerance = -5\n", "paragraph.tolerance"),
+            ("[paragraph]\ntolerance = -5\n", "paragraph", "tolerance"),
         ] {
-            let (message, at, _) = error(source);
-            assert!(message.contains(&format!("`{key}`")), "{source}: {message}");
-            assert!(!at.is_empty(), "{source}: no span");
+            let (code, at, _) = error(source);
+            assert_eq!(code, Code::LayoutRange, "{source}");
+            assert_eq!(at, value(source, table, key), "{source}");
         }
         let (_, _, hint) = error("[fonts]\nsize = \"0mm\"\n");
         assert!(hint.contains("mm"), "{hint}");
@@ -526,14 +586,15 @@ mod tests {
 
     #[test]
     fn page_sizes_have_their_real_limits() {
-        let (message, at, hint) = error("[page]\nsize = \"1mm x 1mm\"\n");
-        assert!(message.contains("smaller than a page can be"), "{message}");
+        let (code, at, hint) = error("[page]\nsize = \"1mm x 1mm\"\n");
+        assert_eq!(code, Code::LayoutRange);
         assert_eq!(at, "\"1mm x 1mm\"");
         assert!(hint.contains("25.4mm"), "{hint}");
-        let (message, _, _) = error("[page]\nsize = \"300in x 11in\"\n");
-        assert!(message.contains("larger than"), "{message}");
-        let (message, _, _) = error("[page]\nsize = \"tabloid\"\n");
-        assert!(message.contains("no page size"), "{message}");
+        let (code, at, hint) = error("[page]\nsize = \"300in x 11in\"\n");
+        assert_eq!((code, at.as_str()), (Code::LayoutRange, "\"300in x 11in\""));
+        assert!(hint.contains("to 200in"), "{hint}");
+        let (code, at, _) = error("[page]\nsize = \"tabloid\"\n");
+        assert_eq!((code, at.as_str()), (Code::LayoutValue, "\"tabloid\""));
     }
 
     #[test]
@@ -541,8 +602,20 @@ mod tests {
         for name in Layout::builtin_names() {
             assert!(Layout::builtin(name).is_some(), "{name}");
         }
-        let (message, at, _) = error("extends = \"modern\"\n[page]\nmargin = \"-1in\"\n");
-        assert!(message.contains("page.margin"), "{message}");
-        assert_eq!(at, "\"-1in\"");
+        let source = "extends = \"modern\"\n[page]\nmargin = \"-1in\"\n";
+        let (code, at, _) = error(source);
+        assert_eq!((code, at.as_str()), (Code::LayoutRange, "\"-1in\""));
+    }
+
+    #[test]
+    fn a_sidebar_too_wide_for_the_page_fails_at_its_width_or_gutter() {
+        let (code, at, hint) = error("extends = \"sidebar\"\n[sidebar]\nwidth = \"160mm\"\n");
+        assert_eq!((code, at.as_str()), (Code::LayoutRange, "\"160mm\""));
+        assert!(hint.contains("at least 25.4mm"), "{hint}");
+        let (code, at, _) = error("extends = \"sidebar\"\n[sidebar]\ngutter = \"7in\"\n");
+        assert_eq!((code, at.as_str()), (Code::LayoutRange, "\"7in\""));
+        let (code, at, _) = error("[sidebar]\nwidth = \"10pt\"\n");
+        assert_eq!((code, at.as_str()), (Code::LayoutRange, "\"10pt\""));
+        assert!(Layout::from_toml("[sidebar]\nwidth = \"0pt\"\n").is_ok());
     }
 }

@@ -182,7 +182,7 @@ fn alone_on_line(pieces: &[Piece]) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testutil::parse_ok;
+    use super::super::testutil::{parse_ok, placed};
     use std::path::Path;
 
     #[test]
@@ -197,12 +197,15 @@ mod tests {
         assert_eq!(parsed.resume.header.contacts.len(), 1);
         // Both sections held only a picture that is left out, so they are left out too.
         assert!(parsed.resume.sections.is_empty());
-        let messages: Vec<&str> = parsed.warnings.iter().map(|w| w.message.as_str()).collect();
-        assert_eq!(messages.len(), 4, "{messages:?}");
-        assert!(messages[0].contains("section `Work` has nothing left in it"));
-        assert!(messages[1].contains("already has a photo"));
-        assert!(messages[2].contains("section `Later` has nothing left in it"));
-        assert!(messages[3].contains("only a picture on a line of its own"));
+        assert_eq!(
+            placed(src, &parsed.warnings),
+            [
+                ("V0116", "## Work\n"),
+                ("V0120", "![second](b.png)"),
+                ("V0116", "## Later\n"),
+                ("V0120", "![late](c.png)"),
+            ]
+        );
     }
 
     #[test]
@@ -216,12 +219,15 @@ mod tests {
             (photo.path.as_path(), photo.alt.as_str()),
             (Path::new("me.png"), "Ada")
         );
-        let messages: Vec<&str> = parsed.warnings.iter().map(|w| w.message.as_str()).collect();
-        assert_eq!(messages.len(), 4, "{messages:?}");
-        assert!(messages[0].starts_with("remote image"));
-        assert!(messages[1].contains("outside the résumé's folder"));
-        assert!(messages[2].contains(".svg file"));
-        assert!(messages[3].contains("icon"));
+        assert_eq!(
+            placed(src, &parsed.warnings),
+            [
+                ("V0120", "![badge](https://img.shields.io/x.svg)"),
+                ("V0120", "![up](../up.png)"),
+                ("V0120", "![svg](logo.svg)"),
+                ("V0120", "<img src=\"gh.png\" width=\"16\">"),
+            ]
+        );
     }
 
     #[test]

@@ -29,3 +29,15 @@ pub(super) fn entry(entry_src: &str) -> Entry {
         other => panic!("not an entry: {other:?}"),
     }
 }
+
+/// Each warning's code with the source text its span covers, in order: what a test of a
+/// warning asserts instead of its wording.
+pub(super) fn placed<'s>(
+    src: &'s str,
+    warnings: &[crate::Warning],
+) -> Vec<(&'static str, &'s str)> {
+    warnings
+        .iter()
+        .map(|w| (w.code.as_str(), src.get(w.span.clone()).unwrap_or("")))
+        .collect()
+}

@@ -421,7 +421,19 @@ fn an_image_that_does_not_decode_is_an_error() {
         vita_layout::ImageFormat::Png,
     )])]);
     let err = pdf(&doc, &PdfOptions::default()).unwrap_err();
-    assert!(err.to_string().contains("image"), "{err}");
+    // The photo, the page's one item, is named.
+    assert!(
+        matches!(
+            err,
+            vita_pdf::Error::Item {
+                page: 1,
+                item: 1,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(err.diagnostic().code, vita_diagnostic::Code::PdfWrite);
 }
 
 #[test]

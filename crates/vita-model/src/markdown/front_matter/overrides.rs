@@ -203,7 +203,15 @@ mod tests {
             &[set("base_url", FieldValue::Text("https://a.b/".into()))],
         )
         .unwrap_err();
-        assert!(err.message.contains("base_url"), "{}", err.message);
+        assert_eq!(err.kind, ErrorKind::FrontMatterField);
+        // Known, but not to be set from outside: the hint says where it goes.
+        assert!(
+            err.hint
+                .unwrap()
+                .ends_with("put `base_url` in its front matter"),
+            "{}",
+            err.message
+        );
         let err = apply_overrides(&mut resume, &[set("photo", FieldValue::Number(0))]).unwrap_err();
         assert_eq!(err.kind, ErrorKind::FrontMatterField);
     }
