@@ -7,6 +7,7 @@
 //! anywhere in a text; the others match whole words or phrases, ignoring case and edge
 //! punctuation.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Every language's words merged, lower case.
@@ -15,10 +16,13 @@ struct Words {
     sections: Vec<String>,
     documents: Vec<String>,
     roles: Vec<String>,
-    name_keys: Vec<String>,
     details: Vec<String>,
-    given_name_keys: Vec<String>,
-    family_name_keys: Vec<String>,
+    /// The word lists read as labels, each word as [`label`] makes it: a row's label is looked
+    /// up, not compared with every word of every language (every line near the top is asked).
+    name_keys: HashSet<String>,
+    given_name_keys: HashSet<String>,
+    family_name_keys: HashSet<String>,
+    details_labels: HashSet<String>,
 }
 
 fn words() -> &'static Words {
@@ -27,14 +31,16 @@ fn words() -> &'static Words {
         let mut all = Words::default();
         for language in crate::lang::all() {
             let lower = |v: &[&str]| v.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+            let labels = |v: &[&str]| v.iter().map(|w| label(w)).collect::<Vec<_>>();
             all.sections.extend(lower(language.sections));
             all.documents.extend(lower(language.documents));
             all.roles.extend(lower(language.roles));
-            all.name_keys.extend(lower(language.name_keys));
             all.details.extend(lower(language.details));
-            all.given_name_keys.extend(lower(language.given_name_keys));
+            all.name_keys.extend(labels(language.name_keys));
+            all.given_name_keys.extend(labels(language.given_name_keys));
             all.family_name_keys
-                .extend(lower(language.family_name_keys));
+                .extend(labels(language.family_name_keys));
+            all.details_labels.extend(labels(language.details));
         }
         all
     })
@@ -106,10 +112,10 @@ fn label(text: &str) -> String {
         .collect()
 }
 
-/// True when `text`, read as a label, is one of `list`.
-fn is_label(list: &[String], text: &str) -> bool {
+/// True when `text`, read as a label, is one of `labels` (words made labels by [`label`]).
+fn is_label(labels: &HashSet<String>, text: &str) -> bool {
     let text = label(text);
-    !text.is_empty() && list.iter().any(|entry| label(entry) == text)
+    !text.is_empty() && labels.contains(&text)
 }
 
 /// True when `key` (a row's label, colon removed) asks for the name ("Name", "姓名"). Spaces
@@ -131,7 +137,7 @@ pub(super) fn is_family_name_key(key: &str) -> bool {
 /// True when `title` is the title of a personal-details section ("Personal details",
 /// "Personalien", "个人信息"), emoji and punctuation aside.
 pub(super) fn is_details_title(title: &str) -> bool {
-    is_label(&words().details, title)
+    is_label(&words().details_labels, title)
 }
 
 #[cfg(test)]
