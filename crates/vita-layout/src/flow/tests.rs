@@ -386,6 +386,7 @@ fn seed_paragraphs(book: &FontBook) -> Vec<crate::inline::Paragraph> {
     let hyphens = crate::inline::Hyphens {
         hyphenator: &hyphenator,
         penalty: 50,
+        hyphenate: true,
     };
     let mut texts = Vec::new();
     fn collect(blocks: &[vita_model::Block], texts: &mut Vec<vita_model::Text>) {
@@ -1260,4 +1261,71 @@ fn a_links_text_is_inside_its_link_node_in_reading_order() {
         node_text(&doc, contacts),
         "alex.example@example.com · (415) 555-0142 · San Francisco, CA"
     );
+}
+
+/// The words a paragraph of one piece is cut into (fragments between break points).
+fn fragments_of(
+    book: &FontBook,
+    text: &str,
+    piece_hyphenates: bool,
+    layout_hyphenates: bool,
+) -> Vec<String> {
+    let mut hyphenator = crate::inline::Hyphenator::new(None, &[]);
+    hyphenator.protect(["turbo-pascal".to_string()]);
+    let hyphens = crate::inline::Hyphens {
+        hyphenator: &hyphenator,
+        penalty: 50,
+        hyphenate: layout_hyphenates,
+    };
+    let piece = crate::inline::Piece {
+        text: text.to_string(),
+        style: crate::inline::PieceStyle {
+            face: crate::FaceId(0),
+            size: 10.0,
+            color: crate::Color::BLACK,
+            small_caps: false,
+            tracking: 0.0,
+        },
+        link: None,
+        source: None,
+        hyphenate: piece_hyphenates,
+        separator: false,
+        whole: false,
+    };
+    let spacing = crate::inline::Spacing::default();
+    let para = crate::inline::Paragraph::new(book, vec![piece], true, Some(hyphens), spacing);
+    para.contents
+        .iter()
+        .filter_map(|c| match c {
+            crate::inline::Content::Word { text, chars, .. } => {
+                Some(text[chars.clone()].to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_keyword_never_breaks_at_its_own_hyphen_in_any_piece() {
+    let book = book();
+    // Code spans and field rows are not hyphenated, and a layout may not hyphenate at all: the
+    // keyword still stays one box there, while an ordinary compound keeps its break point.
+    for piece in [true, false] {
+        for layout in [true, false] {
+            let words = fragments_of(
+                &book,
+                "Wrote turbo-pascal and rate-limiting code",
+                piece,
+                layout,
+            );
+            assert!(
+                words.contains(&"turbo-pascal".to_string()),
+                "{piece} {layout}: {words:?}"
+            );
+            assert!(
+                words.contains(&"rate-".to_string()),
+                "{piece} {layout}: {words:?}"
+            );
+        }
+    }
 }

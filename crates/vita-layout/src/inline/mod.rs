@@ -102,6 +102,9 @@ pub(crate) struct Hyphens<'a> {
     pub hyphenator: &'a Hyphenator,
     /// TeX's `\hyphenpenalty`.
     pub penalty: i32,
+    /// Whether words may be hyphenated at all (the layout's `paragraph.hyphenate`); when not,
+    /// the hyphenator still says which words are keywords, kept whole at their own hyphens.
+    pub hyphenate: bool,
 }
 
 /// How inter-word spaces and explicit hyphens behave in a paragraph.
@@ -253,7 +256,6 @@ impl Paragraph {
                     let end = rest
                         .find(|c| is_space(c) || c == '\n')
                         .unwrap_or(rest.len());
-                    let hyphens = hyphens.filter(|_| piece.hyphenate);
                     para.push_word(book, index, &rest[..end], hyphens);
                     rest = &rest[end..];
                 }
@@ -335,16 +337,28 @@ impl Paragraph {
                 .filter_map(|p| glyph_at(p).map(|g| (g, Cut::Url)))
                 .collect()
         } else {
+            // Hyphenation points only where the piece may be hyphenated (not code, links,
+            // titles or field rows) …
+            let hyphenate = self.pieces[piece].hyphenate;
             let mut cuts: Vec<(usize, Cut)> = hyphens
+                .filter(|h| h.hyphenate && hyphenate)
                 .map(|h| h.hyphenator.points(text))
                 .unwrap_or_default()
                 .into_iter()
                 .filter_map(|p| glyph_at(p).map(|g| (g, Cut::Hyphen)))
                 .collect();
-            // A keyword ("**rate-limiting**", or the same word elsewhere) does not break at
-            // its own hyphens either: most extractors would read it as two words.
+            // … but a keyword ("**rate-limiting**", `turbo-pascal` in code, the same word
+            // elsewhere) breaks at its own hyphens in no piece: most extractors would read it
+            // as two words.
             let keyword = hyphens.is_some_and(|h| h.hyphenator.is_protected(text));
-            if hyphens.is_some_and(|h| h.hyphenator.keeps_whole(text)) {
+            let kept_whole = hyphens.is_some_and(|h| {
+                if h.hyphenate && hyphenate {
+                    h.hyphenator.keeps_whole(text)
+                } else {
+                    keyword && explicit_hyphens(text).next().is_some()
+                }
+            });
+            if kept_whole {
                 self.kept_whole.push(self.items.len());
             }
             if !link && !keyword {
@@ -1044,6 +1058,7 @@ pub fn text_items(book: &FontBook, family: &str, size: f32, text: &str) -> Vec<I
     let hyphens = Hyphens {
         hyphenator: &hyphenator,
         penalty: 50,
+        hyphenate: true,
     };
     Paragraph::new(book, vec![piece], true, Some(hyphens), Spacing::default()).items
 }

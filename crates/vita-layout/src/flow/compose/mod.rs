@@ -388,9 +388,11 @@ impl<'a> Composer<'a> {
 
     /// Shapes a paragraph and reports characters the fonts cannot set.
     fn shape(&mut self, pieces: Vec<Piece>, justify: bool) -> Paragraph {
-        let hyphens = self.layout.paragraph.hyphenate.then_some(Hyphens {
+        let p = &self.layout.paragraph;
+        let hyphens = (p.hyphenate || p.keep_keywords_whole).then_some(Hyphens {
             hyphenator: &self.hyphenator,
-            penalty: self.layout.paragraph.hyphen_penalty,
+            penalty: p.hyphen_penalty,
+            hyphenate: p.hyphenate,
         });
         let spacing = Spacing {
             stretch: self.layout.paragraph.space_stretch,
