@@ -375,6 +375,7 @@ fn seed_paragraphs(book: &FontBook) -> Vec<crate::inline::Paragraph> {
         family: crate::Variant::ALL.map(|v| crate::FaceId(v.index())),
         mono: crate::Variant::ALL.map(|v| crate::FaceId(v.index())),
         size: 10.0,
+
         color: crate::Color::BLACK,
         bold: false,
         italic: false,
@@ -1291,6 +1292,7 @@ fn fragments_of(
         hyphenate: piece_hyphenates,
         separator: false,
         whole: false,
+        verbatim: false,
     };
     let spacing = crate::inline::Spacing::default();
     let para = crate::inline::Paragraph::new(book, vec![piece], true, Some(hyphens), spacing);

@@ -39,6 +39,10 @@ pub(crate) struct Piece {
     /// Its words never break inside, not even a web address at its punctuation (a contact
     /// item); only a word wider than the line is split, as the last resort.
     pub whole: bool,
+    /// Set as written (a code block): every space kept at its width, a run of them as one
+    /// space as wide as all of them, a line's indentation kept at its start (a tab reaching
+    /// the next multiple of [`TAB_COLUMNS`] columns), no separator read into it.
+    pub verbatim: bool,
 }
 
 /// How a piece is set.
@@ -230,6 +234,10 @@ impl Paragraph {
             let more_pieces = para.pieces[index + 1..]
                 .iter()
                 .any(|p| !p.text.trim().is_empty());
+            if piece.verbatim {
+                para.push_verbatim(book, index, &piece.text);
+                continue;
+            }
             let mut rest = piece.text.as_str();
             while !rest.is_empty() {
                 if let Some(after) = rest.strip_prefix('\n') {
@@ -514,6 +522,62 @@ impl Paragraph {
             },
             Content::Nothing,
         );
+    }
+
+    /// The text of a verbatim piece (see [`Piece::verbatim`]): words kept whole, spaces kept
+    /// as wide as written, hard line breaks.
+    fn push_verbatim(&mut self, book: &FontBook, piece: usize, text: &str) {
+        let style = self.pieces[piece].style;
+        let space = units_to_pt(book, style, book.shape(style.face, false, " ").width);
+        // The column the next character stands in, counted from the line's start.
+        let mut column = 0;
+        let mut rest = text;
+        while !rest.is_empty() {
+            if let Some(after) = rest.strip_prefix('\n') {
+                self.push_forced_break();
+                column = 0;
+                rest = after;
+            } else if rest.starts_with(is_space) {
+                let end = rest.find(|c| !is_space(c)).unwrap_or(rest.len());
+                let start = column;
+                for c in rest[..end].chars() {
+                    column = match c {
+                        '\t' => (column / TAB_COLUMNS + 1) * TAB_COLUMNS,
+                        '\r' => column,
+                        _ => column + 1,
+                    };
+                }
+                let width = space * (column - start) as f32;
+                let line_start = match self.items.last() {
+                    None => true,
+                    Some(Item::Penalty { penalty, .. }) => *penalty == -INFINITE_PENALTY,
+                    Some(_) => false,
+                };
+                // Indentation is a box, which no line start discards; other spaces are glue
+                // of fixed width, where a line too long for the measure may wrap.
+                let item = if line_start {
+                    Item::Box { width }
+                } else {
+                    Item::Glue {
+                        width,
+                        stretch: 0.0,
+                        shrink: 0.0,
+                        fill: false,
+                    }
+                };
+                if width > 0.0 {
+                    self.push(item, Content::Space { piece });
+                }
+                rest = &rest[end..];
+            } else {
+                let end = rest
+                    .find(|c| is_space(c) || c == '\n')
+                    .unwrap_or(rest.len());
+                column += rest[..end].chars().count();
+                self.push_word(book, piece, &rest[..end], None);
+                rest = &rest[end..];
+            }
+        }
     }
 
     fn push_space(&mut self, book: &FontBook, piece: usize) {
@@ -954,6 +1018,10 @@ enum Cut {
     Url,
 }
 
+/// Columns between tab stops in a verbatim piece (GitHub's and most editors' default for
+/// code is 4 or 8; 4 keeps deep indentation on the page).
+const TAB_COLUMNS: usize = 4;
+
 /// What breaking a URL after its punctuation costs: cheap, so that a justified line holding a
 /// long URL is not stretched loose to avoid it (LaTeX's `url` package breaks there freely).
 const URL_BREAK_PENALTY: i32 = 100;
@@ -1053,6 +1121,7 @@ pub fn text_items(book: &FontBook, family: &str, size: f32, text: &str) -> Vec<I
         hyphenate: true,
         separator: false,
         whole: false,
+        verbatim: false,
     };
     let hyphenator = Hyphenator::new(None, &[]);
     let hyphens = Hyphens {
