@@ -153,3 +153,39 @@ fn a_code_block_at_the_top_is_neither_the_name_nor_the_headline() {
     assert_eq!(text(first), "lena fischer");
     assert_eq!(font_name(doc, first[0]), "JetBrains Mono Regular");
 }
+
+#[test]
+fn a_long_code_block_breaks_pages_between_its_groups_of_lines() {
+    let groups: Vec<String> = (0..40)
+        .map(|g| format!("step {g} begins\n  step {g} works\nstep {g} ends"))
+        .collect();
+    let markdown = format!(
+        "# Lena Fischer\n\n## Log\n\n```\n{}\n```\n",
+        groups.join("\n\n")
+    );
+    let laid = lay(&markdown, "classic");
+    let doc = &laid.document;
+    assert!(doc.pages.len() > 1);
+    for page in &doc.pages {
+        let mut texts: Vec<(f32, &str)> = page
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text(run) if run.text.contains("step") => {
+                    Some((run.origin.y, run.text.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        texts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let (Some(first), Some(last)) = (texts.first(), texts.last()) else {
+            continue;
+        };
+        assert!(
+            first.1.ends_with("begins"),
+            "a page starts with {:?}",
+            first.1
+        );
+        assert!(last.1.ends_with("ends"), "a page ends with {:?}", last.1);
+    }
+}
