@@ -130,6 +130,21 @@ fn a_long_code_line_wraps_inside_the_text_area() {
         read.lines().filter(|l| l.contains("option_")).count() > 1,
         "{read}"
     );
+    // The lines it wraps into hang four columns in from its own indentation of four.
+    let lines = lines(&laid.document);
+    let wrapped: Vec<&Vec<&GlyphRun>> = lines
+        .iter()
+        .filter(|l| text(l).contains("option_"))
+        .collect();
+    let space = wrapped[0][0].glyphs[0].advance;
+    let left = wrapped[0][0].origin.x;
+    for line in &wrapped[1..] {
+        assert!(
+            (line[0].origin.x - left - 8.0 * space).abs() < 0.01,
+            "{} vs {left} + 8 × {space}",
+            line[0].origin.x
+        );
+    }
 }
 
 #[test]

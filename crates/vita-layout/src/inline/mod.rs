@@ -1021,7 +1021,7 @@ enum Cut {
 
 /// Columns between tab stops in a verbatim piece (GitHub's and most editors' default for
 /// code is 4 or 8; 4 keeps deep indentation on the page).
-const TAB_COLUMNS: usize = 4;
+pub(crate) const TAB_COLUMNS: usize = 4;
 
 /// What breaking a URL after its punctuation costs: cheap, so that a justified line holding a
 /// long URL is not stretched loose to avoid it (LaTeX's `url` package breaks there freely).
