@@ -161,8 +161,27 @@ fn code_spans_take_the_mono_family_without_ligatures() {
     let text = pdf_text(&dir.path("mono.pdf")).join("\n");
     assert!(text.contains("fn fib() -> u64"), "{text}");
     assert!(text.contains("final != first"), "{text}");
-    // Without `fonts.mono`, code is set in the body's family.
-    let run = dir.vita(&["build", "cv.md", "-o", "plain.pdf"]);
+    // The built-in layouts set code in JetBrains Mono too.
+    let run = dir.vita(&["build", "cv.md", "-o", "classic.pdf"]);
+    assert_ok(&run);
+    let fonts = base_fonts(&std::fs::read(dir.path("classic.pdf")).unwrap());
+    assert!(
+        fonts.contains(&"JetBrainsMono-Regular".to_string()),
+        "{fonts:?}"
+    );
+    // With `fonts.mono` empty, code is set in the body's family.
+    dir.write(
+        "plain.toml",
+        "extends = \"classic\"\n\n[fonts]\nmono = \"\"\n",
+    );
+    let run = dir.vita(&[
+        "build",
+        "cv.md",
+        "--layout",
+        "plain.toml",
+        "-o",
+        "plain.pdf",
+    ]);
     assert_ok(&run);
     let fonts = base_fonts(&std::fs::read(dir.path("plain.pdf")).unwrap());
     assert!(

@@ -182,6 +182,7 @@ fn blocks(list: &[Block], out: &mut Vec<String>) {
                 let cells = t.header.iter().chain(t.rows.iter().flatten());
                 out.extend(cells.map(Text::plain));
             }
+            Block::Code(c) => out.push(c.text.plain()),
             Block::PageBreak => {}
         }
     }

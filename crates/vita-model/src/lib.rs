@@ -109,7 +109,9 @@ pub fn parse_letter(source: &str) -> Result<ParsedLetter, Error> {
 /// profiles as contacts) and its `summary` a first section "Summary"; the other top-level
 /// keys become sections in the order the file lists them. ISO dates (`YYYY`, `YYYY-MM`,
 /// `YYYY-MM-DD`) are shown as "Jun 2021" or "2021", and a missing `endDate` reads "Present".
-/// Unknown keys are ignored (a near miss of a known key is a [`Warning`]).
+/// Unknown keys are ignored (a near miss of a known key is a [`Warning`]). In text values a
+/// blank line starts a paragraph, a single line break stays one, and lines written as bullets
+/// (`- `, `* `, `• `) are a list; a skill with keywords but no name is no row with an empty key.
 ///
 /// Fails with [`ErrorKind::JsonSyntax`] when the file is not JSON and with
 /// [`ErrorKind::JsonField`] when a known field holds something unreadable (an object where

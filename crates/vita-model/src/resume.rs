@@ -118,6 +118,22 @@ pub enum Block {
     /// out of an entry's body to the section's level. It carries no text and no tags; tag
     /// selection always keeps it.
     PageBreak,
+    /// A code block (fenced with ```` ``` ```` or `~~~`, or indented), kept as written: its
+    /// lines, spaces and punctuation are the author's, never read as rows, dates or a name.
+    Code(CodeBlock),
+}
+
+/// A block of code or preformatted text, set line for line in a monospaced face.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CodeBlock {
+    /// The lines as written (tabs and runs of spaces kept, trailing spaces and blank lines at
+    /// either end dropped): one code-styled run per non-empty line, with a `"\n"` run after
+    /// every line but the last, so a blank line is two `"\n"` runs in a row.
+    pub text: Text,
+    /// The fence's info string (`yaml`, `text`), if any.
+    pub info: Option<String>,
+    /// Where it was read from.
+    pub span: Span,
 }
 
 /// A table of rich-text cells, row by row.

@@ -194,7 +194,7 @@ fn collect_blocks(blocks: &[Block], set: &mut BTreeSet<String>) {
             }
             Block::Split(split) => set.extend(split.tags.iter().cloned()),
             Block::Table(table) => set.extend(table.tags.iter().cloned()),
-            Block::PageBreak => {}
+            Block::Code(_) | Block::PageBreak => {}
         }
     }
 }
@@ -292,7 +292,8 @@ fn select_blocks(blocks: &[Block], expr: &TagExpr) -> Vec<Block> {
             }
             Block::Split(split) => expr.keeps(&split.tags).then(|| block.clone()),
             Block::Table(table) => expr.keeps(&table.tags).then(|| block.clone()),
-            Block::PageBreak => Some(Block::PageBreak),
+            // Untagged: in every variant.
+            Block::Code(_) | Block::PageBreak => Some(block.clone()),
         })
         .collect()
 }

@@ -11,6 +11,8 @@ mod text;
 mod vlist;
 
 #[cfg(test)]
+mod code_tests;
+#[cfg(test)]
 mod language_tests;
 #[cfg(test)]
 mod overflow_tests;

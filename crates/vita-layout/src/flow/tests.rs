@@ -327,9 +327,21 @@ fn seed_is_set_evenly_without_overfull_lines() {
     let p90 = gaps[(gaps.len() - 1) * 9 / 10];
     let max = gaps[gaps.len() - 1];
     assert!(max / median <= 1.5, "max {max} / median {median}");
-    assert!(p90 / median <= 1.25, "p90 {p90} / median {median}");
+    // 1.28 since lines left loose by a keyword kept whole stretch to the loose class (r = 1)
+    // instead of stopping at decent (r = 0.5) and ending 8, 28 and 54pt short of the margin.
+    assert!(p90 / median <= 1.3, "p90 {p90} / median {median}");
+    // ENGINE.md §9: no justified line very loose (r > 1), mean |r| at most 0.5.
+    let ratios: Vec<f32> = laid
+        .lines
+        .iter()
+        .filter(|l| l.justified && l.ratio != 0.0)
+        .map(|l| l.ratio)
+        .collect();
+    assert!(ratios.iter().all(|r| *r <= 1.0), "{ratios:?}");
+    let mean = ratios.iter().map(|r| r.abs()).sum::<f32>() / ratios.len() as f32;
+    assert!(mean <= 0.5, "mean |r| {mean}");
     // Beyond tolerance only where a keyword kept whole could not fit at the line's end; such
-    // a line stretches no further than a decent one.
+    // a line stretches no further than a loose one.
     let parsed = vita_model::parse_markdown(SEED).unwrap();
     let keywords = super::compose::keywords_of(&parsed.resume);
     for pair in laid.lines.windows(2) {
@@ -340,7 +352,7 @@ fn seed_is_set_evenly_without_overfull_lines() {
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
             assert!(keywords.contains(&core), "beyond tolerance: {line:?}");
-            assert!(line.ratio <= 0.5, "{line:?}");
+            assert!(line.ratio <= 1.0, "{line:?}");
         }
     }
 }
@@ -375,6 +387,7 @@ fn seed_paragraphs(book: &FontBook) -> Vec<crate::inline::Paragraph> {
         family: crate::Variant::ALL.map(|v| crate::FaceId(v.index())),
         mono: crate::Variant::ALL.map(|v| crate::FaceId(v.index())),
         size: 10.0,
+
         color: crate::Color::BLACK,
         bold: false,
         italic: false,
@@ -386,6 +399,7 @@ fn seed_paragraphs(book: &FontBook) -> Vec<crate::inline::Paragraph> {
     let hyphens = crate::inline::Hyphens {
         hyphenator: &hyphenator,
         penalty: 50,
+        hyphenate: true,
     };
     let mut texts = Vec::new();
     fn collect(blocks: &[vita_model::Block], texts: &mut Vec<vita_model::Text>) {
@@ -1069,18 +1083,19 @@ fn line_before_high_throughput(letter_stretch: f32) -> (crate::LineReport, f32) 
 }
 
 #[test]
-fn a_line_a_kept_keyword_leaves_loose_stretches_no_further_than_decent() {
+fn a_line_a_kept_keyword_leaves_loose_stretches_no_further_than_loose() {
     let (line, _) = line_before_high_throughput(0.04);
     assert!(!line.hyphenated, "{line:?}");
-    // Without the cap its spaces would stretch past ratio 1 (very loose).
-    assert!((line.ratio - 0.5).abs() < 1e-6, "{line:?}");
+    // Without the cap its spaces would stretch to ratio 2.3 (very loose): they stop at the
+    // loose class's limit, as far as the breaker lets any line stretch without a penalty.
+    assert!((line.ratio - 1.0).abs() < 1e-6, "{line:?}");
 }
 
 #[test]
 fn letter_stretch_widens_the_words_of_a_stretched_line() {
     let (_, plain) = line_before_high_throughput(0.0);
     let (line, widened) = line_before_high_throughput(0.04);
-    // At ratio 0.5, 4% letter stretch widens each word by 2%.
+    // At ratio 1, 4% letter stretch widens each word by 4%.
     let expected = plain * (1.0 + line.ratio * 0.04);
     assert!(
         (widened - expected).abs() < 0.01,
@@ -1260,4 +1275,72 @@ fn a_links_text_is_inside_its_link_node_in_reading_order() {
         node_text(&doc, contacts),
         "alex.example@example.com · (415) 555-0142 · San Francisco, CA"
     );
+}
+
+/// The words a paragraph of one piece is cut into (fragments between break points).
+fn fragments_of(
+    book: &FontBook,
+    text: &str,
+    piece_hyphenates: bool,
+    layout_hyphenates: bool,
+) -> Vec<String> {
+    let mut hyphenator = crate::inline::Hyphenator::new(None, &[]);
+    hyphenator.protect(["turbo-pascal".to_string()]);
+    let hyphens = crate::inline::Hyphens {
+        hyphenator: &hyphenator,
+        penalty: 50,
+        hyphenate: layout_hyphenates,
+    };
+    let piece = crate::inline::Piece {
+        text: text.to_string(),
+        style: crate::inline::PieceStyle {
+            face: crate::FaceId(0),
+            size: 10.0,
+            color: crate::Color::BLACK,
+            small_caps: false,
+            tracking: 0.0,
+        },
+        link: None,
+        source: None,
+        hyphenate: piece_hyphenates,
+        separator: false,
+        whole: false,
+        verbatim: false,
+    };
+    let spacing = crate::inline::Spacing::default();
+    let para = crate::inline::Paragraph::new(book, vec![piece], true, Some(hyphens), spacing);
+    para.contents
+        .iter()
+        .filter_map(|c| match c {
+            crate::inline::Content::Word { text, chars, .. } => {
+                Some(text[chars.clone()].to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_keyword_never_breaks_at_its_own_hyphen_in_any_piece() {
+    let book = book();
+    // Code spans and field rows are not hyphenated, and a layout may not hyphenate at all: the
+    // keyword still stays one box there, while an ordinary compound keeps its break point.
+    for piece in [true, false] {
+        for layout in [true, false] {
+            let words = fragments_of(
+                &book,
+                "Wrote turbo-pascal and rate-limiting code",
+                piece,
+                layout,
+            );
+            assert!(
+                words.contains(&"turbo-pascal".to_string()),
+                "{piece} {layout}: {words:?}"
+            );
+            assert!(
+                words.contains(&"rate-".to_string()),
+                "{piece} {layout}: {words:?}"
+            );
+        }
+    }
 }

@@ -106,6 +106,8 @@ pub(crate) struct Face {
     pub ascender: f32,
     /// Depth below the baseline, in font units, positive.
     pub descender: f32,
+    /// Height of the lowercase letters, in font units (the `OS/2` table's, else half an em).
+    pub x_height: f32,
     /// Shaping plans keyed by feature set, built once because planning costs more than shaping
     /// a short word.
     plans: Vec<(Vec<Feature>, Arc<ShapePlan>)>,
@@ -147,6 +149,7 @@ impl Face {
         let (ascender, descender) = line.map_or((units_per_em * 0.8, units_per_em * 0.2), |l| {
             (l.ascender.to_f32(), -l.descender.to_f32())
         });
+        let x_height = x_height(&data, index).unwrap_or(units_per_em * 0.5);
         let monospaced = bundled::MONOSPACED.contains(&family) || is_fixed_pitch(&data, index);
         let sets: [&[&str]; 2] = match monospaced {
             true => [FEATURES_CODE, FEATURES_CODE_SMALL_CAPS],
@@ -177,6 +180,7 @@ impl Face {
             units_per_em,
             ascender,
             descender,
+            x_height,
             plans,
         })
     }
@@ -186,6 +190,14 @@ impl Face {
         let (features, plan) = &self.plans[usize::from(small_caps)];
         (features, plan)
     }
+}
+
+/// The x-height the font's `OS/2` table gives (version 2 and later), in font units.
+fn x_height(data: &FontBytes, index: u32) -> Option<f32> {
+    use read_fonts::TableProvider;
+    let font = read_fonts::FontRef::from_index((**data).as_ref(), index).ok()?;
+    let height = font.os2().ok()?.sx_height()?;
+    (height > 0).then_some(f32::from(height))
 }
 
 /// Whether the font's `post` table says every glyph has one width (a code font).

@@ -122,13 +122,24 @@ pub(crate) fn line_items(
             _ => {
                 let space = book.shape(style.face, false, " ");
                 let id = space.glyphs.first().map_or(0, |g| g.id);
-                run.glyphs.push(Glyph {
-                    id,
-                    advance: fragment.width,
-                    x_offset: 0.0,
-                    y_offset: 0.0,
-                    text: base..base + 1,
-                });
+                // Verbatim text (code) keeps every space it has, as that many space glyphs, so
+                // that extractors read its columns back; elsewhere one space, however wide.
+                let count = if piece.verbatim {
+                    let one = super::units_to_pt(book, style, space.width);
+                    ((fragment.width / one).round() as usize).max(1)
+                } else {
+                    1
+                };
+                run.text.push_str(&" ".repeat(count - 1));
+                for n in 0..count {
+                    run.glyphs.push(Glyph {
+                        id,
+                        advance: fragment.width / count as f32,
+                        x_offset: 0.0,
+                        y_offset: 0.0,
+                        text: base + n..base + n + 1,
+                    });
+                }
             }
         }
         if let Some(url) = &piece.link {

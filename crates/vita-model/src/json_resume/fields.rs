@@ -7,8 +7,8 @@
 //! - languages: rows `language: fluency` (`name`/`level` accepted from older files).
 //! - interests: rows `name: keywords`.
 //! - Items with a name but no value (`{"name": "Chess"}`, or a bare string in the list) would
-//!   make rows with an empty right side; they are gathered into one paragraph after the rows
-//!   instead ("Chess, Hiking").
+//!   make rows with an empty right side, and items with a value but no name rows with an empty
+//!   key; they are gathered into one paragraph after the rows instead ("Chess, Hiking").
 //! - references: the `reference` text as paragraphs, then a paragraph "— Name".
 
 use super::map::joined;
@@ -120,17 +120,13 @@ fn items<'a>(node: &Node<'a>) -> Result<Vec<Node<'a>>, Error> {
         .collect())
 }
 
-/// A row from a name and a value; a value without a name gets an empty name.
+/// A row from a name and a value. A value without a name (`{"name": "", "keywords":
+/// ["C/C++"]}`) is set like a bare name, in the paragraph after the rows: a row with an empty
+/// key would print as ": C/C++".
 fn row(name: Option<Str>, value: Option<Str>) -> Option<Row> {
     match (name, value) {
         (Some(name), value) => Some((name, value)),
-        (None, Some(value)) => Some((
-            Str {
-                text: String::new(),
-                span: value.span.start..value.span.start,
-            },
-            Some(value),
-        )),
+        (None, Some(value)) => Some((value, None)),
         (None, None) => None,
     }
 }

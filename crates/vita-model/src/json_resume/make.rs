@@ -2,7 +2,8 @@
 //! [`Entry`]s and blocks, so a new model field needs one change here.
 //!
 //! Text from JSON is plain (JSON Resume has no markup); a single line break inside a string is
-//! kept as a hard break, and a blank line starts a new paragraph.
+//! kept as a hard break, a blank line starts a new paragraph, and lines written as bullets
+//! (`- item`) are a list.
 
 use super::node::Str;
 use crate::{Block, Entry, Field, List, ListItem, Paragraph, Run, Section, Span, Style, Text};
@@ -41,16 +42,39 @@ fn with_breaks(line_group: &str, span: &Span) -> Text {
     Text { runs }
 }
 
-/// One paragraph per blank-line-separated part of a value.
+/// One paragraph per blank-line-separated part of a value; lines written as bullets
+/// (`- `, `* `, `• `) are a list, each bullet an item and the lines after it without one its
+/// continuation (as a Markdown list reads them).
 pub(super) fn paragraphs(s: &Str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current = String::new();
+    let mut items: Vec<String> = Vec::new();
+    let flush = |current: &mut String, items: &mut Vec<String>, blocks: &mut Vec<Block>| {
+        if !current.is_empty() {
+            blocks.push(paragraph(with_breaks(current, &s.span), s.span.clone()));
+            current.clear();
+        }
+        let texts: Vec<Str> = items
+            .drain(..)
+            .map(|text| Str {
+                text,
+                span: s.span.clone(),
+            })
+            .collect();
+        blocks.extend(bullets(&texts, s.span.clone()));
+    };
     for line in s.text.lines().chain([""]) {
-        if line.trim().is_empty() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            flush(&mut current, &mut items, &mut blocks);
+        } else if let Some(item) = bullet_item(trimmed) {
             if !current.is_empty() {
-                blocks.push(paragraph(with_breaks(&current, &s.span), s.span.clone()));
-                current.clear();
+                flush(&mut current, &mut items, &mut blocks);
             }
+            items.push(item.to_string());
+        } else if let Some(last) = items.last_mut() {
+            last.push(' ');
+            last.push_str(trimmed);
         } else {
             if !current.is_empty() {
                 current.push('\n');
@@ -59,6 +83,15 @@ pub(super) fn paragraphs(s: &Str) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// The text of a line written as a bullet (`- Led the team`), without its marker.
+fn bullet_item(line: &str) -> Option<&str> {
+    ["- ", "* ", "• ", "· "]
+        .iter()
+        .find_map(|marker| line.strip_prefix(marker))
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
 }
 
 /// A paragraph block.
@@ -134,5 +167,27 @@ mod tests {
         };
         let runs: Vec<&str> = first.text.runs.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(runs, ["One", "\n", "two"]);
+    }
+
+    #[test]
+    fn lines_written_as_bullets_are_a_list() {
+        let s = Str {
+            text: "Led the portal:\n- Built the API\n(Node.js, Redis)\n* Ran the tests\n\nAfter."
+                .into(),
+            span: 0..5,
+        };
+        let blocks = paragraphs(&s);
+        let [
+            Block::Paragraph(lead),
+            Block::List(list),
+            Block::Paragraph(after),
+        ] = &blocks[..]
+        else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(lead.text.plain(), "Led the portal:");
+        let items: Vec<String> = list.items.iter().map(|i| i.text.plain()).collect();
+        assert_eq!(items, ["Built the API (Node.js, Redis)", "Ran the tests"]);
+        assert_eq!(after.text.plain(), "After.");
     }
 }

@@ -711,3 +711,14 @@ fn deep_nesting_is_an_error_or_ignored_never_a_crash() {
     let err = parse_json_resume(&open).unwrap_err();
     assert_eq!(err.kind, ErrorKind::JsonSyntax);
 }
+
+#[test]
+fn a_skill_without_a_name_is_no_row_with_an_empty_key() {
+    let src = r#"{"basics": {"name": "A"}, "skills": [
+        {"name": "", "level": "", "keywords": ["", "C/C++", ""]},
+        {"name": "Web", "keywords": ["HTML", "CSS"]}]}"#;
+    let parsed = parse_ok(src);
+    let skills = section(&parsed, "Skills");
+    assert_eq!(rows(skills), [("Web".to_string(), "HTML, CSS".to_string())]);
+    assert_eq!(paragraphs(&skills.blocks), ["C/C++"]);
+}

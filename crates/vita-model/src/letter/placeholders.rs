@@ -164,7 +164,8 @@ pub(crate) fn fill_blocks(blocks: &mut [Block], values: &[(String, String)]) {
                     fill_text(cell, values);
                 }
             }
-            Block::PageBreak => {}
+            // Code is kept as written.
+            Block::Code(_) | Block::PageBreak => {}
         }
     }
 }

@@ -6,7 +6,9 @@
 use super::blocks::{Item, Node};
 use super::inline::{self, Piece};
 use super::{tables, tags};
-use crate::{Block, Field, List, ListItem, Paragraph, Run, Span, SplitLine, Style, Text, Warning};
+use crate::{
+    Block, CodeBlock, Field, List, ListItem, Paragraph, Run, Span, SplitLine, Style, Text, Warning,
+};
 
 /// Longest key a `**Key:**` row may have; longer bold openings are emphasis, not labels.
 const MAX_KEY_CHARS: usize = 60;
@@ -51,6 +53,7 @@ fn node_blocks(node: Node, source: &str, warnings: &mut Vec<Warning>) -> Vec<Blo
         }
         Node::List { start, items, span } => list(start, items, span, source, warnings),
         Node::Table { head, rows, span } => tables::blocks(head, rows, span),
+        Node::Code { text, info, span } => vec![Block::Code(CodeBlock { text, info, span })],
         Node::PageBreak { .. } => vec![Block::PageBreak],
         Node::Tags { span, .. } => {
             warnings.push(tags::stray(&span));

@@ -270,6 +270,12 @@ fn read_meta(line: &[Run], source: &str, slots: &mut Slots) {
     }
     let dated = cut.len() > others.len();
     for range in others {
+        // An icon beside the dates or place (`*📅 2016*`, `📍 Nantes`) is their label, not a
+        // line of its own: with no letter or digit, it goes with what it labelled.
+        let part = plain.get(range.clone()).unwrap_or_default();
+        if dated && !part.chars().any(char::is_alphanumeric) {
+            continue;
+        }
         let text = slice_text(&runs, range, source);
         if text.is_empty() {
             continue;
@@ -416,6 +422,16 @@ mod tests {
             assert_eq!((d.text.as_str(), d.start, d.end), (dates, start, Some(end)));
             assert_eq!(e.organization.unwrap().plain(), "Acme");
         }
+    }
+
+    #[test]
+    fn an_icon_beside_dates_is_no_line_of_its_own() {
+        let e = entry("### Master e-commerce\n*📅 2016*\n\n- Studied.\n");
+        assert!(e.organization.is_none() && e.details.is_empty(), "{e:?}");
+        assert_eq!(e.dates.unwrap().text, "2016");
+        // Without dates the line stays whole, icon and all.
+        let e = entry("### Master e-commerce\n*📅 Nantes school*\n\n- Studied.\n");
+        assert_eq!(e.organization.unwrap().plain(), "📅 Nantes school");
     }
 
     #[test]

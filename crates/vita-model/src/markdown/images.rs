@@ -71,7 +71,7 @@ impl Found<'_> {
                 }
                 true
             }
-            Node::PageBreak { .. } | Node::Tags { .. } => true,
+            Node::Code { .. } | Node::PageBreak { .. } | Node::Tags { .. } => true,
         }
     }
 

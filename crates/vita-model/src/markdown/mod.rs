@@ -458,6 +458,7 @@ mod tests {
                         f(&s.right);
                     }
                     Block::Table(t) => t.header.iter().chain(t.rows.iter().flatten()).for_each(f),
+                    Block::Code(c) => f(&c.text),
                     Block::PageBreak => {}
                 }
             }

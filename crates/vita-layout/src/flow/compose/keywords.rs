@@ -56,7 +56,7 @@ fn walk(out: &mut BTreeSet<String>, blocks: &[Block], all: bool) {
                     add_text(out, cell);
                 }
             }
-            Block::Split(_) | Block::Table(_) | Block::PageBreak => {}
+            Block::Split(_) | Block::Table(_) | Block::Code(_) | Block::PageBreak => {}
         }
     }
 }

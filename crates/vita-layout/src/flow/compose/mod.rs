@@ -11,6 +11,7 @@ use vita_model::{
     Block, Entry, Field, Header, Language, List, Resume, Section, SplitLine, Table, Text,
 };
 
+mod code;
 mod entry;
 mod header;
 mod keywords;
@@ -152,10 +153,13 @@ impl<'a> Composer<'a> {
             Err(_) => Variant::ALL.map(|v| FaceId(v.index())),
         };
         let heading = faces(&layout.fonts.heading);
+        let family = faces(&layout.fonts.body);
+        let mono = faces(layout.fonts.mono_family());
         let body = TextStyle {
-            family: faces(&layout.fonts.body),
-            mono: faces(layout.fonts.mono_family()),
+            family,
+            mono,
             size,
+
             color: layout.colors.text,
             bold: false,
             italic: false,
@@ -259,6 +263,7 @@ impl<'a> Composer<'a> {
                 family: self.heading,
                 mono: self.body.mono,
                 size: self.layout.fonts.section_size.resolve(self.em()),
+
                 color: self.layout.colors.accent,
                 bold: self.layout.section.bold,
                 italic: false,
@@ -378,6 +383,7 @@ impl<'a> Composer<'a> {
                 Block::Fields(fields) => self.fields(fields, x, width, parent),
                 Block::Split(split) => self.split(split, x, width, parent),
                 Block::Table(table) => self.table(table, x, width, parent),
+                Block::Code(code) => self.code_block(code, x, width, parent),
                 Block::PageBreak => self.force_page_break(),
             }
             previous = Some(block);
@@ -388,9 +394,11 @@ impl<'a> Composer<'a> {
 
     /// Shapes a paragraph and reports characters the fonts cannot set.
     fn shape(&mut self, pieces: Vec<Piece>, justify: bool) -> Paragraph {
-        let hyphens = self.layout.paragraph.hyphenate.then_some(Hyphens {
+        let p = &self.layout.paragraph;
+        let hyphens = (p.hyphenate || p.keep_keywords_whole).then_some(Hyphens {
             hyphenator: &self.hyphenator,
-            penalty: self.layout.paragraph.hyphen_penalty,
+            penalty: p.hyphen_penalty,
+            hyphenate: p.hyphenate,
         });
         let spacing = Spacing {
             stretch: self.layout.paragraph.space_stretch,

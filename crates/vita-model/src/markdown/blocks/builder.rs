@@ -1,13 +1,13 @@
 //! The node builder: pulldown-cmark's Markdown events (paragraphs, headings, lists, tables,
 //! code, links, images) into [`Node`]s. Raw HTML events go to the methods in [`super::html`].
 
-use pulldown_cmark::{Event, HeadingLevel, LinkType, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::super::inline::{Image, Piece};
 use super::super::{dashes, links, shortcodes, tags, templates};
 use super::raw_html::OpenElement;
 use super::{Cell, Item, MAX_DEPTH, Node, Read};
-use crate::{Run, Span, Style, Warning};
+use crate::{Run, Span, Style, Text, Warning};
 
 /// Commands on a line of their own that LaTeX-minded authors use for a new page.
 const NEWPAGE: [&str; 4] = ["\\newpage", "\\pagebreak", "\\clearpage", "\\newpage{}"];
@@ -62,6 +62,17 @@ pub(super) struct Hiding {
     pub reason: String,
 }
 
+/// A code block being read.
+#[derive(Debug)]
+struct OpenCode {
+    /// The fence's info string.
+    info: Option<String>,
+    /// Its text events, each with where it was read from.
+    parts: Vec<(String, Span)>,
+    /// The whole block.
+    span: Span,
+}
+
 /// Builds nodes from events.
 #[derive(Debug)]
 pub(in super::super) struct Builder<'a> {
@@ -80,8 +91,10 @@ pub(in super::super) struct Builder<'a> {
     links: Vec<Option<String>>,
     image: Option<OpenImage>,
     images: usize,
-    /// Text of an open code block or HTML block, its span, and whether it is code.
-    verbatim: Option<(String, Span, bool)>,
+    /// Text of an open HTML block and its span.
+    verbatim: Option<(String, Span)>,
+    /// The open code block.
+    code: Option<OpenCode>,
     /// Lists below [`MAX_DEPTH`] currently open.
     skipped: usize,
     /// HTML elements open around the current position.
@@ -113,6 +126,7 @@ impl<'a> Builder<'a> {
             image: None,
             images: 0,
             verbatim: None,
+            code: None,
             skipped: 0,
             elements: Vec::new(),
             hiding: None,
@@ -135,7 +149,9 @@ impl<'a> Builder<'a> {
             Event::Start(tag) => self.start(tag, span),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => {
-                if let Some((buf, _, _)) = &mut self.verbatim {
+                if let Some(code) = &mut self.code {
+                    code.parts.push((text.to_string(), span));
+                } else if let Some((buf, _)) = &mut self.verbatim {
                     buf.push_str(&text);
                 } else if let Some(image) = &mut self.image {
                     image.alt.push_str(&text);
@@ -149,7 +165,7 @@ impl<'a> Builder<'a> {
                 None => {}
             },
             Event::Html(html) => {
-                if let Some((buf, _, _)) = &mut self.verbatim {
+                if let Some((buf, _)) = &mut self.verbatim {
                     buf.push_str(&html);
                 }
             }
@@ -157,7 +173,9 @@ impl<'a> Builder<'a> {
                 self.line_break(matches!(event, Event::HardBreak), span);
             }
             Event::Rule => self.flush(),
-            Event::InlineHtml(html) if self.verbatim.is_none() => self.inline_html(&html, span),
+            Event::InlineHtml(html) if self.verbatim.is_none() && self.code.is_none() => {
+                self.inline_html(&html, span)
+            }
             _ => {}
         }
     }
@@ -215,13 +233,23 @@ impl<'a> Builder<'a> {
                 }
             }
             Tag::DefinitionList => self.flush(),
-            Tag::CodeBlock(_) => {
+            Tag::CodeBlock(kind) => {
                 self.flush();
-                self.verbatim = Some((String::new(), span, true));
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        Some(info.trim().to_string()).filter(|i| !i.is_empty())
+                    }
+                    CodeBlockKind::Indented => None,
+                };
+                self.code = Some(OpenCode {
+                    info,
+                    parts: Vec::new(),
+                    span,
+                });
             }
             Tag::HtmlBlock => {
                 self.flush();
-                self.verbatim = Some((String::new(), span, false));
+                self.verbatim = Some((String::new(), span));
             }
             Tag::Strong => self.strong += 1,
             Tag::Emphasis => self.emphasis += 1,
@@ -307,14 +335,21 @@ impl<'a> Builder<'a> {
                     self.push_node(Node::Table { head, rows, span });
                 }
             }
-            TagEnd::CodeBlock | TagEnd::HtmlBlock => {
-                if let Some((buf, span, code)) = self.verbatim.take() {
-                    if code {
-                        let pieces = code_pieces(&buf, &span);
-                        if !pieces.is_empty() {
-                            self.push_node(Node::Para { pieces, span });
-                        }
-                    } else if let Some(names) = tags::read(&buf, &span, &mut self.warnings) {
+            TagEnd::CodeBlock => {
+                if let Some(code) = self.code.take() {
+                    let text = code_text(self.body, self.base, &code.parts, &code.span);
+                    if !text.is_empty() {
+                        self.push_node(Node::Code {
+                            text,
+                            info: code.info,
+                            span: code.span,
+                        });
+                    }
+                }
+            }
+            TagEnd::HtmlBlock => {
+                if let Some((buf, span)) = self.verbatim.take() {
+                    if let Some(names) = tags::read(&buf, &span, &mut self.warnings) {
                         self.push_node(Node::Tags { names, span });
                     } else {
                         self.html_block(&buf, span);
@@ -712,28 +747,70 @@ fn level_number(level: HeadingLevel) -> u8 {
 }
 
 /// A code block as code-styled lines joined by hard breaks.
-fn code_pieces(code: &str, span: &Span) -> Vec<Piece> {
-    let mut pieces = Vec::new();
-    for (i, line) in code.lines().enumerate() {
-        if i > 0 {
-            pieces.push(Piece::Break {
-                hard: true,
+fn code_text(body: &str, base: usize, parts: &[(String, Span)], span: &Span) -> Text {
+    // Each line with where it was read from: its own place when the event's text is the
+    // source's (a fenced block at the margin), else the whole block.
+    let mut lines: Vec<(String, Span)> = vec![(String::new(), span.clone())];
+    for (text, at) in parts {
+        let exact = at
+            .start
+            .checked_sub(base)
+            .and_then(|s| body.get(s..s + text.len()))
+            == Some(text.as_str());
+        let mut offset = 0;
+        for piece in text.split_inclusive('\n') {
+            let line = piece.strip_suffix('\n').unwrap_or(piece);
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if let Some(last) = lines.last_mut() {
+                if last.0.is_empty() && exact {
+                    last.1 = at.start + offset..at.start + offset + line.len();
+                }
+                last.0.push_str(line);
+            }
+            if piece.ends_with('\n') {
+                lines.push((String::new(), span.clone()));
+            }
+            offset += piece.len();
+        }
+    }
+    let lines: Vec<(String, Span)> = lines
+        .into_iter()
+        .map(|(line, mut at)| {
+            let kept = line.trim_end();
+            if at.len() == line.len() {
+                at.end = at.start + kept.len();
+            }
+            (kept.to_string(), at)
+        })
+        .collect();
+    let first = lines.iter().position(|(l, _)| !l.is_empty());
+    let last = lines.iter().rposition(|(l, _)| !l.is_empty());
+    let (Some(first), Some(last)) = (first, last) else {
+        return Text::default();
+    };
+    let mut runs = Vec::new();
+    for (n, (line, at)) in lines[first..=last].iter().enumerate() {
+        if n > 0 {
+            runs.push(Run {
+                text: "\n".into(),
                 style: Style::default(),
                 link: None,
-                span: span.clone(),
+                span: at.start..at.start,
             });
         }
-        pieces.push(Piece::Run(Run {
-            text: line.to_string(),
-            style: Style {
-                code: true,
-                ..Style::default()
-            },
-            link: None,
-            span: span.clone(),
-        }));
+        if !line.is_empty() {
+            runs.push(Run {
+                text: line.clone(),
+                style: Style {
+                    code: true,
+                    ..Style::default()
+                },
+                link: None,
+                span: at.clone(),
+            });
+        }
     }
-    pieces
+    Text { runs }
 }
 
 /// An empty span at the end of the open paragraph (where a definition term's colon goes).

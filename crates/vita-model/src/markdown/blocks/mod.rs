@@ -3,7 +3,7 @@
 //! whole file.
 //!
 //! GFM tables are on (pulldown-cmark's `ENABLE_TABLES`). Block quotes are flattened (a résumé
-//! has no use for them), code blocks become code-styled paragraphs. Raw HTML is read by
+//! has no use for them), code blocks are kept line for line ([`Node::Code`]). Raw HTML is read by
 //! [`raw_html`]: text-level tags keep their text, `<h1>`–`<h6>`, `<p>` and `<div>` blocks read as
 //! the Markdown they stand for, other HTML blocks are reported and left out, hidden text is
 //! recorded and left out. Template syntax is removed here too ([`super::templates`]), and
@@ -66,6 +66,15 @@ pub(super) enum Node {
         /// Where it was read from.
         span: Span,
     },
+    /// A code block, its lines as written (see [`crate::CodeBlock`]).
+    Code {
+        /// The lines.
+        text: crate::Text,
+        /// The fence's info string.
+        info: Option<String>,
+        /// Where it was read from.
+        span: Span,
+    },
     /// A page-break hint (`\newpage`, `<div class="pagebreak">` …).
     PageBreak {
         /// Where the hint was read from.
@@ -88,6 +97,7 @@ impl Node {
             | Node::Para { span, .. }
             | Node::List { span, .. }
             | Node::Table { span, .. }
+            | Node::Code { span, .. }
             | Node::PageBreak { span }
             | Node::Tags { span, .. } => span.clone(),
         }
@@ -254,6 +264,51 @@ mod tests {
         assert_eq!(head.iter().map(cell).collect::<Vec<_>>(), ["A", "B"]);
         let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(cell).collect()).collect();
         assert_eq!(rows, [vec!["1", "2"], vec!["3", ""]]);
+    }
+
+    #[test]
+    fn code_blocks_keep_their_lines_spaces_and_places() {
+        let body = "Intro\n\n```yaml\n\ndeploy:\n  strategy:   blue-green\n\n\tdone  \n```\n\n    indented  code\n";
+        let nodes = read(body, 100);
+        let [
+            _,
+            Node::Code { text, info, .. },
+            Node::Code {
+                text: indented,
+                info: none,
+                ..
+            },
+        ] = &nodes[..]
+        else {
+            panic!("{nodes:#?}")
+        };
+        assert_eq!(info.as_deref(), Some("yaml"));
+        assert_eq!(*none, None);
+        let runs: Vec<&str> = text.runs.iter().map(|r| r.text.as_str()).collect();
+        // Blank lines at either end and trailing spaces go; inner ones and tabs stay.
+        assert_eq!(
+            runs,
+            [
+                "deploy:",
+                "\n",
+                "  strategy:   blue-green",
+                "\n",
+                "\n",
+                "\tdone"
+            ]
+        );
+        assert!(
+            text.runs
+                .iter()
+                .filter(|r| r.text != "\n")
+                .all(|r| r.style.code)
+        );
+        // Each line points at its own place in the file.
+        for run in text.runs.iter().filter(|r| r.text != "\n") {
+            let at = run.span.start - 100..run.span.end - 100;
+            assert_eq!(&body[at], run.text, "{run:?}");
+        }
+        assert_eq!(indented.plain(), "indented  code");
     }
 
     #[test]
