@@ -266,9 +266,13 @@ mod tests {
             "Jane Doe"
         );
         assert!(parsed.resume.header.headline.is_empty());
-        assert!(
-            parsed.warnings[0].code == crate::Code::LeftOut
-                && parsed.warnings[0].message.contains("Pelican metadata")
+        let first = &parsed.warnings[0];
+        assert_eq!(
+            (first.code, &src[first.range().unwrap()]),
+            (
+                crate::Code::LeftOut,
+                "Title: Resume\nDate: 2024-01-02\nSlug: resume\n"
+            )
         );
         let parsed = parse_ok("Title: Jane Doe\nDate: 2024-01-02\n\n## Work\n\nHi.\n");
         assert_eq!(
