@@ -250,7 +250,7 @@ fn compile_with(
     } else {
         let mut copy = source.parsed.resume.clone();
         vita_model::apply_overrides(&mut copy, &variant.overrides)
-            .map_err(|e| override_failure(&e, &variant.origin))?;
+            .map_err(|e| override_failure(e, &variant.origin))?;
         overridden = copy;
         &overridden
     };
@@ -428,8 +428,7 @@ fn page_layout_warning(source: &Source, name: &str) -> Located {
 }
 
 /// An override that does not apply, placed at the manifest line or the `--set` flag.
-pub fn override_failure(e: &vita_model::Error, origin: &Origin) -> Failure {
-    let mut d = e.diagnostic();
+pub fn override_failure(mut d: Diagnostic, origin: &Origin) -> Failure {
     d.code = Code::Override;
     Failure::input(match origin {
         Origin::Manifest { path, text, .. } => Located::in_file(d, path, text),
@@ -557,8 +556,9 @@ fn term_range(text: &str, tag: &str) -> Option<std::ops::Range<usize>> {
 /// Reads `--tags` and `--set` flags into a variant.
 pub fn from_flags(args: &crate::cli::VariantArgs) -> Result<Variant, Failure> {
     let tags = match &args.tags {
-        Some(text) => TagExpr::parse(text)
-            .map_err(|e| Failure::input(Located::in_flag(e.diagnostic(), "--tags", text)))?,
+        Some(text) => {
+            TagExpr::parse(text).map_err(|e| Failure::input(Located::in_flag(e, "--tags", text)))?
+        }
         None => TagExpr::default(),
     };
     let overrides = args

@@ -71,8 +71,7 @@ pub struct LetterBuilt {
 
 /// Reads the letter in `text` (the file `path`) and the résumé it names.
 pub fn read(path: &Path, text: &str) -> Result<(LetterInput, vita_model::Parsed), Failure> {
-    let parsed = vita_model::parse_letter(text)
-        .map_err(|e| Failure::at(path, text, e.diagnostic_in(text)))?;
+    let parsed = vita_model::parse_letter(text).map_err(|e| Failure::at(path, text, e))?;
     let letter = parsed.letter;
     let resume = match &letter.resume {
         Some((name, span)) => {
@@ -174,7 +173,7 @@ pub fn compile(
     let values = apply_overrides(&mut letter, &variant.overrides, &variant.origin)?;
     letter
         .fill(&values)
-        .map_err(|e| Failure::at(&source.path, &source.text, e.diagnostic()))?;
+        .map_err(|e| Failure::at(&source.path, &source.text, e))?;
     let (date, date_from) = date(&letter, ctx.creation_date);
     let layout_name = variant
         .layout
@@ -382,7 +381,7 @@ fn apply_overrides(
             }
             key if vita_model::is_front_matter_key(key) => {
                 vita_model::apply_overrides(&mut shell, std::slice::from_ref(o))
-                    .map_err(|e| crate::compile::override_failure(&e, origin))?;
+                    .map_err(|e| crate::compile::override_failure(e, origin))?;
             }
             _ => {}
         }

@@ -87,7 +87,7 @@ impl Source {
         } else {
             vita_model::parse_markdown(&text)
         };
-        let parsed = result.map_err(|e| Failure::at(path, &text, e.diagnostic_in(&text)))?;
+        let parsed = result.map_err(|e| Failure::at(path, &text, e))?;
         Ok(Source {
             path: path.to_path_buf(),
             text,
@@ -103,7 +103,7 @@ impl Source {
             .findings
             .iter()
             .cloned()
-            .chain(self.parsed.warnings.iter().map(|w| w.diagnostic()))
+            .chain(self.parsed.warnings.iter().cloned())
             .collect();
         all.sort_by_key(|d| d.range().map_or(0, |r| r.start));
         all.into_iter().map(|d| self.locate(d)).collect()

@@ -104,7 +104,8 @@ pub fn expected(source: &Source, compiled: &Compiled) -> Expected {
         .warnings
         .iter()
         .filter(|w| LEFT_OUT.contains(&w.code))
-        .map(|w| covered(&source.text, &w.span))
+        .filter_map(|w| w.range())
+        .map(|range| covered(&source.text, &range))
         .chain(source.parsed.hidden.iter().cloned())
         .chain(source.parsed.left_out.iter().cloned())
         .chain(

@@ -1,112 +1,12 @@
-//! Errors and warnings from reading a source file, each pointing at a byte span, and their
-//! conversion into the shared [`Diagnostic`].
+//! Where vita-model's problems come from: every error and warning it reports is the shared
+//! [`Diagnostic`] (with a [`Code`] listed in docs/errors.md), placed at a byte range of the text
+//! it was handed; this module re-exports that type and resolves byte offsets to lines and
+//! columns for callers that word positions themselves.
 //!
 //! The library only says what is wrong and where; the CLI decides the wording around it
 //! (file name, line excerpt, colours).
 
-pub use vita_diagnostic::{Code, Diagnostic};
-
-use crate::Span;
-
-/// A problem that stops the résumé from being read.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{message}")]
-pub struct Error {
-    /// What went wrong, lowercase, quoting the input where useful.
-    pub message: String,
-    /// Where in the source file.
-    pub span: Span,
-    /// What the user can do about it.
-    pub hint: Option<String>,
-    /// What kind of problem it is.
-    pub kind: ErrorKind,
-}
-
-/// The kind of an [`Error`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// The TOML front matter does not parse.
-    FrontMatterSyntax,
-    /// A front-matter field has the wrong type or an unknown name.
-    FrontMatterField,
-    /// A tag expression (`backend,!frontend`) does not parse; the span is into the expression.
-    TagExpression,
-    /// A JSON Resume file is not valid JSON (the span points at the offending character).
-    JsonSyntax,
-    /// A JSON Resume field has a type that cannot be read (an object where text is expected).
-    JsonField,
-    /// A cover letter's `{name}` placeholder has no value (the span covers it, braces included).
-    Placeholder,
-}
-
-impl ErrorKind {
-    /// The stable code of errors of this kind.
-    pub fn code(self) -> Code {
-        match self {
-            ErrorKind::FrontMatterSyntax => Code::FrontMatterSyntax,
-            ErrorKind::FrontMatterField => Code::FrontMatterField,
-            ErrorKind::TagExpression => Code::TagExpression,
-            ErrorKind::JsonSyntax => Code::JsonSyntax,
-            ErrorKind::JsonField => Code::JsonField,
-            ErrorKind::Placeholder => Code::Placeholder,
-        }
-    }
-}
-
-impl Error {
-    /// The error as a shared diagnostic, placed in the text that was read.
-    pub fn diagnostic(&self) -> Diagnostic {
-        Diagnostic::error(self.kind.code(), self.message.clone())
-            .at(self.span.clone())
-            .with_hint_maybe(self.hint.clone())
-    }
-}
-
-impl Error {
-    /// The error as a shared diagnostic, with the related places `source` (the text that was
-    /// read) shows: a front-matter key or table defined twice points at its first definition.
-    pub fn diagnostic_in(&self, source: &str) -> Diagnostic {
-        let d = self.diagnostic();
-        match self.kind {
-            ErrorKind::FrontMatterSyntax => {
-                match crate::earlier_definition(source, self.span.clone()) {
-                    Some(first) => d.related(first, "first set here"),
-                    None => d,
-                }
-            }
-            _ => d,
-        }
-    }
-}
-
-impl From<Error> for Diagnostic {
-    fn from(e: Error) -> Diagnostic {
-        e.diagnostic()
-    }
-}
-
-/// Something suspicious that does not stop the build.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Warning {
-    /// What kind of problem it is.
-    pub code: Code,
-    /// What is suspicious.
-    pub message: String,
-    /// Where in the source file.
-    pub span: Span,
-    /// What the user can do about it.
-    pub hint: Option<String>,
-}
-
-impl Warning {
-    /// The warning as a shared diagnostic, placed in the text that was read.
-    pub fn diagnostic(&self) -> Diagnostic {
-        Diagnostic::warning(self.code, self.message.clone())
-            .at(self.span.clone())
-            .with_hint_maybe(self.hint.clone())
-    }
-}
+pub use vita_diagnostic::{Code, Diagnostic, Severity};
 
 /// One-based line and column (in characters) of a byte offset in `source`.
 ///

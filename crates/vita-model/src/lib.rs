@@ -3,7 +3,9 @@
 //! [`parse_markdown`] reads a Markdown résumé (with optional TOML `+++` or YAML `---` front
 //! matter) into a [`Resume`]: header, sections, entries with recognised title, organisation,
 //! place and dates, lists, key–value rows. Markdown itself never fails to parse; only front
-//! matter can produce an [`Error`]. Everything odd but readable becomes a [`Warning`].
+//! matter can produce an error. Everything odd but readable becomes a warning. Both are the
+//! shared [`Diagnostic`] every Vita crate reports (a stable [`Code`], a message, a byte range
+//! into the source, hints), so a caller handles them as it handles layout or PDF problems.
 //!
 //! Elements can be tagged with `<!-- tags: … -->` comments; [`select`] keeps the part of a
 //! résumé that a [`TagExpr`] asks for (one source, many variants), and [`apply_overrides`]
@@ -31,7 +33,7 @@ mod select;
 mod suggest;
 mod toml_keys;
 
-pub use diagnostic::{Code, Diagnostic, Error, ErrorKind, Warning, line_at, line_col};
+pub use diagnostic::{Code, Diagnostic, Severity, line_at, line_col};
 pub use lang::{Direction, Language};
 pub use letter::{Day, DocumentKind, Letter, LetterDate, ParsedLetter, Placeholder, Signature};
 /// Front matter as its JSON Schema describes it (with the `schema` feature).
@@ -59,22 +61,22 @@ pub struct Parsed {
     /// The document.
     pub resume: Resume,
     /// Everything suspicious that did not stop the read, in source order.
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<Diagnostic>,
     /// Text its author hid, in source order: inside HTML whose inline style makes it invisible
     /// (white or transparent colour, `font-size` below 4px, `display: none`,
     /// `visibility: hidden`, `opacity: 0`) or that has the `hidden` attribute. Hidden text is
     /// never put into the [`Resume`]; each span covers the hidden text (or, where the source
-    /// cannot be mapped exactly, the HTML block holding it) and also has a [`Warning`]. Hidden
+    /// cannot be mapped exactly, the HTML block holding it) and also has a warning. Hidden
     /// text in a résumé is usually keyword stuffing for applicant tracking systems, so `vita
     /// check` fails when this is not empty.
     pub hidden: Vec<Span>,
     /// Source text the reader knowingly leaves out, in source order (JSON Resume keys it does
-    /// not know); each key is named by a [`Warning`], so nothing vanishes unannounced.
+    /// not know); each key is named by a warning, so nothing vanishes unannounced.
     pub left_out: Vec<Span>,
 }
 
 /// Reads a Markdown résumé. Fails only on malformed front matter.
-pub fn parse_markdown(source: &str) -> Result<Parsed, Error> {
+pub fn parse_markdown(source: &str) -> Result<Parsed, Diagnostic> {
     markdown::parse(source)
 }
 
@@ -98,7 +100,7 @@ pub fn document_kind(source: &str) -> DocumentKind {
 /// assert_eq!(letter.subject.unwrap().plain(), "Application");
 /// assert_eq!(letter.body.len(), 1);
 /// ```
-pub fn parse_letter(source: &str) -> Result<ParsedLetter, Error> {
+pub fn parse_letter(source: &str) -> Result<ParsedLetter, Diagnostic> {
     markdown::parse_letter(source)
 }
 
@@ -109,13 +111,13 @@ pub fn parse_letter(source: &str) -> Result<ParsedLetter, Error> {
 /// profiles as contacts) and its `summary` a first section "Summary"; the other top-level
 /// keys become sections in the order the file lists them. ISO dates (`YYYY`, `YYYY-MM`,
 /// `YYYY-MM-DD`) are shown as "Jun 2021" or "2021", and a missing `endDate` reads "Present".
-/// Unknown keys are ignored (a near miss of a known key is a [`Warning`]). In text values a
+/// Unknown keys are ignored (a near miss of a known key is a warning). In text values a
 /// blank line starts a paragraph, a single line break stays one, and lines written as bullets
 /// (`- `, `* `, `• `) are a list; a skill with keywords but no name is no row with an empty key.
 ///
-/// Fails with [`ErrorKind::JsonSyntax`] when the file is not JSON and with
-/// [`ErrorKind::JsonField`] when a known field holds something unreadable (an object where
-/// text is expected); the error's span points into `source`, so [`line_col`] gives its line
+/// Fails with [`Code::JsonSyntax`] when the file is not JSON and with
+/// [`Code::JsonField`] when a known field holds something unreadable (an object where
+/// text is expected); the error's range points into `source`, so [`line_col`] gives its line
 /// and column. A string where a list is expected is read as a one-item list.
 ///
 /// ```
@@ -128,9 +130,9 @@ pub fn parse_letter(source: &str) -> Result<ParsedLetter, Error> {
 /// assert_eq!(job.dates.as_ref().unwrap().text, "Jun 1842 – Present");
 ///
 /// let err = vita_model::parse_json_resume("{\n  \"basics\": {,\n}").unwrap_err();
-/// assert_eq!(err.kind, vita_model::ErrorKind::JsonSyntax);
-/// assert_eq!(vita_model::line_col("{\n  \"basics\": {,\n}", err.span.start), (2, 14));
+/// assert_eq!(err.code, vita_model::Code::JsonSyntax);
+/// assert_eq!(vita_model::line_col("{\n  \"basics\": {,\n}", err.range().unwrap().start), (2, 14));
 /// ```
-pub fn parse_json_resume(source: &str) -> Result<Parsed, Error> {
+pub fn parse_json_resume(source: &str) -> Result<Parsed, Diagnostic> {
     json_resume::parse(source)
 }

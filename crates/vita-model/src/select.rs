@@ -25,7 +25,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::{Block, Entry, Error, ErrorKind, List, ListItem, Resume, Section, closest};
+use crate::{Block, Code, Diagnostic, Entry, List, ListItem, Resume, Section, closest};
 
 /// Characters a tag name may hold besides letters and digits.
 const NAME_PUNCTUATION: [char; 6] = ['-', '_', '.', '+', '#', '/'];
@@ -55,9 +55,9 @@ impl TagExpr {
     ///
     /// # Errors
     ///
-    /// An [`Error`] of kind [`ErrorKind::TagExpression`] whose span is a byte range of `text`,
+    /// A [`Diagnostic`] with code [`Code::TagExpression`] whose span is a byte range of `text`,
     /// for an empty term or a name with characters a tag cannot have.
-    pub fn parse(text: &str) -> Result<TagExpr, Error> {
+    pub fn parse(text: &str) -> Result<TagExpr, Diagnostic> {
         let mut expr = TagExpr::default();
         if text.trim().is_empty() {
             return Ok(expr);
@@ -71,11 +71,10 @@ impl TagExpr {
                 Some(rest) => (true, rest.trim_start()),
                 None => (false, trimmed),
             };
-            let error = |message: String, hint: &str| Error {
-                message,
-                span: span.clone(),
-                hint: Some(hint.to_string()),
-                kind: ErrorKind::TagExpression,
+            let error = |message: String, hint: &str| {
+                Diagnostic::error(Code::TagExpression, message)
+                    .at(span.clone())
+                    .with_hint(hint.to_string())
             };
             if name.is_empty() {
                 let message = if negated {
@@ -479,8 +478,8 @@ mod tests {
         ] {
             let err = TagExpr::parse(bad).unwrap_err();
             assert_eq!(
-                (err.kind, err.span),
-                (ErrorKind::TagExpression, at),
+                (err.code, err.range().unwrap()),
+                (Code::TagExpression, at),
                 "{bad}"
             );
         }

@@ -342,12 +342,14 @@ fn tags(value: &Value<'_>) -> Result<TagExpr, Diagnostic> {
     for (term, span) in &terms {
         TagExpr::parse(term).map_err(|e| {
             // Inside a basic string the expression starts after the opening quote.
-            let at = (span.start + 1 + e.span.start).min(span.end);
-            problem(e.message, at..at, e.hint)
+            let start = e.range().map_or(0, |r| r.start);
+            let at = (span.start + 1 + start).min(span.end);
+            problem(e.message, at..at, e.hints.into_iter().next())
         })?;
     }
     let joined: Vec<&str> = terms.iter().map(|(t, _)| t.as_str()).collect();
-    TagExpr::parse(&joined.join(",")).map_err(|e| problem(e.message, value.span(), e.hint))
+    TagExpr::parse(&joined.join(","))
+        .map_err(|e| problem(e.message, value.span(), e.hints.into_iter().next()))
 }
 
 /// A `set` table of front-matter fields, checked against the front-matter rules now so that
@@ -387,8 +389,14 @@ fn set(value: &Value<'_>) -> Result<Vec<FieldOverride>, Diagnostic> {
 /// Checks a résumé variant's `set` against the front-matter rules, so that a typo stops the
 /// whole manifest rather than one variant. (A letter's `set` also holds placeholder values.)
 fn check_set(set: &[FieldOverride]) -> Result<(), Diagnostic> {
-    vita_model::apply_overrides(&mut vita_model::Resume::default(), set)
-        .map_err(|e| problem(format!("in `set`: {}", e.message), e.span, e.hint))
+    vita_model::apply_overrides(&mut vita_model::Resume::default(), set).map_err(|e| {
+        let span = e.range().unwrap_or(0..0);
+        problem(
+            format!("in `set`: {}", e.message),
+            span,
+            e.hints.into_iter().next(),
+        )
+    })
 }
 
 /// Variant names become file names and summary lines.

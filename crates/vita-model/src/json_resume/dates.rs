@@ -10,7 +10,7 @@
 
 use super::node::Str;
 use crate::lang::{self, DateWord};
-use crate::{Date, DateEnd, Dates, Language, Span, Warning};
+use crate::{Code, Date, DateEnd, Dates, Diagnostic, Language, Span};
 
 /// The dates of an entry from its start and end values, and the text to keep as a detail line
 /// when a value is not a date (a warning then says which).
@@ -21,7 +21,7 @@ pub(super) fn range(
     start: Option<&Str>,
     end: Option<&Str>,
     open_ended: bool,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> (Option<Dates>, Option<String>) {
     let start_date = start.map(|s| (s, parse(&s.text)));
     let end_date = end.map(|e| (e, end_of(&e.text)));
@@ -73,13 +73,13 @@ pub(super) fn range(
 }
 
 /// The warning for a value that is not a date.
-fn not_a_date(value: &Str) -> Warning {
-    Warning {
-        code: vita_diagnostic::Code::NotADate,
-        message: format!("`{}` is not a date; it is shown as written", value.text),
-        span: value.span.clone(),
-        hint: Some("write dates as YYYY-MM-DD, YYYY-MM or YYYY".into()),
-    }
+fn not_a_date(value: &Str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::NotADate,
+        format!("`{}` is not a date; it is shown as written", value.text),
+    )
+    .at(value.span.clone())
+    .with_hint("write dates as YYYY-MM-DD, YYYY-MM or YYYY")
 }
 
 /// The span from the first to the last of two optional spans.
@@ -267,7 +267,7 @@ mod tests {
         assert_eq!(detail.unwrap(), "Summer 2019 – 2020");
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].code, crate::Code::NotADate);
-        assert_eq!(warnings[0].span, start.span);
+        assert_eq!(warnings[0].range().unwrap(), start.span);
     }
 
     #[test]

@@ -14,13 +14,13 @@
 use super::map::joined;
 use super::node::{Kind, Node, Str};
 use super::{Cx, make, schema};
-use crate::{Block, Error, Text};
+use crate::{Block, Diagnostic, Text};
 
 /// A row's name and its value, if any.
 type Row = (Str, Option<Str>);
 
 /// The `skills` section.
-pub(super) fn skills(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> {
+pub(super) fn skills(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Diagnostic> {
     let mut rows = Vec::new();
     for item in items(node)? {
         let obj = item.object_or("name")?;
@@ -40,7 +40,7 @@ pub(super) fn skills(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> {
 }
 
 /// The `interests` section.
-pub(super) fn interests(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> {
+pub(super) fn interests(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Diagnostic> {
     let mut rows = Vec::new();
     for item in items(node)? {
         let obj = item.object_or("name")?;
@@ -51,7 +51,7 @@ pub(super) fn interests(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> {
 }
 
 /// The `languages` section.
-pub(super) fn languages(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> {
+pub(super) fn languages(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Diagnostic> {
     let mut rows = Vec::new();
     for item in items(node)? {
         let obj = item.object_or("language")?;
@@ -68,7 +68,7 @@ pub(super) fn languages(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> {
 }
 
 /// The `references` section.
-pub(super) fn references(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> {
+pub(super) fn references(node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Diagnostic> {
     let mut blocks = Vec::new();
     for item in items(node)? {
         let obj = item.object_or("reference")?;
@@ -109,7 +109,7 @@ fn joined_with(a: Option<Str>, b: Option<Str>, between: &str) -> Option<Str> {
 }
 
 /// The non-null items of a list section (a lone value is one item).
-fn items<'a>(node: &Node<'a>) -> Result<Vec<Node<'a>>, Error> {
+fn items<'a>(node: &Node<'a>) -> Result<Vec<Node<'a>>, Diagnostic> {
     if node.kind() == Kind::Bool {
         return Err(node.wrong_type("a list", Some("write it like [{ \"name\": \"…\" }]")));
     }

@@ -11,7 +11,7 @@
 
 use super::node::{Kind, Node, Str};
 use super::{Cx, make, schema};
-use crate::{Contact, ContactKind, Error, Header, Section, Warning};
+use crate::{Code, Contact, ContactKind, Diagnostic, Header, Section};
 
 /// Profile addresses for networks whose profile URL is known from the user name.
 const NETWORKS: [(&str, &str); 8] = [
@@ -30,7 +30,7 @@ pub(super) fn read(
     basics: Option<&Node>,
     root: &Node,
     cx: &mut Cx,
-) -> Result<(Header, Option<Section>), Error> {
+) -> Result<(Header, Option<Section>), Diagnostic> {
     let Some(node) = basics.filter(|n| n.kind() != Kind::Null) else {
         no_name(root.span.start, cx);
         return Ok((Header::default(), None));
@@ -94,12 +94,11 @@ pub(super) fn read(
 
 /// The warning for a résumé without a name, at `offset`.
 fn no_name(offset: usize, cx: &mut Cx) {
-    cx.warnings.push(Warning {
-        code: vita_diagnostic::Code::NoName,
-        message: "no name found at the top of the résumé".into(),
-        span: offset..offset,
-        hint: Some("add \"name\": \"Your Name\" to \"basics\"".into()),
-    });
+    cx.warnings.push(
+        Diagnostic::warning(Code::NoName, "no name found at the top of the résumé")
+            .at(offset..offset)
+            .with_hint("add \"name\": \"Your Name\" to \"basics\""),
+    );
 }
 
 /// A contact item for the value `s`.
@@ -119,7 +118,7 @@ fn web_contact(url: &Str) -> Contact {
 }
 
 /// One `basics.profiles` item (an object, or a bare URL string).
-fn profile(node: &Node, cx: &mut Cx) -> Result<Option<Contact>, Error> {
+fn profile(node: &Node, cx: &mut Cx) -> Result<Option<Contact>, Diagnostic> {
     let obj = node.object_or("url")?;
     cx.check_keys(&obj, schema::PROFILE);
     if let Some(url) = obj.text("url")? {
@@ -150,7 +149,7 @@ fn profile(node: &Node, cx: &mut Cx) -> Result<Option<Contact>, Error> {
 }
 
 /// A `location`: text as written, or an object shown as "city, region, country".
-pub(super) fn location(node: Option<&Node>, cx: &mut Cx) -> Result<Option<Str>, Error> {
+pub(super) fn location(node: Option<&Node>, cx: &mut Cx) -> Result<Option<Str>, Diagnostic> {
     let Some(node) = node else {
         return Ok(None);
     };

@@ -16,10 +16,10 @@ use super::fields;
 use super::header::location;
 use super::node::{Kind, Node, Obj, Str};
 use super::{Cx, dates, make, schema};
-use crate::{Block, Dates, Entry, Error, Section, Span, Text};
+use crate::{Block, Dates, Diagnostic, Entry, Section, Span, Text};
 
 /// The section for a top-level key, or `None` for keys that are not sections or are empty.
-pub(super) fn section(key: &str, node: &Node, cx: &mut Cx) -> Result<Option<Section>, Error> {
+pub(super) fn section(key: &str, node: &Node, cx: &mut Cx) -> Result<Option<Section>, Diagnostic> {
     let Some(title) = schema::title(key) else {
         return Ok(None);
     };
@@ -34,7 +34,7 @@ pub(super) fn section(key: &str, node: &Node, cx: &mut Cx) -> Result<Option<Sect
 }
 
 /// The entries of a list of objects (one object alone is read as a list of one).
-fn entries(key: &str, node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Error> {
+fn entries(key: &str, node: &Node, cx: &mut Cx) -> Result<Vec<Block>, Diagnostic> {
     if matches!(node.kind(), Kind::Text | Kind::Number | Kind::Bool) {
         return Err(node.wrong_type(
             "a list of objects",
@@ -116,7 +116,7 @@ impl Parts {
     }
 
     /// Reads the `url` (or `website`) of `obj` as the link.
-    fn url(&mut self, obj: &Obj) -> Result<(), Error> {
+    fn url(&mut self, obj: &Obj) -> Result<(), Diagnostic> {
         self.url = obj
             .text_of(&["url", "website"])?
             .and_then(|u| super::header::web(&u.text).1);
@@ -131,7 +131,7 @@ impl Parts {
         end: Option<&str>,
         open_ended: bool,
         cx: &mut Cx,
-    ) -> Result<(), Error> {
+    ) -> Result<(), Diagnostic> {
         let start = obj.text(start)?;
         let end = match end {
             Some(key) => obj.text(key)?,
@@ -148,7 +148,7 @@ impl Parts {
     }
 
     /// Reads `summary` (and the other `prose` keys) as paragraphs, then `highlights` as a list.
-    fn body(&mut self, obj: &Obj, prose: &[&str]) -> Result<(), Error> {
+    fn body(&mut self, obj: &Obj, prose: &[&str]) -> Result<(), Diagnostic> {
         for key in prose {
             if let Some(text) = obj.text(key)? {
                 self.body.extend(make::paragraphs(&text));
@@ -162,7 +162,7 @@ impl Parts {
 }
 
 /// A `work` item.
-fn work(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
+fn work(obj: &Obj, cx: &mut Cx) -> Result<Parts, Diagnostic> {
     cx.check_keys(obj, &schema::dated(schema::WORK));
     let mut parts = Parts {
         title: obj.text("position")?,
@@ -181,7 +181,7 @@ fn work(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
 }
 
 /// A `volunteer` item.
-fn volunteer(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
+fn volunteer(obj: &Obj, cx: &mut Cx) -> Result<Parts, Diagnostic> {
     cx.check_keys(obj, &schema::dated(schema::VOLUNTEER));
     let mut parts = Parts {
         title: obj.text("position")?,
@@ -196,7 +196,7 @@ fn volunteer(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
 }
 
 /// An `education` item.
-fn education(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
+fn education(obj: &Obj, cx: &mut Cx) -> Result<Parts, Diagnostic> {
     cx.check_keys(obj, &schema::dated(schema::EDUCATION));
     let title = match (obj.text("studyType")?, obj.text("area")?) {
         (Some(kind), Some(area)) => Some(Str {
@@ -263,7 +263,7 @@ fn score_line(score: Str, is_gpa: bool) -> Str {
 }
 
 /// A `projects` item.
-fn project(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
+fn project(obj: &Obj, cx: &mut Cx) -> Result<Parts, Diagnostic> {
     cx.check_keys(obj, &schema::dated(schema::PROJECT));
     let mut parts = Parts {
         title: obj.text("name")?,
@@ -281,7 +281,7 @@ fn project(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
 }
 
 /// An `awards` item.
-fn award(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
+fn award(obj: &Obj, cx: &mut Cx) -> Result<Parts, Diagnostic> {
     cx.check_keys(obj, schema::AWARD);
     let mut parts = Parts {
         title: obj.text("title")?,
@@ -294,7 +294,7 @@ fn award(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
 }
 
 /// A `certificates` item.
-fn certificate(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
+fn certificate(obj: &Obj, cx: &mut Cx) -> Result<Parts, Diagnostic> {
     cx.check_keys(obj, schema::CERTIFICATE);
     let mut parts = Parts {
         title: obj.text("name")?,
@@ -308,7 +308,7 @@ fn certificate(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
 }
 
 /// A `publications` item.
-fn publication(obj: &Obj, cx: &mut Cx) -> Result<Parts, Error> {
+fn publication(obj: &Obj, cx: &mut Cx) -> Result<Parts, Diagnostic> {
     cx.check_keys(obj, schema::PUBLICATION);
     let mut parts = Parts {
         title: obj.text("name")?,

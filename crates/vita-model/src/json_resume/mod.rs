@@ -24,11 +24,11 @@ mod node;
 mod schema;
 mod syntax;
 
-use crate::{Error, Parsed, Resume, Warning, closest};
+use crate::{Code, Diagnostic, Parsed, Resume, closest};
 use node::{Kind, Node, Obj};
 
 /// Reads a whole JSON Resume file.
-pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
+pub(crate) fn parse(source: &str) -> Result<Parsed, Diagnostic> {
     let start = if source.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
     } else {
@@ -50,7 +50,7 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
         sections.extend(map::section(key, node, &mut cx)?);
     }
     let mut warnings = cx.warnings;
-    warnings.sort_by_key(|w| w.span.start);
+    warnings.sort_by_key(|w| w.range().map(|r| r.start));
     let left_out = cx.left_out;
     Ok(Parsed {
         resume: Resume {
@@ -68,7 +68,7 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
 #[derive(Debug, Default)]
 struct Cx {
     /// Warnings so far, in reading order.
-    warnings: Vec<Warning>,
+    warnings: Vec<Diagnostic>,
     /// The values of keys this reader does not know, which are left out of the résumé.
     left_out: Vec<std::ops::Range<usize>>,
     /// Paths (`work[].technologies`) of unknown keys already warned about: one warning a key,
@@ -99,25 +99,29 @@ impl Cx {
                 continue;
             }
             if let Some(near) = near {
-                self.warnings.push(Warning {
-                    code: vita_diagnostic::Code::UnknownJsonKey,
-                    message: format!("`{}` is not a JSON Resume key and is ignored", node.path),
-                    span: node.span.clone(),
-                    hint: Some(format!("did you mean `{near}`?")),
-                });
+                self.warnings.push(
+                    Diagnostic::warning(
+                        Code::UnknownJsonKey,
+                        format!("`{}` is not a JSON Resume key and is ignored", node.path),
+                    )
+                    .at(node.span.clone())
+                    .with_hint(format!("did you mean `{near}`?")),
+                );
                 continue;
             }
             let general = general_path(&node.path);
             if self.warned.contains(&general) {
                 continue;
             }
-            self.warnings.push(Warning {
-                code: vita_diagnostic::Code::UnknownJsonKey,
-                message: format!(
-                    "`{general}` is not a JSON Resume key: its text is left out of the résumé"
-                ),
-                span: node.span.clone(),
-                hint: Some(format!(
+            self.warnings.push(
+                Diagnostic::warning(
+                    Code::UnknownJsonKey,
+                    format!(
+                        "`{general}` is not a JSON Resume key: its text is left out of the résumé"
+                    ),
+                )
+                .at(node.span.clone())
+                .with_hint(format!(
                     "move the text to a key the schema has ({}) to print it",
                     known
                         .iter()
@@ -127,7 +131,7 @@ impl Cx {
                         .collect::<Vec<_>>()
                         .join(", ")
                 )),
-            });
+            );
             self.warned.push(general);
         }
     }

@@ -7,7 +7,7 @@
 //! nesting under them costs nothing (serde_json skips raw values without recursion).
 //!
 //! Reading is tolerant where the intent is clear (a number where text is expected, one string
-//! where a list is expected, `null` for "absent") and an [`Error`] with the value's span where
+//! where a list is expected, `null` for "absent") and a [`Diagnostic`] with the value's span where
 //! it is not (an object where text is expected).
 
 use std::collections::HashMap;
@@ -18,7 +18,7 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::syntax;
-use crate::{Error, ErrorKind, Span};
+use crate::{Code, Diagnostic, Span};
 
 /// A JSON value in source form, with its span and its path for messages (`work[0].name`).
 #[derive(Debug, Clone)]
@@ -75,7 +75,7 @@ impl Kind {
 
 impl<'a> Node<'a> {
     /// The value making up `source[start..]`, after checking that the whole of it is JSON.
-    pub fn root(source: &'a str, start: usize) -> Result<Self, Error> {
+    pub fn root(source: &'a str, start: usize) -> Result<Self, Diagnostic> {
         let text = source.get(start..).unwrap_or_default();
         let raw: &RawValue =
             serde_json::from_str(text).map_err(|e| syntax::error(source, start, &e))?;
@@ -149,7 +149,7 @@ impl<'a> Node<'a> {
 
     /// The object's fields in source order; a repeated key keeps its first place and its
     /// last value, as JSON readers usually do.
-    pub fn object(&self) -> Result<Obj<'a>, Error> {
+    pub fn object(&self) -> Result<Obj<'a>, Diagnostic> {
         if self.kind() != Kind::Object {
             return Err(self.wrong_type(
                 "an object `{ … }`",
@@ -178,7 +178,7 @@ impl<'a> Node<'a> {
 
     /// The object's fields, or, for text or a number, an object whose only field `primary` is
     /// this value (`"skills": ["Rust"]` reads like `[{"name": "Rust"}]`).
-    pub fn object_or(&self, primary: &str) -> Result<Obj<'a>, Error> {
+    pub fn object_or(&self, primary: &str) -> Result<Obj<'a>, Diagnostic> {
         match self.kind() {
             Kind::Text | Kind::Number => Ok(Obj {
                 node: self.clone(),
@@ -189,7 +189,7 @@ impl<'a> Node<'a> {
     }
 
     /// The items of a list; `null` is no items, and any other single value is one item.
-    pub fn items(&self) -> Result<Vec<Node<'a>>, Error> {
+    pub fn items(&self) -> Result<Vec<Node<'a>>, Diagnostic> {
         match self.kind() {
             Kind::Null => Ok(Vec::new()),
             Kind::List => {
@@ -206,7 +206,7 @@ impl<'a> Node<'a> {
     }
 
     /// The value as text: a string, or a number as written; `None` for `null` or blank text.
-    pub fn text(&self) -> Result<Option<Str>, Error> {
+    pub fn text(&self) -> Result<Option<Str>, Diagnostic> {
         let text = match self.kind() {
             Kind::Null => return Ok(None),
             Kind::Number => self.raw.to_string(),
@@ -225,7 +225,7 @@ impl<'a> Node<'a> {
     }
 
     /// The value as a list of text; one string is a one-item list, blank items are dropped.
-    pub fn texts(&self) -> Result<Vec<Str>, Error> {
+    pub fn texts(&self) -> Result<Vec<Str>, Diagnostic> {
         if matches!(self.kind(), Kind::Bool | Kind::Object) {
             return Err(self.wrong_type("a list of text", Some("write it like [\"…\", \"…\"]")));
         }
@@ -237,25 +237,25 @@ impl<'a> Node<'a> {
     }
 
     /// An error saying this value should have been `expected`.
-    pub fn wrong_type(&self, expected: &str, hint: Option<&str>) -> Error {
+    pub fn wrong_type(&self, expected: &str, hint: Option<&str>) -> Diagnostic {
         let what = if self.path.is_empty() {
             "a JSON Resume file".to_string()
         } else {
             format!("`{}`", self.path)
         };
-        Error {
-            message: format!(
+        Diagnostic::error(
+            Code::JsonField,
+            format!(
                 "{what} must be {expected}, found {}",
                 self.kind().describe()
             ),
-            span: self.span.clone(),
-            hint: hint.map(str::to_string),
-            kind: ErrorKind::JsonField,
-        }
+        )
+        .at(self.span.clone())
+        .with_hint_maybe(hint.map(str::to_string))
     }
 
     /// An error from re-reading this (already valid) value, positioned inside it.
-    fn nested_error(&self, err: &serde_json::Error) -> Error {
+    fn nested_error(&self, err: &serde_json::Error) -> Diagnostic {
         syntax::error(self.source, self.span.start, err)
     }
 }
@@ -281,12 +281,12 @@ impl<'a> Obj<'a> {
     }
 
     /// The text of `key`; `None` when it is absent, `null` or blank.
-    pub fn text(&self, key: &str) -> Result<Option<Str>, Error> {
+    pub fn text(&self, key: &str) -> Result<Option<Str>, Diagnostic> {
         self.get(key).map_or(Ok(None), Node::text)
     }
 
     /// The text of the first of `keys` that has some (`["name", "company"]`).
-    pub fn text_of(&self, keys: &[&str]) -> Result<Option<Str>, Error> {
+    pub fn text_of(&self, keys: &[&str]) -> Result<Option<Str>, Diagnostic> {
         for key in keys {
             if let Some(text) = self.text(key)? {
                 return Ok(Some(text));
@@ -296,7 +296,7 @@ impl<'a> Obj<'a> {
     }
 
     /// The list of text under `key`; empty when absent.
-    pub fn texts(&self, key: &str) -> Result<Vec<Str>, Error> {
+    pub fn texts(&self, key: &str) -> Result<Vec<Str>, Diagnostic> {
         self.get(key).map_or(Ok(Vec::new()), Node::texts)
     }
 }
@@ -380,8 +380,8 @@ mod tests {
         let src = "{\"a\": {\"b\": 1}}";
         let obj = Node::root(src, 0).unwrap().object().unwrap();
         let err = obj.text("a").unwrap_err();
-        assert_eq!(err.kind, ErrorKind::JsonField);
+        assert_eq!(err.code, Code::JsonField);
         assert_eq!(err.message, "`a` must be text, found an object");
-        assert_eq!(&src[err.span], "{\"b\": 1}");
+        assert_eq!(&src[err.range().unwrap()], "{\"b\": 1}");
     }
 }

@@ -1,4 +1,4 @@
-//! Turning serde_json's errors into [`Error`]s with a byte span.
+//! Turning serde_json's errors into [`Diagnostic`]s with a byte span.
 //!
 //! serde_json reports a one-based line and a column counted in bytes, where the column of the
 //! offending byte is its one-based index in the line (0 when nothing of the line was read
@@ -8,10 +8,10 @@
 
 use serde_json::error::Category;
 
-use crate::{Error, ErrorKind};
+use crate::{Code, Diagnostic};
 
 /// An error for `err`, raised while reading `source[start..]`.
-pub(super) fn error(source: &str, start: usize, err: &serde_json::Error) -> Error {
+pub(super) fn error(source: &str, start: usize, err: &serde_json::Error) -> Diagnostic {
     let text = source.get(start..).unwrap_or_default();
     let offset = start + offset_of(text, err.line(), err.column());
     let full = err.to_string();
@@ -19,21 +19,18 @@ pub(super) fn error(source: &str, start: usize, err: &serde_json::Error) -> Erro
     let message = full.strip_suffix(&suffix).unwrap_or(&full);
     let (kind, message) = match err.classify() {
         Category::Syntax | Category::Eof | Category::Io => {
-            (ErrorKind::JsonSyntax, format!("invalid JSON: {message}"))
+            (Code::JsonSyntax, format!("invalid JSON: {message}"))
         }
-        Category::Data => (ErrorKind::JsonField, message.to_string()),
+        Category::Data => (Code::JsonField, message.to_string()),
     };
     // The span covers the offending character, or is empty at the end of the file.
     let end = source
         .get(offset..)
         .and_then(|rest| rest.chars().next())
         .map_or(offset, |c| offset + c.len_utf8());
-    Error {
-        hint: hint(err.classify(), source, start, offset),
-        message,
-        span: offset..end,
-        kind,
-    }
+    Diagnostic::error(kind, message)
+        .at(offset..end)
+        .with_hint_maybe(hint(err.classify(), source, start, offset))
 }
 
 /// The byte offset in `text` of serde_json's `line` and `column`, kept on a character
@@ -156,10 +153,10 @@ mod tests {
     use crate::line_col;
 
     /// The error for `src` and its line and column as the CLI would print them.
-    fn at(src: &str) -> (Error, (usize, usize)) {
+    fn at(src: &str) -> (Diagnostic, (usize, usize)) {
         let err = serde_json::from_str::<serde_json::Value>(src).unwrap_err();
         let error = error(src, 0, &err);
-        let pos = line_col(src, error.span.start);
+        let pos = line_col(src, error.range().unwrap().start);
         (error, pos)
     }
 
@@ -167,8 +164,8 @@ mod tests {
     fn points_at_the_offending_character() {
         let (err, pos) = at("{\n  \"a\": 1\n  \"b\": 2\n}");
         assert_eq!(pos, (3, 3));
-        assert_eq!(err.kind, crate::ErrorKind::JsonSyntax);
-        assert!(err.hint.unwrap().contains("comma"));
+        assert_eq!(err.code, crate::Code::JsonSyntax);
+        assert!(err.hints.first().cloned().unwrap().contains("comma"));
     }
 
     #[test]
@@ -181,11 +178,20 @@ mod tests {
     fn trailing_commas_and_early_ends() {
         let (err, pos) = at("{\"a\": [1, 2,]}");
         assert_eq!(pos, (1, 13));
-        assert_eq!(err.hint.unwrap(), "remove the comma after the last item");
+        assert_eq!(
+            err.hints.first().cloned().unwrap(),
+            "remove the comma after the last item"
+        );
         let (err, _) = at("{\"a\": [1, 2");
-        assert!(err.hint.unwrap().contains("ends too early"));
+        assert!(
+            err.hints
+                .first()
+                .cloned()
+                .unwrap()
+                .contains("ends too early")
+        );
         let (err, pos) = at("");
-        assert_eq!((err.span, pos), (0..0, (1, 1)));
+        assert_eq!((err.range().unwrap(), pos), (0..0, (1, 1)));
     }
 
     #[test]
@@ -204,8 +210,8 @@ mod tests {
         ] {
             // The hint's advice is what is tested.
             let (err, _) = at(src);
-            assert_eq!(err.kind, crate::ErrorKind::JsonSyntax);
-            let got = err.hint.unwrap_or_default();
+            assert_eq!(err.code, crate::Code::JsonSyntax);
+            let got = err.hints.first().cloned().unwrap_or_default();
             assert!(got.contains(hint), "{src:?}: {got:?}");
         }
     }

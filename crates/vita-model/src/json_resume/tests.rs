@@ -2,7 +2,7 @@
 //! inline files.
 
 use crate::{
-    Block, ContactKind, Date, DateEnd, Entry, ErrorKind, Field, Parsed, Section, line_col,
+    Block, Code, ContactKind, Date, DateEnd, Entry, Field, Parsed, Section, line_col,
     parse_json_resume,
 };
 
@@ -417,7 +417,7 @@ fn date_formats() {
     assert_eq!(jobs[4].details[0].plain(), "Spring 2017 – 2018");
     assert_eq!(parsed.warnings.len(), 1);
     let warning = &parsed.warnings[0];
-    assert_eq!(&src[warning.span.clone()], "\"Spring 2017\"");
+    assert_eq!(&src[warning.range().unwrap()], "\"Spring 2017\"");
 }
 
 #[test]
@@ -425,22 +425,22 @@ fn syntax_error_position() {
     // Line 4 lacks its comma; serde_json notices at the next key, line 5 column 5.
     let src = "{\n  \"basics\": {\n    \"name\": \"Ada\",\n    \"label\": \"Analyst\"\n    \"email\": \"ada@example.com\"\n  }\n}\n";
     let err = parse_json_resume(src).unwrap_err();
-    assert_eq!(err.kind, ErrorKind::JsonSyntax);
-    assert_eq!(line_col(src, err.span.start), (5, 5));
+    assert_eq!(err.code, Code::JsonSyntax);
+    assert_eq!(line_col(src, err.range().unwrap().start), (5, 5));
     assert_eq!(err.message, "invalid JSON: expected `,` or `}`");
-    assert!(err.hint.is_some());
+    assert!(err.hints.first().cloned().is_some());
 
     // The full fixture cut after its work list: the file ends inside the root object.
     let cut = FULL_V1.find("\"volunteer\"").unwrap();
     let err = parse_json_resume(&FULL_V1[..cut]).unwrap_err();
-    assert_eq!(err.kind, ErrorKind::JsonSyntax);
+    assert_eq!(err.code, Code::JsonSyntax);
     // At the text's last character, where the file stops short.
-    assert_eq!(err.span.start, cut - 1, "{}", err.message);
+    assert_eq!(err.range().unwrap().start, cut - 1, "{}", err.message);
 
     // A UTF-8 byte order mark is skipped, and positions still count it.
     let src = "\u{feff}{\"basics\": {\"name\": \"Ada\",}}";
     let err = parse_json_resume(src).unwrap_err();
-    assert_eq!(&src[err.span.clone()], "}");
+    assert_eq!(&src[err.range().unwrap()], "}");
     assert!(
         parse_ok("\u{feff}{\"basics\": {\"name\": \"Ada\"}}")
             .resume
@@ -533,7 +533,7 @@ fn near_misses_of_known_keys_are_warned_about() {
     let hints: Vec<_> = parsed
         .warnings
         .iter()
-        .map(|w| (w.message.as_str(), w.hint.as_deref()))
+        .map(|w| (w.message.as_str(), w.hints.first().map(String::as_str)))
         .collect();
     assert_eq!(
         hints,
@@ -619,10 +619,10 @@ fn nonsense_types_are_errors_at_the_value() {
     ];
     for (src, message, pos) in cases {
         let err = parse_json_resume(src).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::JsonField, "{src}");
+        assert_eq!(err.code, Code::JsonField, "{src}");
         assert_eq!(err.message, message, "{src}");
-        assert_eq!(line_col(src, err.span.start), pos, "{src}");
-        assert!(err.hint.is_some(), "{src}");
+        assert_eq!(line_col(src, err.range().unwrap().start), pos, "{src}");
+        assert!(err.hints.first().cloned().is_some(), "{src}");
     }
     // Numbers are read as written where text is expected.
     let parsed = parse_ok(
@@ -683,10 +683,11 @@ fn garbage_never_panics() {
 fn check_no_panic(src: &str) {
     if let Err(err) = parse_json_resume(src) {
         assert!(
-            err.span.start <= err.span.end && err.span.end <= src.len(),
+            err.range().unwrap().start <= err.range().unwrap().end
+                && err.range().unwrap().end <= src.len(),
             "{src:?}: {err:?}"
         );
-        assert!(src.get(err.span.clone()).is_some(), "{src:?}: {err:?}");
+        assert!(src.get(err.range().unwrap()).is_some(), "{src:?}: {err:?}");
     }
 }
 
@@ -701,15 +702,15 @@ fn deep_nesting_is_an_error_or_ignored_never_a_crash() {
     assert!(parsed.warnings.is_empty());
     // Where text or objects are expected it is a type error.
     let err = parse_json_resume(&format!("{{\"work\": {deep}}}")).unwrap_err();
-    assert_eq!(err.kind, ErrorKind::JsonField);
+    assert_eq!(err.code, Code::JsonField);
     let err = parse_json_resume(&format!("{{\"basics\": {{\"name\": {deep}}}}}")).unwrap_err();
-    assert_eq!(err.kind, ErrorKind::JsonField);
+    assert_eq!(err.code, Code::JsonField);
     let err = parse_json_resume(&deep).unwrap_err();
-    assert_eq!(err.kind, ErrorKind::JsonField);
+    assert_eq!(err.code, Code::JsonField);
     // Unclosed, it is a syntax error at the end.
     let open = "{\"x\": ".to_string() + &"{\"a\": ".repeat(depth);
     let err = parse_json_resume(&open).unwrap_err();
-    assert_eq!(err.kind, ErrorKind::JsonSyntax);
+    assert_eq!(err.code, Code::JsonSyntax);
 }
 
 #[test]

@@ -13,7 +13,7 @@ pub(crate) use placeholders::find as find_placeholders;
 
 use std::path::PathBuf;
 
-use crate::{Block, Error, ErrorKind, Header, Photo, Settings, Span, Text, Warning};
+use crate::{Block, Code, Diagnostic, Header, Photo, Settings, Span, Text};
 
 pub use crate::markdown::DocumentKind;
 
@@ -132,7 +132,7 @@ pub struct ParsedLetter {
     /// The letter, placeholders not yet filled.
     pub letter: Letter,
     /// Everything suspicious that did not stop the read.
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<Diagnostic>,
     /// Hidden text (see [`crate::Parsed::hidden`]).
     pub hidden: Vec<Span>,
 }
@@ -143,7 +143,7 @@ impl Letter {
     ///
     /// # Errors
     ///
-    /// An [`ErrorKind::Placeholder`] error at the first placeholder that has no value, with
+    /// A [`Code::Placeholder`] error at the first placeholder that has no value, with
     /// the known names as a hint.
     ///
     /// ```
@@ -153,9 +153,10 @@ impl Letter {
     /// assert_eq!(letter.subject.unwrap().plain(), "Joining Acme");
     /// let mut letter = vita_model::parse_letter(src).unwrap().letter;
     /// let err = letter.fill(&[]).unwrap_err();
-    /// assert_eq!(&src[err.span], "{company}");
+    /// assert_eq!(err.code, vita_model::Code::Placeholder);
+    /// assert_eq!(&src[err.range().unwrap()], "{company}");
     /// ```
-    pub fn fill(&mut self, values: &[(String, String)]) -> Result<(), Error> {
+    pub fn fill(&mut self, values: &[(String, String)]) -> Result<(), Diagnostic> {
         let mut all = self.values.clone();
         all.extend(values.iter().cloned());
         if let Some(missing) = self
@@ -176,12 +177,12 @@ impl Letter {
                 ),
                 None => format!("the values given are {}", known.join(", ")),
             };
-            return Err(Error {
-                message: format!("the placeholder `{{{}}}` has no value", missing.name),
-                span: missing.span.clone(),
-                hint: Some(hint),
-                kind: ErrorKind::Placeholder,
-            });
+            return Err(Diagnostic::error(
+                Code::Placeholder,
+                format!("the placeholder `{{{}}}` has no value", missing.name),
+            )
+            .at(missing.span.clone())
+            .with_hint(hint));
         }
         let fill = |t: &mut Text| placeholders::fill_text(t, &all);
         let header = &mut self.header;

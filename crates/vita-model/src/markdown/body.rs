@@ -7,14 +7,15 @@ use super::blocks::{Item, Node};
 use super::inline::{self, Piece};
 use super::{tables, tags};
 use crate::{
-    Block, CodeBlock, Field, List, ListItem, Paragraph, Run, Span, SplitLine, Style, Text, Warning,
+    Block, CodeBlock, Diagnostic, Field, List, ListItem, Paragraph, Run, Span, SplitLine, Style,
+    Text,
 };
 
 /// Longest key a `**Key:**` row may have; longer bold openings are emphasis, not labels.
 const MAX_KEY_CHARS: usize = 60;
 
 /// Converts nodes in order, gathering consecutive field rows.
-pub(super) fn blocks(nodes: Vec<Node>, source: &str, warnings: &mut Vec<Warning>) -> Vec<Block> {
+pub(super) fn blocks(nodes: Vec<Node>, source: &str, warnings: &mut Vec<Diagnostic>) -> Vec<Block> {
     let mut out = Vec::new();
     let mut rows: Vec<Field> = Vec::new();
     for node in nodes {
@@ -39,7 +40,7 @@ fn flush_rows(rows: &mut Vec<Field>, out: &mut Vec<Block>) {
 }
 
 /// One node's blocks. Adjacent `Fields` in the result are merged by the caller.
-fn node_blocks(node: Node, source: &str, warnings: &mut Vec<Warning>) -> Vec<Block> {
+fn node_blocks(node: Node, source: &str, warnings: &mut Vec<Diagnostic>) -> Vec<Block> {
     match node {
         Node::Para { pieces, span } => paragraph(&pieces, span, source),
         // Headings that reach here (level 4 and below, or inside list items) are set as a bold
@@ -217,7 +218,7 @@ fn list(
     items: Vec<Item>,
     span: Span,
     source: &str,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     let mut out = Vec::new();
     let mut rows = Vec::new();
@@ -299,7 +300,12 @@ fn item_tags(item: &mut Item) -> Vec<String> {
     tags
 }
 
-fn list_item(item: Item, tags: Vec<String>, source: &str, warnings: &mut Vec<Warning>) -> ListItem {
+fn list_item(
+    item: Item,
+    tags: Vec<String>,
+    source: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> ListItem {
     let mut nodes = item.nodes;
     let text = match nodes.first() {
         Some(Node::Para { pieces, .. }) => {

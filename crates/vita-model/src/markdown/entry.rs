@@ -15,7 +15,7 @@ use std::ops::Range;
 use super::blocks::Node;
 use super::inline::{self, Piece};
 use super::{body, dates, parts, place};
-use crate::{Dates, Entry, Run, Span, Text, Warning};
+use crate::{Dates, Diagnostic, Entry, Run, Span, Text};
 
 /// Longest line, in characters, that can be a meta line.
 const MAX_META_CHARS: usize = 120;
@@ -39,7 +39,7 @@ pub(super) fn read(
     span: Span,
     nodes: Vec<Node>,
     source: &str,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Entry {
     let mut slots = Slots::default();
     let mut tags = inline::tags(heading);

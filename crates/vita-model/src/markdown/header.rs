@@ -18,7 +18,7 @@ use super::contact;
 use super::front_matter::FrontMatter;
 use super::inline::{self, Piece};
 use super::{tables, tags};
-use crate::{Contact, ContactKind, Header, Run, Span, Text, Warning};
+use crate::{Code, Contact, ContactKind, Diagnostic, Header, Run, Span, Text};
 
 /// Longest line, in characters, that still reads as a header line.
 const MAX_LINE_CHARS: usize = 120;
@@ -42,7 +42,7 @@ pub(super) fn read(
     guess: Option<String>,
     source: &str,
     body_start: usize,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> (Header, Vec<Node>) {
     let mut nodes = preamble.into_iter().peekable();
     let mut md = Header::default();
@@ -71,16 +71,18 @@ pub(super) fn read(
     let name = match (front.name, heading) {
         (Some(name), Some((text, span))) => {
             if text.plain() != name.plain() {
-                warnings.push(Warning {
-                    code: vita_diagnostic::Code::LeftOut,
-                    message: format!(
-                        "heading `# {}` is ignored: the front matter names you `{}`",
-                        text.plain(),
-                        name.plain()
-                    ),
-                    span,
-                    hint: Some("remove one of the two names".into()),
-                });
+                warnings.push(
+                    Diagnostic::warning(
+                        Code::LeftOut,
+                        format!(
+                            "heading `# {}` is ignored: the front matter names you `{}`",
+                            text.plain(),
+                            name.plain()
+                        ),
+                    )
+                    .at(span)
+                    .with_hint("remove one of the two names"),
+                );
             }
             Some(name)
         }
@@ -96,12 +98,11 @@ pub(super) fn read(
             None => "start the file with `# Your Name`, or add `name = \"…\"` to the front matter"
                 .into(),
         };
-        warnings.push(Warning {
-            code: vita_diagnostic::Code::NoName,
-            message: "no name found at the top of the résumé".into(),
-            span: body_start..body_start,
-            hint: Some(hint),
-        });
+        warnings.push(
+            Diagnostic::warning(Code::NoName, "no name found at the top of the résumé")
+                .at(body_start..body_start)
+                .with_hint(hint),
+        );
     }
     let mut headline = front.headline;
     for line in md.headline {
@@ -125,7 +126,7 @@ pub(super) fn read(
 }
 
 /// Tags inside a header line are a warning: the header is in every variant.
-fn warn_tags(pieces: &[Piece], span: &Span, warnings: &mut Vec<Warning>) {
+fn warn_tags(pieces: &[Piece], span: &Span, warnings: &mut Vec<Diagnostic>) {
     if !inline::tags(pieces).is_empty() {
         warnings.push(tags::in_header(span));
     }
@@ -226,7 +227,7 @@ mod tests {
     use super::*;
     use crate::markdown::blocks;
 
-    fn header(src: &str) -> (Header, Vec<Node>, Vec<Warning>) {
+    fn header(src: &str) -> (Header, Vec<Node>, Vec<Diagnostic>) {
         let mut warnings = Vec::new();
         let mut nodes = blocks::read(src, 0, None, &mut warnings).nodes;
         let name = super::super::name::arrange(&mut nodes, None).name;
@@ -286,7 +287,14 @@ mod tests {
         assert_eq!(h.headline[0].plain(), "Just a headline");
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].code == crate::Code::NoName);
-        assert!(warnings[0].hint.as_deref().unwrap().contains("# Your Name"));
+        assert!(
+            warnings[0]
+                .hints
+                .first()
+                .map(String::as_str)
+                .unwrap()
+                .contains("# Your Name")
+        );
     }
 
     #[test]

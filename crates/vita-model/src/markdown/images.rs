@@ -11,7 +11,7 @@ use super::blocks::Node;
 use super::html_tags::shorten;
 use super::inline::{Image, Piece};
 use super::links::{self, ImageSource};
-use crate::{Photo, Warning};
+use crate::{Code, Diagnostic, Photo};
 
 /// Removes every image from `nodes` and returns the photo, if there is one. `scope_end` is the
 /// index of the first top-level node after the first section; `allowed` is false when the
@@ -20,7 +20,7 @@ pub(super) fn take_photo(
     nodes: &mut Vec<Node>,
     scope_end: usize,
     allowed: bool,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Option<Photo> {
     let mut found = Found {
         photo: None,
@@ -40,7 +40,7 @@ pub(super) fn take_photo(
 struct Found<'a> {
     photo: Option<Photo>,
     allowed: bool,
-    warnings: &'a mut Vec<Warning>,
+    warnings: &'a mut Vec<Diagnostic>,
 }
 
 impl Found<'_> {
@@ -151,12 +151,11 @@ impl Found<'_> {
                 )
             }
         };
-        self.warnings.push(Warning {
-            code: vita_diagnostic::Code::Image,
-            message,
-            span: image.span.clone(),
-            hint: Some(hint.into()),
-        });
+        self.warnings.push(
+            Diagnostic::warning(Code::Image, message)
+                .at(image.span.clone())
+                .with_hint(hint),
+        );
     }
 }
 

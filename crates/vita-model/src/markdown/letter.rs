@@ -5,7 +5,7 @@
 
 use super::{blocks, front_matter, images, section};
 use crate::letter::{Day, Letter, LetterDate, ParsedLetter, Signature};
-use crate::{Block, Error, Header, Paragraph, Photo, Style, Text, Warning};
+use crate::{Block, Diagnostic, Header, Paragraph, Photo, Style, Text};
 
 /// What a document is: a résumé (the default) or a cover letter.
 pub use front_matter::letter_fields::DocumentKind;
@@ -32,7 +32,7 @@ fn bom_len(source: &str) -> usize {
 }
 
 /// Reads a cover letter. Only front matter can fail.
-pub(crate) fn parse(source: &str) -> Result<ParsedLetter, Error> {
+pub(crate) fn parse(source: &str) -> Result<ParsedLetter, Diagnostic> {
     let mut warnings = Vec::new();
     let (front, body_start) = front_matter::read(source, bom_len(source), &mut warnings)?;
     let front = front.unwrap_or_default();
@@ -109,7 +109,7 @@ pub(crate) fn parse(source: &str) -> Result<ParsedLetter, Error> {
             .collect(),
         placeholders: crate::letter::find_placeholders(source),
     };
-    warnings.sort_by_key(|w| w.span.start);
+    warnings.sort_by_key(|w| w.range().map(|r| r.start));
     Ok(ParsedLetter {
         letter,
         warnings,
@@ -125,15 +125,15 @@ fn is_image(path: &str) -> bool {
 }
 
 /// The warning for letter fields in a file that is not a letter.
-pub(super) fn letter_fields_in_resume(key: &str, span: crate::Span) -> Warning {
-    Warning {
-        code: crate::Code::LetterField,
-        message: format!(
+pub(super) fn letter_fields_in_resume(key: &str, span: crate::Span) -> Diagnostic {
+    Diagnostic::warning(
+        crate::Code::LetterField,
+        format!(
             "`{key}` is a cover-letter field, but this file is read as a résumé; it is ignored"
         ),
-        span,
-        hint: Some("add `kind = \"letter\"` to the front matter to build a cover letter".into()),
-    }
+    )
+    .at(span)
+    .with_hint("add `kind = \"letter\"` to the front matter to build a cover letter")
 }
 
 #[cfg(test)]
@@ -209,9 +209,12 @@ mod tests {
         let err = letter
             .fill(&[("recipient".into(), "Jo".into())])
             .unwrap_err();
-        assert_eq!(err.kind, crate::ErrorKind::Placeholder);
-        assert_eq!(crate::line_col(src, err.span.start), (5, 6));
-        assert_eq!(err.hint.as_deref(), Some("did you mean `{recipient}`?"));
+        assert_eq!(err.code, crate::Code::Placeholder);
+        assert_eq!(crate::line_col(src, err.range().unwrap().start), (5, 6));
+        assert_eq!(
+            err.hints.first().map(String::as_str),
+            Some("did you mean `{recipient}`?")
+        );
     }
 
     #[test]
@@ -220,13 +223,13 @@ mod tests {
         let parsed = crate::parse_markdown(src).unwrap();
         assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
         assert_eq!(parsed.warnings[0].code, crate::Code::LetterField);
-        assert_eq!(&src[parsed.warnings[0].span.clone()], "subject");
+        assert_eq!(&src[parsed.warnings[0].range().unwrap()], "subject");
         let src = "+++\nkind = \"leter\"\n+++\n";
         let err = parse(src).unwrap_err();
-        assert_eq!(err.kind, crate::ErrorKind::FrontMatterField);
-        assert_eq!(&src[err.span.clone()], "\"leter\"");
+        assert_eq!(err.code, crate::Code::FrontMatterField);
+        assert_eq!(&src[err.range().unwrap()], "\"leter\"");
         let err = parse("+++\nkind = \"letter\"\nto = [1]\n+++\n").unwrap_err();
-        assert_eq!(err.kind, crate::ErrorKind::FrontMatterField);
+        assert_eq!(err.code, crate::Code::FrontMatterField);
     }
 
     #[test]

@@ -42,11 +42,11 @@ pub use letter::DocumentKind;
 pub(crate) use letter::{kind as document_kind, parse as parse_letter};
 pub(crate) use shortcodes::replace as emoji_shortcodes;
 
-use crate::{Error, Parsed, Resume, Text};
+use crate::{Diagnostic, Parsed, Resume, Text};
 use blocks::Node;
 
 /// Reads a whole Markdown résumé. Only front matter can fail.
-pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
+pub(crate) fn parse(source: &str) -> Result<Parsed, Diagnostic> {
     let start = if source.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
     } else {
@@ -110,7 +110,7 @@ pub(crate) fn parse(source: &str) -> Result<Parsed, Error> {
     let mut untitled_all = arranged.intro;
     untitled_all.extend(untitled);
     let sections = section::read(untitled_all, rest, source, &mut warnings);
-    warnings.sort_by_key(|w| w.span.start);
+    warnings.sort_by_key(|w| w.range().map(|r| r.start));
     Ok(Parsed {
         resume: Resume {
             header,
@@ -356,11 +356,11 @@ mod tests {
     #[test]
     fn front_matter_errors_come_through_parse() {
         let err = crate::parse_markdown("+++\npages = \"two\"\n+++\n").unwrap_err();
-        assert_eq!(err.kind, crate::ErrorKind::FrontMatterField);
+        assert_eq!(err.code, crate::Code::FrontMatterField);
         let src = "+++\nname = \"Ada\"\n\nlinks = [\n+++\n# Body\n";
         let err = crate::parse_markdown(src).unwrap_err();
-        assert_eq!(err.kind, crate::ErrorKind::FrontMatterSyntax);
-        assert!(crate::line_col(src, err.span.start).0 >= 4);
+        assert_eq!(err.code, crate::Code::FrontMatterSyntax);
+        assert!(crate::line_col(src, err.range().unwrap().start).0 >= 4);
     }
 
     #[test]
@@ -469,7 +469,7 @@ mod tests {
         }
         parsed.resume.header.headline.iter().for_each(check_text);
         for w in &parsed.warnings {
-            assert!(w.span.end <= src.len(), "{src:?}");
+            assert!(w.range().unwrap().end <= src.len(), "{src:?}");
         }
     }
 

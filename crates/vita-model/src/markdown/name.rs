@@ -27,7 +27,7 @@
 use super::blocks::Node;
 use super::inline::{self, Piece};
 use super::{contact, name_rows, words};
-use crate::{ContactKind, Span, Text, Warning};
+use crate::{Code, ContactKind, Diagnostic, Span, Text};
 
 /// What [`arrange`] took out of the nodes.
 #[derive(Debug, Default)]
@@ -39,7 +39,7 @@ pub(super) struct Arranged {
     /// The name heading's span when it has a tags comment (the header is in every variant).
     pub tagged: Option<Span>,
     /// A note on how the name was found, when it was not written as a heading.
-    pub note: Option<Warning>,
+    pub note: Option<Diagnostic>,
 }
 
 /// Takes the name (and any intro above it) out of `nodes`; a job title written as `#` above a
@@ -117,16 +117,16 @@ fn pick(
         // "和树香的简历" ("Shuxiang He's résumé"): the name is before "的简历".
         if let Some(name) = possessive_name(&plain) {
             let suffix = plain.trim()[name.len()..].trim().to_string();
-            let note = Warning {
-                code: vita_diagnostic::Code::NameGuess,
-                message: format!(
+            let note = Diagnostic::warning(
+                Code::NameGuess,
+                format!(
                     "the title `{}` is read as the name `{name}`; `{suffix}` (\"'s résumé\") is \
                      left out",
                     plain.trim()
                 ),
-                span: span.clone(),
-                hint: Some("write the name alone in the `#` heading to silence this".into()),
-            };
+            )
+            .at(span.clone())
+            .with_hint("write the name alone in the `#` heading to silence this");
             let name = Text::plain_run(name, span.clone());
             return Arranged {
                 note: Some(note),
@@ -450,12 +450,12 @@ fn by_row(nodes: &mut Vec<Node>, front: Option<&str>) -> Arranged {
     let Some((name, span, how)) = found else {
         return Arranged::default();
     };
-    let note = Warning {
-        code: vita_diagnostic::Code::NameGuess,
-        message: format!("`{}` is read as your name{how}", name.plain()),
-        span: span.clone(),
-        hint: Some("write `# Your Name` on the first line to say so directly".into()),
-    };
+    let note = Diagnostic::warning(
+        Code::NameGuess,
+        format!("`{}` is read as your name{how}", name.plain()),
+    )
+    .at(span.clone())
+    .with_hint("write `# Your Name` on the first line to say so directly");
     Arranged {
         name: Some((name, span)),
         note: Some(note),
@@ -789,14 +789,15 @@ mod tests {
         assert_eq!(titles(src), ["Cursus Universitaire", "Encadrement"]);
         assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
         // The name written again as a heading is replaced, with a warning.
-        let parsed = parse_ok("---\nname: Ines Roe\n---\n\n# Ines M. Roe\n\n## Work\n\nHi.\n");
+        let src = "---\nname: Ines Roe\n---\n\n# Ines M. Roe\n\n## Work\n\nHi.\n";
+        let parsed = parse_ok(src);
         assert_eq!(parsed.resume.header.name.unwrap().plain(), "Ines Roe");
-        assert!(
-            parsed
-                .warnings
-                .iter()
-                .any(|w| w.message.contains("is ignored"))
-        );
+        let placed: Vec<_> = parsed
+            .warnings
+            .iter()
+            .map(|w| (w.code, &src[w.range().unwrap()]))
+            .collect();
+        assert_eq!(placed, [(crate::Code::LeftOut, "# Ines M. Roe\n")]);
         // A section first: a name-like `#` further down is not taken for the name.
         let src = "# Academic Education\n\nText.\n\n# Scientific Supervision\n\nText.\n";
         assert_eq!(
@@ -862,7 +863,9 @@ mod tests {
             .unwrap();
         assert!(
             warning
-                .hint
+                .hints
+                .first()
+                .cloned()
                 .as_deref()
                 .unwrap()
                 .contains("name = \"Jane Doe\""),
@@ -906,7 +909,7 @@ mod tests {
             .warnings
             .iter()
             .filter(|w| w.code == crate::Code::EmptySection)
-            .map(|w| crate::line_col(src, w.span.start).0)
+            .map(|w| crate::line_col(src, w.range().unwrap().start).0)
             .collect();
         assert_eq!(lines, [3, 9, 13]);
     }

@@ -116,7 +116,9 @@ mod tests {
             .unwrap();
         assert!(
             warning
-                .hint
+                .hints
+                .first()
+                .cloned()
                 .as_deref()
                 .unwrap()
                 .contains("name = \"Jane Roe\""),

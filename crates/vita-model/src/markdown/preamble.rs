@@ -10,7 +10,7 @@
 
 use super::blocks::Node;
 use super::inline::{self, Piece};
-use crate::{Span, Text, Warning};
+use crate::{Code, Diagnostic, Span, Text};
 
 /// Pelican's metadata keys (lower case).
 const PELICAN_KEYS: [&str; 18] = [
@@ -103,7 +103,11 @@ pub(super) struct Preamble {
 
 /// Removes preamble nodes from the top of `nodes`, with a warning each, and the warnings the
 /// reader gave about what they held (a relative link in a switcher).
-pub(super) fn strip(nodes: &mut Vec<Node>, source: &str, warnings: &mut Vec<Warning>) -> Preamble {
+pub(super) fn strip(
+    nodes: &mut Vec<Node>,
+    source: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Preamble {
     let mut found = Preamble::default();
     let mut first_heading = nodes
         .iter()
@@ -129,18 +133,23 @@ pub(super) fn strip(nodes: &mut Vec<Node>, source: &str, warnings: &mut Vec<Warn
             }
         };
         let span = span.clone();
-        warnings.retain(|w| !(span.start <= w.span.start && w.span.end <= span.end));
-        warnings.push(Warning {
-            code: vita_diagnostic::Code::LeftOut,
-            message: format!(
-                "{what} `{}` is left out",
-                super::html_tags::shorten(&inline::text(pieces).plain(), 50)
-            ),
-            span: span.clone(),
-            hint: Some(
-                "it belongs to the tool or site the file was written for, not to the résumé".into(),
-            ),
+        warnings.retain(|w| {
+            !w.range()
+                .is_some_and(|r| span.start <= r.start && r.end <= span.end)
         });
+        warnings.push(
+            Diagnostic::warning(
+                Code::LeftOut,
+                format!(
+                    "{what} `{}` is left out",
+                    super::html_tags::shorten(&inline::text(pieces).plain(), 50)
+                ),
+            )
+            .at(span.clone())
+            .with_hint(
+                "it belongs to the tool or site the file was written for, not to the résumé",
+            ),
+        );
         if found.title.is_none() {
             found.title = title.map(|t| (t, span));
         }
@@ -257,9 +266,13 @@ mod tests {
             "Jane Doe"
         );
         assert!(parsed.resume.header.headline.is_empty());
-        assert!(
-            parsed.warnings[0].code == crate::Code::LeftOut
-                && parsed.warnings[0].message.contains("Pelican metadata")
+        let first = &parsed.warnings[0];
+        assert_eq!(
+            (first.code, &src[first.range().unwrap()]),
+            (
+                crate::Code::LeftOut,
+                "Title: Resume\nDate: 2024-01-02\nSlug: resume\n"
+            )
         );
         let parsed = parse_ok("Title: Jane Doe\nDate: 2024-01-02\n\n## Work\n\nHi.\n");
         assert_eq!(

@@ -13,7 +13,7 @@
 use super::blocks::Node;
 use super::inline::{self, Piece};
 use super::{body, entry};
-use crate::{Block, Section, Span, Text, Warning};
+use crate::{Block, Code, Diagnostic, Section, Span, Text};
 
 /// A section being gathered: title, heading span, tags, content nodes.
 struct Open {
@@ -31,7 +31,7 @@ pub(super) fn read(
     untitled: Vec<Node>,
     rest: Vec<Node>,
     source: &str,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Section> {
     let mut sections = Vec::new();
     let mut current: Option<Open> = None;
@@ -83,22 +83,23 @@ pub(super) fn read(
 
 /// The finished section, or `None` for a titled one with nothing left in it (its content was
 /// all left out: an image, an HTML block, a template loop), which is reported at its heading.
-fn finish(open: Open, source: &str, warnings: &mut Vec<Warning>) -> Option<Section> {
+fn finish(open: Open, source: &str, warnings: &mut Vec<Diagnostic>) -> Option<Section> {
     let blocks = section_blocks(open.nodes, source, warnings);
     if open.titled && blocks.iter().all(|b| matches!(b, Block::PageBreak)) {
-        warnings.push(Warning {
-            code: vita_diagnostic::Code::EmptySection,
-            message: format!(
-                "section `{}` has nothing left in it and is left out",
-                open.title.plain()
-            ),
-            span: open.span,
-            hint: Some(
+        warnings.push(
+            Diagnostic::warning(
+                Code::EmptySection,
+                format!(
+                    "section `{}` has nothing left in it and is left out",
+                    open.title.plain()
+                ),
+            )
+            .at(open.span)
+            .with_hint(
                 "its content was left out (see the warnings above) or it has none; write its \
-                 content in Markdown, or delete the heading"
-                    .into(),
+                 content in Markdown, or delete the heading",
             ),
-        });
+        );
         return None;
     }
     Some(Section {
@@ -113,7 +114,7 @@ fn finish(open: Open, source: &str, warnings: &mut Vec<Warning>) -> Option<Secti
 type OpenEntry = (Vec<Piece>, Span, Vec<Node>);
 
 /// A section's content: leading blocks, then one entry per `###`.
-fn section_blocks(nodes: Vec<Node>, source: &str, warnings: &mut Vec<Warning>) -> Vec<Block> {
+fn section_blocks(nodes: Vec<Node>, source: &str, warnings: &mut Vec<Diagnostic>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut leading = Vec::new();
     let mut open: Option<OpenEntry> = None;

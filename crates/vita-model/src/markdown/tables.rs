@@ -15,7 +15,7 @@
 use super::blocks::Cell;
 use super::contact;
 use super::inline;
-use crate::{Block, Contact, ContactKind, Field, Run, Span, Table, Text, Warning};
+use crate::{Block, Code, Contact, ContactKind, Diagnostic, Field, Run, Span, Table, Text};
 
 /// Longest key of a key–value row, as for `**Key:**` rows.
 const MAX_KEY_CHARS: usize = 60;
@@ -59,7 +59,7 @@ const LABELS: [&str; 24] = [
 pub(super) fn contacts(
     head: &[Cell],
     rows: &[Vec<Cell>],
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Option<Vec<Contact>> {
     let texts = |row: &[Cell]| -> Vec<Text> { row.iter().map(|c| inline::text(c)).collect() };
     let head = texts(head);
@@ -93,19 +93,20 @@ pub(super) fn contacts(
             (Some(first), Some(last)) => first.start..last.end,
             _ => 0..0,
         };
-        warnings.push(Warning {
-            code: vita_diagnostic::Code::TableTitles,
-            message: format!(
-                "the contact table's column titles `{}` are left out",
-                titles.join(" | ")
-            ),
-            span,
-            hint: Some(
+        warnings.push(
+            Diagnostic::warning(
+                Code::TableTitles,
+                format!(
+                    "the contact table's column titles `{}` are left out",
+                    titles.join(" | ")
+                ),
+            )
+            .at(span)
+            .with_hint(
                 "a contact line says what each item is by its shape; leave the header row \
-                 empty (`| | |`) to say nothing"
-                    .into(),
+                 empty (`| | |`) to say nothing",
             ),
-        });
+        );
     }
     let all_rows = head_is_row
         .then_some(head.as_slice())

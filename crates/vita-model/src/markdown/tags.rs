@@ -13,12 +13,12 @@
 //! This file only reads the comment: `tags:` (or `tag:`, any case) then names separated by
 //! commas or spaces. Names are compared in lower case.
 
-use crate::{Span, Warning, select};
+use crate::{Code, Diagnostic, Span, select};
 
 /// Reads a comment (`<!-- … -->`, surrounding white space allowed). `None` when it is not a
 /// tags comment; otherwise the valid names, with a warning for each invalid one and for a
 /// comment that names none.
-pub(super) fn read(html: &str, span: &Span, warnings: &mut Vec<Warning>) -> Option<Vec<String>> {
+pub(super) fn read(html: &str, span: &Span, warnings: &mut Vec<Diagnostic>) -> Option<Vec<String>> {
     let inner = html.trim().strip_prefix("<!--")?.strip_suffix("-->")?;
     if inner.contains("-->") {
         return None;
@@ -43,47 +43,44 @@ pub(super) fn read(html: &str, span: &Span, warnings: &mut Vec<Warning>) -> Opti
         match select::normalize_tag(word) {
             Some(name) if !names.contains(&name) => names.push(name),
             Some(_) => {}
-            None => warnings.push(Warning {
-                code: vita_diagnostic::Code::TagComment,
-                message: format!("`{word}` is not a tag name and is ignored"),
-                span: span.clone(),
-                hint: Some("tag names are letters, digits and `-`, `_`, `.`, `+`, `#`, `/`".into()),
-            }),
+            None => warnings.push(
+                Diagnostic::warning(
+                    Code::TagComment,
+                    format!("`{word}` is not a tag name and is ignored"),
+                )
+                .at(span.clone())
+                .with_hint("tag names are letters, digits and `-`, `_`, `.`, `+`, `#`, `/`"),
+            ),
         }
     }
     if names.is_empty() {
-        warnings.push(Warning {
-            code: vita_diagnostic::Code::TagComment,
-            message: "this tags comment names no tag".into(),
-            span: span.clone(),
-            hint: Some("write it like `<!-- tags: backend, lead -->`".into()),
-        });
+        warnings.push(
+            Diagnostic::warning(Code::TagComment, "this tags comment names no tag")
+                .at(span.clone())
+                .with_hint("write it like `<!-- tags: backend, lead -->`"),
+        );
     }
     Some(names)
 }
 
 /// The warning for a tags comment on a line of its own that follows no heading or list item.
-pub(super) fn stray(span: &Span) -> Warning {
-    Warning {
-        code: vita_diagnostic::Code::TagComment,
-        message: "this tags comment tags nothing".into(),
-        span: span.clone(),
-        hint: Some(
+pub(super) fn stray(span: &Span) -> Diagnostic {
+    Diagnostic::warning(Code::TagComment, "this tags comment tags nothing")
+        .at(span.clone())
+        .with_hint(
             "put it at the end of the line it tags (a heading, paragraph or bullet), or on the \
-             line under a `##` or `###` heading"
-                .into(),
-        ),
-    }
+             line under a `##` or `###` heading",
+        )
 }
 
 /// The warning for tags in the header, which every variant shows.
-pub(super) fn in_header(span: &Span) -> Warning {
-    Warning {
-        code: vita_diagnostic::Code::TagComment,
-        message: "tags in the header have no effect: the header is in every variant".into(),
-        span: span.clone(),
-        hint: Some("to vary the headline per variant, use `set.headline` in vita.toml".into()),
-    }
+pub(super) fn in_header(span: &Span) -> Diagnostic {
+    Diagnostic::warning(
+        Code::TagComment,
+        "tags in the header have no effect: the header is in every variant",
+    )
+    .at(span.clone())
+    .with_hint("to vary the headline per variant, use `set.headline` in vita.toml")
 }
 
 #[cfg(test)]

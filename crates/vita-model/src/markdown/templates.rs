@@ -7,7 +7,7 @@
 
 use super::html_tags::shorten;
 use super::inline::Piece;
-use crate::{Run, Span, Warning};
+use crate::{Code, Diagnostic, Run, Span};
 
 /// Markers that open and close template syntax.
 const MARKERS: [(&str, &str); 3] = [("{{", "}}"), ("{%", "%}"), ("%%", "%%")];
@@ -20,7 +20,7 @@ const CODE: char = '\u{1}';
 pub(super) fn strip(
     pieces: Vec<Piece>,
     verbatim: &dyn Fn(&Run) -> bool,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Piece> {
     // The text as one string (line breaks as `\n`), and where each piece sits in it.
     let mut text = String::new();
@@ -60,15 +60,16 @@ pub(super) fn strip(
                 Piece::Image(image) => image.span.clone(),
             };
             let written = text.get(cut.clone()).unwrap_or_default();
-            warnings.push(Warning {
-                code: vita_diagnostic::Code::TemplateSyntax,
-                message: format!("template syntax `{}` is left out", shorten(written, 50)),
-                span,
-                hint: Some(
-                    "Vita does not run templates or keep editor comments; write the text itself"
-                        .into(),
+            warnings.push(
+                Diagnostic::warning(
+                    Code::TemplateSyntax,
+                    format!("template syntax `{}` is left out", shorten(written, 50)),
+                )
+                .at(span)
+                .with_hint(
+                    "Vita does not run templates or keep editor comments; write the text itself",
                 ),
-            });
+            );
             reported += 1;
         }
         match piece {
@@ -192,7 +193,7 @@ mod tests {
         let spans: Vec<&str> = parsed
             .warnings
             .iter()
-            .map(|w| &src[w.span.clone()])
+            .map(|w| &src[w.range().unwrap()])
             .collect();
         assert_eq!(
             spans,

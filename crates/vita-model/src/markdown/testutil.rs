@@ -34,10 +34,10 @@ pub(super) fn entry(entry_src: &str) -> Entry {
 /// warning asserts instead of its wording.
 pub(super) fn placed<'s>(
     src: &'s str,
-    warnings: &[crate::Warning],
+    warnings: &[crate::Diagnostic],
 ) -> Vec<(&'static str, &'s str)> {
     warnings
         .iter()
-        .map(|w| (w.code.as_str(), src.get(w.span.clone()).unwrap_or("")))
+        .map(|w| (w.code.as_str(), src.get(w.range().unwrap()).unwrap_or("")))
         .collect()
 }

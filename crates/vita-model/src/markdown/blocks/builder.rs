@@ -7,7 +7,7 @@ use super::super::inline::{Image, Piece};
 use super::super::{dashes, links, shortcodes, tags, templates};
 use super::raw_html::OpenElement;
 use super::{Cell, Item, MAX_DEPTH, Node, Read};
-use crate::{Run, Span, Style, Text, Warning};
+use crate::{Code, Diagnostic, Run, Span, Style, Text};
 
 /// Commands on a line of their own that LaTeX-minded authors use for a new page.
 const NEWPAGE: [&str; 4] = ["\\newpage", "\\pagebreak", "\\clearpage", "\\newpage{}"];
@@ -107,7 +107,7 @@ pub(in super::super) struct Builder<'a> {
     /// follows it goes too ("program <span hidden>…</span>." reads "program.").
     after_hidden: bool,
     /// Problems found.
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl<'a> Builder<'a> {
@@ -380,17 +380,10 @@ impl<'a> Builder<'a> {
             links::Target::Link(url) => Some(url),
             links::Target::None => None,
             links::Target::Unresolved => {
-                self.warnings.push(Warning {
-                    code: vita_diagnostic::Code::RelativeLink,
-                    message: format!(
+                self.warnings.push(Diagnostic::warning(Code::RelativeLink, format!(
                         "relative link `{url}` has no `base_url` to resolve against; its text is kept without a link"
-                    ),
-                    span: span.clone(),
-                    hint: Some(
-                        "add `base_url = \"https://your.site/\"` to the front matter, or write the full address"
-                            .into(),
-                    ),
-                });
+                    )).at(span.clone()).with_hint("add `base_url = \"https://your.site/\"` to the front matter, or write the full address"
+                            ));
                 None
             }
         }
@@ -525,20 +518,21 @@ impl<'a> Builder<'a> {
         let Some(h) = self.hiding.take() else {
             return;
         };
-        self.warnings.push(Warning {
-            code: vita_diagnostic::Code::HiddenText,
-            message: format!(
-                "hidden text is left out ({}): `{}`",
-                h.reason,
-                super::super::html_tags::shorten(&h.text, 60)
-            ),
-            span: h.span.clone(),
-            hint: Some(
+        self.warnings.push(
+            Diagnostic::warning(
+                Code::HiddenText,
+                format!(
+                    "hidden text is left out ({}): `{}`",
+                    h.reason,
+                    super::super::html_tags::shorten(&h.text, 60)
+                ),
+            )
+            .at(h.span.clone())
+            .with_hint(
                 "text that a reader cannot see but a machine reads is keyword stuffing to an \
-                 applicant tracking system; delete it or make it visible"
-                    .into(),
+                 applicant tracking system; delete it or make it visible",
             ),
-        });
+        );
         self.hidden.push(h.span);
     }
 
@@ -629,7 +623,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Ends the document: closes what is open and hands over the nodes and findings.
-    pub fn finish(mut self, warnings: &mut Vec<Warning>) -> Read {
+    pub fn finish(mut self, warnings: &mut Vec<Diagnostic>) -> Read {
         self.flush();
         while let Some(frame) = self.stack.last() {
             let end = match frame {

@@ -20,7 +20,7 @@ mod raw_html;
 use pulldown_cmark::{CowStr, Event, Options, Parser};
 
 use super::inline::Piece;
-use crate::{Span, Warning};
+use crate::{Diagnostic, Span};
 use builder::Builder;
 
 /// Deepest list nesting kept as structure; deeper lists are flattened.
@@ -128,7 +128,7 @@ pub(super) fn read(
     body: &str,
     base: usize,
     base_url: Option<&str>,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Read {
     let mut b = Builder::new(body, base, base_url);
     let options = Options::ENABLE_TABLES | Options::ENABLE_DEFINITION_LIST;
@@ -171,7 +171,7 @@ mod tests {
         super::read(body, base, None, &mut Vec::new()).nodes
     }
 
-    fn read_all(body: &str) -> (Read, Vec<Warning>) {
+    fn read_all(body: &str) -> (Read, Vec<Diagnostic>) {
         let mut warnings = Vec::new();
         let read = super::read(body, 0, None, &mut warnings);
         (read, warnings)
@@ -424,7 +424,10 @@ mod tests {
                 ("V0123", "<style>"),
             ]
         );
-        assert_eq!(crate::line_col(src, warnings[0].span.start).0, 4);
+        assert_eq!(
+            crate::line_col(src, warnings[0].range().unwrap().start).0,
+            4
+        );
     }
 
     #[test]

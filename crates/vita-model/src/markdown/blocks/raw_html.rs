@@ -21,7 +21,7 @@
 use super::super::html_tags::{self, PageBreak, Role, Styling, Tag, Token};
 use super::Node;
 use super::builder::Builder;
-use crate::{Span, Warning};
+use crate::{Code, Diagnostic, Span};
 
 /// Most HTML elements kept open at once; deeper ones are ignored.
 const MAX_OPEN: usize = 64;
@@ -163,20 +163,21 @@ impl Builder<'_> {
                 }
                 _ => None,
             });
-            self.warnings.push(Warning {
-                code: vita_diagnostic::Code::Html,
-                message: format!(
-                    "this HTML block is not rendered ({}): `{}`",
-                    first.unwrap_or_else(|| "HTML".into()),
-                    html_tags::shorten(&lost, 60)
-                ),
-                span: span.start..span.start,
-                hint: Some(
+            self.warnings.push(
+                Diagnostic::warning(
+                    Code::Html,
+                    format!(
+                        "this HTML block is not rendered ({}): `{}`",
+                        first.unwrap_or_else(|| "HTML".into()),
+                        html_tags::shorten(&lost, 60)
+                    ),
+                )
+                .at(span.start..span.start)
+                .with_hint(
                     "Vita reads Markdown; write it as a list, key–value rows (`**Key:** value`) \
-                     or a Markdown table"
-                        .into(),
+                     or a Markdown table",
                 ),
-            });
+            );
         }
     }
 
@@ -224,15 +225,8 @@ impl Builder<'_> {
             _ => {}
         }
         if html_tags::role(&tag.name) == Role::Dropped {
-            self.warnings.push(Warning {
-                code: vita_diagnostic::Code::Html,
-                message: format!("`<{}>` is left out", tag.name),
-                span: span.clone(),
-                hint: Some(
-                    "it belongs to a web page; the layout sets how the PDF looks (see `--layout`)"
-                        .into(),
-                ),
-            });
+            self.warnings.push(Diagnostic::warning(Code::Html, format!("`<{}>` is left out", tag.name)).at(span.clone()).with_hint("it belongs to a web page; the layout sets how the PDF looks (see `--layout`)"
+                        ));
         }
         if tag.is_empty_element() {
             return;
@@ -298,16 +292,14 @@ impl Builder<'_> {
         } else if let Some(icon) = &element.icon
             && empty_icon
         {
-            self.warnings.push(Warning {
-                code: vita_diagnostic::Code::Html,
-                message: format!("icon `{icon}` is left out"),
-                span: element.span.clone(),
-                hint: Some(
-                    "an icon font draws a picture, not a word; write the word (\"GitHub\", \
-                     \"Email\") if it matters"
-                        .into(),
-                ),
-            });
+            self.warnings.push(
+                Diagnostic::warning(Code::Html, format!("icon `{icon}` is left out"))
+                    .at(element.span.clone())
+                    .with_hint(
+                        "an icon font draws a picture, not a word; write the word (\"GitHub\", \
+                     \"Email\") if it matters",
+                    ),
+            );
         }
         if element.break_after {
             self.flush();

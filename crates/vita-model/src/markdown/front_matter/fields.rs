@@ -5,7 +5,7 @@
 use super::FrontMatter;
 use super::letter_fields::{self, LETTER_KEYS};
 use crate::markdown::{contact, links};
-use crate::{Contact, ContactKind, Error, ErrorKind, Span, Text, Warning};
+use crate::{Code, Contact, ContactKind, Diagnostic, Span, Text};
 
 /// A front matter value, in the few shapes the fields need. Spans are file offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,8 +84,8 @@ pub(super) fn apply(
     front: &mut FrontMatter,
     entry: Entry<'_>,
     syntax: Syntax,
-    warnings: &mut Vec<Warning>,
-) -> Result<(), Error> {
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(), Diagnostic> {
     let Entry {
         key,
         key_span,
@@ -129,12 +129,7 @@ pub(super) fn apply(
             span,
         }),
         ("base_url", Value::Str(s)) => {
-            settings.base_url = Some(links::normalize_base(s).ok_or_else(|| Error {
-                message: format!("front matter `base_url` must be an http(s) address, found `{s}`"),
-                span: span.clone(),
-                hint: Some("relative links are resolved against it: write the address of the folder they are relative to, like `base_url = \"https://ada.dev/\"`".into()),
-                kind: ErrorKind::FrontMatterField,
-            })?);
+            settings.base_url = Some(links::normalize_base(s).ok_or_else(|| Diagnostic::error(Code::FrontMatterField, format!("front matter `base_url` must be an http(s) address, found `{s}`")).at(span.clone()).with_hint("relative links are resolved against it: write the address of the folder they are relative to, like `base_url = \"https://ada.dev/\"`"))?);
         }
         ("photo", Value::Bool(on)) => front.photo = Some(*on),
         ("photo", _) => return Err(wrong("`true` or `false`")),
@@ -208,13 +203,12 @@ fn strings(value: &Value) -> Option<Vec<(String, Span)>> {
 }
 
 /// One entry of `links`: a `{ label, url }` table, or a bare URL string.
-fn link(item: &Value, span: Span, warnings: &mut Vec<Warning>) -> Result<Contact, Error> {
+fn link(item: &Value, span: Span, warnings: &mut Vec<Diagnostic>) -> Result<Contact, Diagnostic> {
     let example = "{ label = \"GitHub\", url = \"https://github.com/ada\" }";
-    let fail = |message: String| Error {
-        message,
-        span: span.clone(),
-        hint: Some(format!("write each link as `{example}`")),
-        kind: ErrorKind::FrontMatterField,
+    let fail = |message: String| {
+        Diagnostic::error(Code::FrontMatterField, message)
+            .at(span.clone())
+            .with_hint(format!("write each link as `{example}`"))
     };
     let (label, url) = match item {
         Value::Str(url) => (None, url.clone()),
@@ -226,13 +220,11 @@ fn link(item: &Value, span: Span, warnings: &mut Vec<Warning>) -> Result<Contact
                     ("label", Value::Str(s)) => label = Some(s.clone()),
                     ("url", Value::Str(s)) => url = Some(s.clone()),
                     ("label" | "url", other) => {
-                        return Err(Error {
-                            span: value_span.clone(),
-                            ..fail(format!(
-                                "link `{key}` must be a string, found {}",
-                                other.describe()
-                            ))
-                        });
+                        return Err(fail(format!(
+                            "link `{key}` must be a string, found {}",
+                            other.describe()
+                        ))
+                        .at(value_span.clone()));
                     }
                     _ => warnings.push(unknown_key(key, key_span.clone(), &["label", "url"])),
                 }
@@ -264,7 +256,7 @@ pub(super) fn wrong_type(
     value: &Value,
     span: Span,
     syntax: Syntax,
-) -> Error {
+) -> Diagnostic {
     let example = KEYS
         .iter()
         .chain(&LETTER_KEYS)
@@ -274,28 +266,28 @@ pub(super) fn wrong_type(
         Syntax::Toml => format!("write it like `{key} = {example}`"),
         Syntax::Yaml => format!("write it like `{key}: {example}`"),
     };
-    Error {
-        message: format!(
+    Diagnostic::error(
+        Code::FrontMatterField,
+        format!(
             "front matter `{key}` must be {expected}, found {}",
             value.describe()
         ),
-        span,
-        hint: Some(hint),
-        kind: ErrorKind::FrontMatterField,
-    }
+    )
+    .at(span)
+    .with_hint(hint)
 }
 
-fn unknown_key(key: &str, span: Span, known: &[&str]) -> Warning {
+fn unknown_key(key: &str, span: Span, known: &[&str]) -> Diagnostic {
     let hint = match crate::closest(key, known) {
         Some(k) => format!("did you mean `{k}`?"),
         None => format!("known keys are {}", known.join(", ")),
     };
-    Warning {
-        code: vita_diagnostic::Code::UnknownFrontMatterKey,
-        message: format!("unknown front matter key `{key}` is ignored"),
-        span,
-        hint: Some(hint),
-    }
+    Diagnostic::warning(
+        Code::UnknownFrontMatterKey,
+        format!("unknown front matter key `{key}` is ignored"),
+    )
+    .at(span)
+    .with_hint(hint)
 }
 
 #[cfg(test)]
@@ -317,7 +309,10 @@ mod tests {
             &mut Vec::new(),
         )
         .unwrap_err();
-        assert_eq!(err.span, 8..9);
-        assert_eq!(err.hint.as_deref(), Some("write it like `pages: 1`"));
+        assert_eq!(err.range().unwrap(), 8..9);
+        assert_eq!(
+            err.hints.first().map(String::as_str),
+            Some("write it like `pages: 1`")
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! default placeholder values. They share the value types and error wording of [`super::fields`].
 
 use super::fields::{Syntax, Value, wrong_type};
-use crate::{Error, ErrorKind, Span, Text};
+use crate::{Code, Diagnostic, Span, Text};
 
 /// Every letter key with an example value (for hints and "did you mean").
 pub(crate) const LETTER_KEYS: [(&str, &str); 9] = [
@@ -67,7 +67,7 @@ pub(super) fn apply(
     value: &Value,
     span: &Span,
     syntax: Syntax,
-) -> Result<bool, Error> {
+) -> Result<bool, Diagnostic> {
     if !LETTER_KEYS.iter().any(|(k, _)| *k == key) {
         return Ok(false);
     }
@@ -82,14 +82,9 @@ pub(super) fn apply(
                 "letter" => DocumentKind::Letter,
                 "resume" | "résumé" | "cv" => DocumentKind::Resume,
                 other => {
-                    return Err(Error {
-                        message: format!(
+                    return Err(Diagnostic::error(Code::FrontMatterField, format!(
                             "front matter `kind` must be \"resume\" or \"letter\", found \"{other}\""
-                        ),
-                        span: span.clone(),
-                        hint: Some("write `kind = \"letter\"` for a cover letter".into()),
-                        kind: ErrorKind::FrontMatterField,
-                    });
+                        )).at(span.clone()).with_hint("write `kind = \"letter\"` for a cover letter"));
                 }
             };
             letter.kind = Some((kind, span.clone()));

@@ -10,7 +10,7 @@ pub mod schema;
 mod toml_block;
 mod yaml_block;
 
-use crate::{Contact, Error, ErrorKind, Settings, Span, Text, Warning};
+use crate::{Code, Contact, Diagnostic, Settings, Span, Text};
 
 pub use overrides::{FieldOverride, FieldValue, apply_overrides, is_front_matter_key};
 
@@ -63,8 +63,8 @@ pub(super) fn join_names(name: &Text, surname: &Text) -> Text {
 pub(super) fn read(
     source: &str,
     start: usize,
-    warnings: &mut Vec<Warning>,
-) -> Result<(Option<FrontMatter>, usize), Error> {
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(Option<FrontMatter>, usize), Diagnostic> {
     // Blank lines before the opening fence are allowed (Jekyll and Hugo skip them too).
     let mut lines = lines_from(source, start).skip_while(|line| line.text.trim().is_empty());
     let Some(first) = lines.next() else {
@@ -106,15 +106,15 @@ pub(super) fn read(
     Ok((None, start))
 }
 
-fn unclosed(start: usize, fence: &str) -> Error {
-    Error {
-        message: format!("front matter opened with `{fence}` is never closed"),
-        span: start..start + fence.len(),
-        hint: Some(format!(
-            "add a line with just `{fence}` after the last front matter line"
-        )),
-        kind: ErrorKind::FrontMatterSyntax,
-    }
+fn unclosed(start: usize, fence: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::FrontMatterSyntax,
+        format!("front matter opened with `{fence}` is never closed"),
+    )
+    .at(start..start + fence.len())
+    .with_hint(format!(
+        "add a line with just `{fence}` after the last front matter line"
+    ))
 }
 
 /// One source line.
@@ -158,7 +158,7 @@ mod tests {
     use super::*;
     use crate::ContactKind;
 
-    fn ok(src: &str) -> (FrontMatter, usize, Vec<Warning>) {
+    fn ok(src: &str) -> (FrontMatter, usize, Vec<Diagnostic>) {
         let mut warnings = Vec::new();
         let (front, body) = read(src, 0, &mut warnings).expect("front matter reads");
         (front.expect("front matter found"), body, warnings)
@@ -205,27 +205,30 @@ mod tests {
         let (front, _, _) = ok("+++\nsurname = \"Roe\"\n+++\n");
         assert_eq!(front.name.unwrap().plain(), "Roe");
         let err = read("+++\nsurname = 3\n+++\n", 0, &mut Vec::new()).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::FrontMatterField);
+        assert_eq!(err.code, Code::FrontMatterField);
     }
 
     #[test]
     fn toml_syntax_error_points_at_the_broken_line() {
         let src = "\u{feff}+++\nname = \"Ada\"\npages = = 2\n+++\n";
         let err = read(src, 3, &mut Vec::new()).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::FrontMatterSyntax);
-        assert_eq!(crate::line_col(src, err.span.start).0, 3);
-        assert_eq!(crate::line_at(src, err.span.start), "pages = = 2");
+        assert_eq!(err.code, Code::FrontMatterSyntax);
+        assert_eq!(crate::line_col(src, err.range().unwrap().start).0, 3);
+        assert_eq!(
+            crate::line_at(src, err.range().unwrap().start),
+            "pages = = 2"
+        );
         let src = "+++\r\nname = \"Ada\r\npages = 2\r\n+++\r\n";
         let err = read(src, 0, &mut Vec::new()).unwrap_err();
-        assert_eq!(crate::line_col(src, err.span.start).0, 2);
+        assert_eq!(crate::line_col(src, err.range().unwrap().start).0, 2);
     }
 
     #[test]
     fn wrong_type_points_at_the_value() {
         let src = "+++\nname = \"Ada\"\npages = \"two\"\n+++\n";
         let err = read(src, 0, &mut Vec::new()).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::FrontMatterField);
-        assert_eq!(&src[err.span.clone()], "\"two\"");
+        assert_eq!(err.code, Code::FrontMatterField);
+        assert_eq!(&src[err.range().unwrap()], "\"two\"");
     }
 
     #[test]
@@ -236,10 +239,15 @@ mod tests {
             crate::markdown::testutil::placed(src, &warnings),
             [("V0112", "nmae"), ("V0112", "colour")]
         );
-        assert_eq!(warnings[0].hint.as_deref(), Some("did you mean `name`?"));
+        assert_eq!(
+            warnings[0].hints.first().map(String::as_str),
+            Some("did you mean `name`?")
+        );
         assert!(
             !warnings[1]
-                .hint
+                .hints
+                .first()
+                .cloned()
                 .as_deref()
                 .unwrap_or("")
                 .contains("did you mean")
@@ -250,7 +258,7 @@ mod tests {
     fn unterminated_block_points_at_the_opening_fence() {
         for src in ["+++\nname = \"Ada\"\n", "---\nname: Ada\n# Ada\n"] {
             let err = read(src, 0, &mut Vec::new()).unwrap_err();
-            assert_eq!(err.span, 0..3, "{src}");
+            assert_eq!(err.range().unwrap(), 0..3, "{src}");
         }
     }
 
@@ -282,7 +290,7 @@ mod tests {
             "+++\nphoto = \"no\"\n+++\n",
         ] {
             let err = read(src, 0, &mut Vec::new()).unwrap_err();
-            assert_eq!(err.kind, ErrorKind::FrontMatterField, "{src}");
+            assert_eq!(err.code, Code::FrontMatterField, "{src}");
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::FrontMatter;
 use super::fields::{self, Entry, KEYS, Syntax, Value};
-use crate::{ContactKind, Error, ErrorKind, Resume, Span};
+use crate::{Code, ContactKind, Diagnostic, Resume, Span};
 
 /// One front-matter field set from outside the source file.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,9 +47,9 @@ pub fn is_front_matter_key(key: &str) -> bool {
 ///
 /// # Errors
 ///
-/// An [`ErrorKind::FrontMatterField`] error at the override's span for an unknown key (with a
+/// A [`Code::FrontMatterField`] error at the override's span for an unknown key (with a
 /// "did you mean" hint) or a value of the wrong type.
-pub fn apply_overrides(resume: &mut Resume, overrides: &[FieldOverride]) -> Result<(), Error> {
+pub fn apply_overrides(resume: &mut Resume, overrides: &[FieldOverride]) -> Result<(), Diagnostic> {
     for o in overrides {
         let known = KEYS.map(|(k, _)| k);
         if !known.contains(&o.key.as_str()) {
@@ -57,23 +57,16 @@ pub fn apply_overrides(resume: &mut Resume, overrides: &[FieldOverride]) -> Resu
                 Some(k) => format!("did you mean `{k}`?"),
                 None => format!("the fields that can be set are {}", known.join(", ")),
             };
-            return Err(Error {
-                message: format!("unknown front matter key `{}`", o.key),
-                span: o.span.clone(),
-                hint: Some(hint),
-                kind: ErrorKind::FrontMatterField,
-            });
+            return Err(Diagnostic::error(
+                Code::FrontMatterField,
+                format!("unknown front matter key `{}`", o.key),
+            )
+            .at(o.span.clone())
+            .with_hint(hint));
         }
         if o.key == "base_url" {
-            return Err(Error {
-                message: "`base_url` cannot be set from outside the résumé".into(),
-                span: o.span.clone(),
-                hint: Some(
-                    "relative links are resolved while the file is read; put `base_url` in its front matter"
-                        .into(),
-                ),
-                kind: ErrorKind::FrontMatterField,
-            });
+            return Err(Diagnostic::error(Code::FrontMatterField, "`base_url` cannot be set from outside the résumé").at(o.span.clone()).with_hint("relative links are resolved while the file is read; put `base_url` in its front matter"
+                        ));
         }
         let value = match &o.value {
             FieldValue::Text(s) if o.key == "photo" && matches!(s.trim(), "true" | "false") => {
@@ -203,17 +196,19 @@ mod tests {
             &[set("base_url", FieldValue::Text("https://a.b/".into()))],
         )
         .unwrap_err();
-        assert_eq!(err.kind, ErrorKind::FrontMatterField);
+        assert_eq!(err.code, Code::FrontMatterField);
         // Known, but not to be set from outside: the hint says where it goes.
         assert!(
-            err.hint
+            err.hints
+                .first()
+                .cloned()
                 .unwrap()
                 .ends_with("put `base_url` in its front matter"),
             "{}",
             err.message
         );
         let err = apply_overrides(&mut resume, &[set("photo", FieldValue::Number(0))]).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::FrontMatterField);
+        assert_eq!(err.code, Code::FrontMatterField);
     }
 
     #[test]
@@ -234,10 +229,13 @@ mod tests {
         let mut resume = Resume::default();
         let err = apply_overrides(&mut resume, &[set("headlin", FieldValue::Text("x".into()))])
             .unwrap_err();
-        assert_eq!(err.span, 100..110);
-        assert_eq!(err.hint.as_deref(), Some("did you mean `headline`?"));
+        assert_eq!(err.range().unwrap(), 100..110);
+        assert_eq!(
+            err.hints.first().map(String::as_str),
+            Some("did you mean `headline`?")
+        );
         let err = apply_overrides(&mut resume, &[set("pages", FieldValue::Text("one".into()))])
             .unwrap_err();
-        assert_eq!(err.kind, ErrorKind::FrontMatterField);
+        assert_eq!(err.code, Code::FrontMatterField);
     }
 }

@@ -7,7 +7,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::fields::{self, Entry, Syntax, Value};
 use super::{FrontMatter, shift};
-use crate::{Error, ErrorKind, Warning};
+use crate::{Code, Diagnostic};
 
 /// How deep values are converted; the fields need at most a list of tables of strings.
 const MAX_DEPTH: usize = 3;
@@ -16,15 +16,23 @@ const MAX_DEPTH: usize = 3;
 pub(super) fn read(
     toml: &str,
     base: usize,
-    warnings: &mut Vec<Warning>,
-) -> Result<FrontMatter, Error> {
-    let table = DeTable::parse(toml).map_err(|e| Error {
-        message: format!("invalid TOML front matter: {}", e.message()),
-        span: e.span().map_or(base..base, |span| shift(span, base)),
-        hint: Some(
-            "front matter between `+++` lines is TOML: `key = \"value\"`, one per line".into(),
-        ),
-        kind: ErrorKind::FrontMatterSyntax,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<FrontMatter, Diagnostic> {
+    let table = DeTable::parse(toml).map_err(|e| {
+        let error = Diagnostic::error(
+            Code::FrontMatterSyntax,
+            format!("invalid TOML front matter: {}", e.message()),
+        )
+        .at(e.span().map_or(base..base, |span| shift(span, base)))
+        .with_hint("front matter between `+++` lines is TOML: `key = \"value\"`, one per line");
+        // A key or table defined twice also points at its first definition.
+        match e
+            .span()
+            .and_then(|span| crate::earlier_definition(toml, span))
+        {
+            Some(first) => error.related(shift(first, base), "first set here"),
+            None => error,
+        }
     })?;
     let mut entries: Vec<_> = table.get_ref().iter().collect();
     entries.sort_by_key(|(key, _)| key.span().start);

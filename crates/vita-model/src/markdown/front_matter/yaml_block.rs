@@ -5,7 +5,7 @@
 
 use super::fields::{self, Entry, Syntax, Value};
 use super::{FrontMatter, lines_from};
-use crate::{Error, Span, Warning};
+use crate::{Code, Diagnostic, Span};
 
 /// True for a line of the form `key: …` or `key:`.
 pub(super) fn is_key_line(line: &str) -> bool {
@@ -17,8 +17,8 @@ pub(super) fn read(
     source: &str,
     start: usize,
     end: usize,
-    warnings: &mut Vec<Warning>,
-) -> Result<FrontMatter, Error> {
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<FrontMatter, Diagnostic> {
     let mut front = FrontMatter::default();
     let mut nested_under: Option<String> = None;
     for line in lines_from(source, start).take_while(|line| line.start < end) {
@@ -31,24 +31,26 @@ pub(super) fn read(
             continue;
         }
         let Some((key, value, value_at)) = key_value(line.text).filter(|_| !indented) else {
-            warnings.push(Warning {
-                code: vita_diagnostic::Code::YamlNotRead,
-                message: format!("front matter line `{}` is not read", line.text.trim()),
-                span: line.start..line.start + line.text.len(),
-                hint: Some("only simple `key: value` lines are read from YAML front matter".into()),
-            });
+            warnings.push(
+                Diagnostic::warning(
+                    Code::YamlNotRead,
+                    format!("front matter line `{}` is not read", line.text.trim()),
+                )
+                .at(line.start..line.start + line.text.len())
+                .with_hint("only simple `key: value` lines are read from YAML front matter"),
+            );
             continue;
         };
         let key_span = line.start..line.start + key.len();
         if value.is_empty() {
-            warnings.push(Warning {
-                code: vita_diagnostic::Code::YamlNotRead,
-                message: format!("front matter `{key}` has nested YAML, which is not read"),
-                span: key_span,
-                hint: Some(
-                    "write it on one line, or use TOML front matter between `+++` lines".into(),
-                ),
-            });
+            warnings.push(
+                Diagnostic::warning(
+                    Code::YamlNotRead,
+                    format!("front matter `{key}` has nested YAML, which is not read"),
+                )
+                .at(key_span)
+                .with_hint("write it on one line, or use TOML front matter between `+++` lines"),
+            );
             nested_under = Some(key.to_string());
             continue;
         }
