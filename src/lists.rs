@@ -8,13 +8,17 @@ pub fn layouts() -> i32 {
         let Some(layout) = Layout::builtin(name) else {
             continue;
         };
-        println!(
+        let row = format!(
             "{name:10} {:7} {:14} {}",
             layout.page.size, layout.fonts.body, layout.description
         );
+        // A closed pipe (`vita layouts | head -1`) ends the listing quietly.
+        if !crate::stdout::line(&row) {
+            return 0;
+        }
     }
-    println!(
-        "\nUse one with `--layout NAME`, or write a file with `extends = \"classic\"` (docs/layouts.md)."
+    crate::stdout::line(
+        "\nUse one with `--layout NAME`, or write a file with `extends = \"classic\"` (docs/layouts.md).",
     );
     0
 }

@@ -32,6 +32,7 @@ mod shard;
 mod shell;
 mod source;
 mod specimen;
+mod stdout;
 mod watch;
 
 use std::process::ExitCode;
@@ -53,7 +54,7 @@ fn main() -> ExitCode {
                 diagnostics::terminal::eprint(warning);
             }
             if args.json_report() {
-                println!("{:#}", report::build(&built));
+                stdout::line(&format!("{:#}", report::build(&built)));
             }
             if !args.quiet {
                 eprintln!("{}", build::summary(&built));
@@ -75,7 +76,7 @@ fn main() -> ExitCode {
         Err(failure) => {
             diagnostics::terminal::eprint(&failure.diagnostic);
             if json {
-                println!("{:#}", report::failure(&failure));
+                stdout::line(&format!("{:#}", report::failure(&failure)));
             }
             failure.code
         }

@@ -98,3 +98,36 @@ fn the_man_page_is_roff_with_every_subcommand() {
     }
     assert!(page.contains("\\-\\-layout"));
 }
+
+/// Listings and JSON reports whose reader has gone (`vita layouts | head -1`) end quietly
+/// with exit 0: no "failed printing to stdout" panic, which the release binary turns into an
+/// abort.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let dir = Dir::new();
+    let resume = dir.write("cv.md", "# Ada Lovelace\n\n## Work\n\nEngines.\n");
+    for args in [
+        &["layouts"][..],
+        &["fonts"][..],
+        &[
+            "build",
+            resume.to_str().expect("UTF-8 path"),
+            "--format",
+            "json",
+            "-q",
+        ][..],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let out = Command::new(env!("CARGO_BIN_EXE_vita"))
+            .args(args)
+            .current_dir(dir.path(""))
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("run vita");
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+    }
+}

@@ -13,7 +13,6 @@ mod server;
 mod state;
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 
@@ -50,11 +49,10 @@ pub fn run(args: &PreviewArgs) -> Result<i32, Failure> {
         .to_ip()
         .map_or(args.port.unwrap_or(0), |a| a.port());
     let url = format!("http://127.0.0.1:{port}/");
-    println!(
+    crate::stdout::line(&format!(
         "previewing {} at {url} (Ctrl-C to stop)",
         args.input.display()
-    );
-    let _ = std::io::stdout().flush();
+    ));
     let shared = Arc::new(Shared::default());
     previewer.publish(&shared);
     start_watching(previewer, shared.clone())?;

@@ -587,7 +587,7 @@ pub(super) fn hidden_guess(source: &str, hidden: &[Span]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testutil::{entry_of, parse_ok};
+    use super::super::testutil::{entry_of, no_name_hint, parse_ok};
     use crate::Block;
 
     fn name_of(src: &str) -> Option<String> {
@@ -856,21 +856,8 @@ mod tests {
         let src = "<div style=\"display:none\">\n\n# Jane Doe\n\n</div>\n\n## Work\n\nHi.\n";
         let parsed = parse_ok(src);
         assert_eq!(parsed.resume.header.name, None);
-        let warning = parsed
-            .warnings
-            .iter()
-            .find(|w| w.code == crate::Code::NoName)
-            .unwrap();
-        assert!(
-            warning
-                .hints
-                .first()
-                .cloned()
-                .as_deref()
-                .unwrap()
-                .contains("name = \"Jane Doe\""),
-            "{warning:?}"
-        );
+        let hint = no_name_hint(&parsed);
+        assert!(hint.contains("name = \"Jane Doe\""), "{hint}");
         let src =
             "<div class=\"d-none d-print-block\">\n\n# Jane Doe\n\n</div>\n\n## Work\n\nHi.\n";
         assert_eq!(name_of(src).as_deref(), Some("Jane Doe"));

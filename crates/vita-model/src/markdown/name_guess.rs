@@ -88,7 +88,7 @@ fn introduced(body: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testutil::parse_ok;
+    use super::super::testutil::{no_name_hint, parse_ok};
     use super::from_prose;
 
     #[test]
@@ -109,20 +109,7 @@ mod tests {
         assert_eq!(from_prose("これまでの職務経歴です。\n"), None);
         let parsed = parse_ok("Hi, my name is Jane Roe, and I write software.\n\n## Work\n\nHi.\n");
         assert_eq!(parsed.resume.header.name, None);
-        let warning = parsed
-            .warnings
-            .iter()
-            .find(|w| w.code == crate::Code::NoName)
-            .unwrap();
-        assert!(
-            warning
-                .hints
-                .first()
-                .cloned()
-                .as_deref()
-                .unwrap()
-                .contains("name = \"Jane Roe\""),
-            "{warning:?}"
-        );
+        let hint = no_name_hint(&parsed);
+        assert!(hint.contains("name = \"Jane Roe\""), "{hint}");
     }
 }

@@ -7,6 +7,16 @@ pub(super) fn parse_ok(src: &str) -> Parsed {
     crate::parse_markdown(src).unwrap_or_else(|e| panic!("parse failed: {e:?}"))
 }
 
+/// The first hint of the "no name found" warning of `parsed`, or a panic.
+pub(super) fn no_name_hint(parsed: &Parsed) -> String {
+    let warning = parsed
+        .warnings
+        .iter()
+        .find(|w| w.code == crate::Code::NoName)
+        .unwrap_or_else(|| panic!("no V0110 in {:?}", parsed.warnings));
+    warning.hints.first().cloned().unwrap_or_default()
+}
+
 /// The entry of `block`, or a panic.
 pub(super) fn entry_of(block: &Block) -> &Entry {
     match block {
