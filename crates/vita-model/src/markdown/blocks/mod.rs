@@ -14,7 +14,7 @@
 //! the later recursive passes.
 
 mod builder;
-mod cjk_emphasis;
+mod parse_markers;
 mod raw_html;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser};
@@ -132,7 +132,7 @@ pub(super) fn read(
 ) -> Read {
     let mut b = Builder::new(body, base, base_url);
     let options = Options::ENABLE_TABLES | Options::ENABLE_DEFINITION_LIST;
-    let Some(prepared) = cjk_emphasis::prepare(body) else {
+    let Some(prepared) = parse_markers::prepare(body) else {
         for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
             b.event(event, range.start + base..range.end + base);
         }
@@ -145,11 +145,11 @@ pub(super) fn read(
     b.finish(warnings)
 }
 
-/// `event` with the emphasis markers of [`cjk_emphasis`] taken out of its text.
+/// `event` with the markers of [`parse_markers`] taken out of its text.
 fn without_markers(event: Event<'_>) -> Event<'_> {
     fn strip(text: CowStr<'_>) -> CowStr<'_> {
-        if text.contains(cjk_emphasis::MARKER) {
-            text.replace(cjk_emphasis::MARKER, "").into()
+        if text.contains(parse_markers::MARKER) {
+            text.replace(parse_markers::MARKER, "").into()
         } else {
             text
         }
