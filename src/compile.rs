@@ -285,15 +285,7 @@ fn compile_with(
         .photo
         .as_ref()
         .filter(|_| with_photo)
-        .and_then(
-            |photo| match crate::photo::load(&source.path, photo, "photo") {
-                Ok(data) => Some(data),
-                Err(warning) => {
-                    warnings.push(source.locate(warning));
-                    None
-                }
-            },
-        );
+        .and_then(|photo| crate::photo::load_or_warn(source, photo, "photo", &mut warnings));
     let options = LayoutOptions {
         creation_date: ctx.creation_date,
         photo,

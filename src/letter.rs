@@ -197,15 +197,10 @@ pub fn compile(
         },
         _ => None,
     };
-    let signature = letter.signature.image.as_ref().and_then(|image| {
-        match crate::photo::load(&source.path, image, "signature") {
-            Ok(data) => Some(data),
-            Err(warning) => {
-                warnings.push(source.locate(warning));
-                None
-            }
-        }
-    });
+    let signature =
+        letter.signature.image.as_ref().and_then(|image| {
+            crate::photo::load_or_warn(source, image, "signature", &mut warnings)
+        });
     let options = LayoutOptions {
         creation_date: ctx.creation_date,
         photo,

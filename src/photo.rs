@@ -13,6 +13,19 @@ const MAX_BYTES: u64 = 8 * 1024 * 1024;
 /// Largest photo in pixels (a 40-megapixel camera image).
 const MAX_PIXELS: u64 = 40_000_000;
 
+/// [`load`]ed from the folder of `source`, or `None` with its warning added to `warnings`
+/// (the résumé or letter then builds without the picture).
+pub fn load_or_warn(
+    source: &crate::source::Source,
+    photo: &vita_model::Photo,
+    what: &str,
+    warnings: &mut Vec<crate::diagnostics::Located>,
+) -> Option<PhotoData> {
+    load(&source.path, photo, what)
+        .map_err(|warning| warnings.push(source.locate(warning)))
+        .ok()
+}
+
 /// Reads `photo` (the résumé's photo, or a letter's signature: `what` names it), relative to
 /// the folder of `resume`. `Err` is the warning to give (V0406), placed at the picture's
 /// reference in the file that names it.
