@@ -111,7 +111,7 @@ pub fn run(args: &BatchArgs) -> Result<i32, Failure> {
         if let Some(shard) = args.shard {
             json["shard"] = shard.to_string().into();
         }
-        crate::stdout::line(&format!("{json:#}"));
+        crate::stdout::line(&format!("{json:#}"))?;
     }
     if !args.quiet {
         eprint!("{}", table(&outcomes, total, threads));

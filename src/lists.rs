@@ -3,7 +3,7 @@
 use vita_layout::Layout;
 
 /// Prints the built-in layouts, one per line: name, page, fonts, description.
-pub fn layouts() -> i32 {
+pub fn layouts() -> Result<i32, crate::failure::Failure> {
     for name in Layout::builtin_names() {
         let Some(layout) = Layout::builtin(name) else {
             continue;
@@ -13,14 +13,14 @@ pub fn layouts() -> i32 {
             layout.page.size, layout.fonts.body, layout.description
         );
         // A closed pipe (`vita layouts | head -1`) ends the listing quietly.
-        if !crate::stdout::line(&row) {
-            return 0;
+        if !crate::stdout::line(&row)? {
+            return Ok(0);
         }
     }
     crate::stdout::line(
         "\nUse one with `--layout NAME`, or write a file with `extends = \"classic\"` (docs/layouts.md).",
-    );
-    0
+    )?;
+    Ok(0)
 }
 
 /// Prints the font families layouts can name (`fonts.body`, `heading`, `mono`): the bundled
@@ -30,12 +30,10 @@ pub fn fonts(args: &crate::cli::FontsArgs) -> Result<i32, crate::failure::Failur
     if let Some(path) = &args.sample {
         return crate::specimen::write(path);
     }
-    use std::io::Write;
     let book = crate::fonts::book();
     let catalogue = book.catalogue();
-    let mut out = std::io::stdout().lock();
     // A closed pipe (`vita fonts | head`) ends the listing quietly.
-    let mut line = |text: String| writeln!(out, "{text}").is_ok();
+    let line = |text: &str| crate::stdout::line(text);
     let width = catalogue
         .iter()
         .map(|f| f.name.chars().count())
@@ -48,14 +46,14 @@ pub fn fonts(args: &crate::cli::FontsArgs) -> Result<i32, crate::failure::Failur
         let from = match &family.source {
             vita_layout::FamilySource::Bundled => {
                 if !bundled_heading {
-                    line("Bundled (compiled into Vita):".into());
+                    line("Bundled (compiled into Vita):")?;
                     bundled_heading = true;
                 }
                 "bundled".to_string()
             }
             vita_layout::FamilySource::File(path) => {
                 if !installed_heading {
-                    line("\nInstalled (--font-path and the system's fonts):".into());
+                    line("\nInstalled (--font-path and the system's fonts):")?;
                     installed_heading = true;
                 }
                 path.display().to_string()
@@ -66,12 +64,12 @@ pub fn fonts(args: &crate::cli::FontsArgs) -> Result<i32, crate::failure::Failur
             family.name,
             family.styles.join(", ")
         );
-        if !line(text) {
+        if !line(&text)? {
             return Ok(0);
         }
     }
     line(
-        "\nName one in a layout file: [fonts] body = \"Inter\" (docs/layouts.md); `vita fonts --sample specimen.pdf` shows the bundled ones.".into(),
-    );
+        "\nName one in a layout file: [fonts] body = \"Inter\" (docs/layouts.md); `vita fonts --sample specimen.pdf` shows the bundled ones.",
+    )?;
     Ok(0)
 }

@@ -49,24 +49,24 @@ fn main() -> ExitCode {
         _ => false,
     };
     let result = fonts::set_paths(cli.font_path.clone()).and_then(|()| match &cli.command {
-        cli::Command::Build(args) => build::run(args).map(|built| {
+        cli::Command::Build(args) => build::run(args).and_then(|built| {
             for warning in &built.warnings {
                 diagnostics::terminal::eprint(warning);
             }
             if args.json_report() {
-                stdout::line(&format!("{:#}", report::build(&built)));
+                stdout::line(&format!("{:#}", report::build(&built)))?;
             }
             if !args.quiet {
                 eprintln!("{}", build::summary(&built));
             }
-            0
+            Ok(0)
         }),
         cli::Command::Batch(args) => batch::run(args),
         cli::Command::Check(args) => check::run(args),
         cli::Command::Watch(args) => watch::run(args),
         cli::Command::Preview(args) => preview::run(args),
         cli::Command::Init(args) => init::run(args),
-        cli::Command::Layouts => Ok(lists::layouts()),
+        cli::Command::Layouts => lists::layouts(),
         cli::Command::Fonts(args) => lists::fonts(args),
         cli::Command::Completions(args) => shell::completions(args),
         cli::Command::Man => shell::man(),
@@ -76,7 +76,8 @@ fn main() -> ExitCode {
         Err(failure) => {
             diagnostics::terminal::eprint(&failure.diagnostic);
             if json {
-                stdout::line(&format!("{:#}", report::failure(&failure)));
+                // Already failing: a report that cannot be written changes nothing more.
+                let _ = stdout::line(&format!("{:#}", report::failure(&failure)));
             }
             failure.code
         }

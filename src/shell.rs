@@ -8,18 +8,17 @@ use clap::CommandFactory;
 
 use crate::cli::{Cli, CompletionsArgs};
 use crate::failure::Failure;
-use vita_diagnostic::{Code, Diagnostic};
 
 /// Prints the completion script for `args.shell`; returns the exit code.
 pub fn completions(args: &CompletionsArgs) -> Result<i32, Failure> {
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "vita", &mut script);
-    print(&script)
+    crate::stdout::print(&script).map(|_| 0)
 }
 
 /// Prints the manual page, vita(1), as roff; returns the exit code.
 pub fn man() -> Result<i32, Failure> {
-    print(&man_page())
+    crate::stdout::print(&man_page()).map(|_| 0)
 }
 
 /// The manual page: the command's synopsis and options, a section per subcommand with its
@@ -87,22 +86,6 @@ fn dedupe_preamble(page: &[u8]) -> Vec<u8> {
         out.push('\n');
     }
     out.into_bytes()
-}
-
-/// Writes `bytes` to standard output; a closed pipe (`vita man | head`) is not an error.
-fn print(bytes: &[u8]) -> Result<i32, Failure> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Ok(()) => Ok(0),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(0),
-        Err(e) => Err(Failure::input(Diagnostic::error(
-            Code::Unwritable,
-            format!(
-                "could not write to standard output: {}",
-                crate::os_error::worded(&e)
-            ),
-        ))),
-    }
 }
 
 #[cfg(test)]

@@ -131,3 +131,26 @@ fn a_closed_pipe_ends_the_output_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
     }
 }
+
+/// Any other failure to write standard output (here a full disk, /dev/full) is an error
+/// that says so, with a non-zero exit, not a quiet success.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_behind_standard_output_is_an_error() {
+    let dir = Dir::new();
+    for args in [&["layouts"][..], &["man"][..]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let out = Command::new(env!("CARGO_BIN_EXE_vita"))
+            .args(args)
+            .current_dir(dir.path(""))
+            .stdout(full)
+            .output()
+            .expect("run vita");
+        crate::util::assert_coded(&out, "error[V0012]", "");
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        assert!(stderr(&out).contains("standard output"), "{args:?}");
+    }
+}

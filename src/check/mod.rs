@@ -274,7 +274,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, Failure> {
     };
     let compiled = compile::compile(&source, &variant, &ctx, Overflow::Report)?;
     if args.show_text {
-        crate::stdout::text(&vita_render::text::plain_text(&compiled.document));
+        crate::stdout::print(vita_render::text::plain_text(&compiled.document).as_bytes())?;
     }
     let findings = inspect(&source, &compiled)?;
     let millis = started.elapsed().as_secs_f64() * 1000.0;
@@ -282,7 +282,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, Failure> {
     warnings.extend(compiled.warnings.iter().cloned());
     if args.format == Some(Format::Json) {
         let json = report::check(&args.input, &compiled, &findings, &warnings, millis);
-        crate::stdout::line(&format!("{json:#}"));
+        crate::stdout::line(&format!("{json:#}"))?;
     } else if !args.quiet || !findings.passed() {
         for warning in &warnings {
             crate::diagnostics::terminal::eprint(warning);

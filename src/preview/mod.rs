@@ -52,7 +52,7 @@ pub fn run(args: &PreviewArgs) -> Result<i32, Failure> {
     crate::stdout::line(&format!(
         "previewing {} at {url} (Ctrl-C to stop)",
         args.input.display()
-    ));
+    ))?;
     let shared = Arc::new(Shared::default());
     previewer.publish(&shared);
     start_watching(previewer, shared.clone())?;
