@@ -1,6 +1,6 @@
 //! What a build writes: the PDF, a PNG or SVG picture of each of its pages (drawn from the
-//! PDF's bytes, so a picture never differs from the PDF), or the text an applicant tracking
-//! system reads. Pictures go one file per page, numbered: `cv.png` → `cv-1.png`, `cv-2.png` ….
+//! display list the PDF is written from; vita-render says how the two are kept in step), or
+//! the text an applicant tracking system reads. Pictures go one file per page, numbered: `cv.png` → `cv-1.png`, `cv-2.png` ….
 //! Every file is rendered before any is written, and each is written atomically.
 
 use std::path::{Path, PathBuf};
@@ -68,11 +68,11 @@ pub fn render(target: &Target, compiled: &Compiled) -> Result<Vec<(PathBuf, Vec<
             target.path.clone(),
             vita_render::text::plain_text(&compiled.document).into_bytes(),
         )],
-        Kind::Png => {
-            numbered(vita_render::png::pages(&compiled.bytes, target.dpi as f32).map_err(failed)?)
-        }
+        Kind::Png => numbered(
+            vita_render::png::pages(&compiled.document, target.dpi as f32).map_err(failed)?,
+        ),
         Kind::Svg => numbered(
-            vita_render::svg::pages(&compiled.bytes)
+            vita_render::svg::pages(&compiled.document)
                 .map_err(failed)?
                 .into_iter()
                 .map(String::into_bytes)

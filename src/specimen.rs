@@ -58,17 +58,16 @@ pub fn write(path: &Path) -> Result<i32, Failure> {
         },
         structure: Vec::new(),
     };
-    let pdf = vita_pdf::pdf(&document, &vita_pdf::PdfOptions::default())
-        .map_err(|e| failed(format!("the specimen could not be written: {e}")))?;
     let png = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("png"));
     let bytes = if png {
-        let mut pages = vita_render::png::pages(&pdf, 100.0)
+        let mut pages = vita_render::png::pages(&document, 100.0)
             .map_err(|e| failed(format!("the specimen could not be drawn: {e}")))?;
         pages.remove(0)
     } else {
-        pdf
+        vita_pdf::pdf(&document, &vita_pdf::PdfOptions::default())
+            .map_err(|e| failed(format!("the specimen could not be written: {e}")))?
     };
     crate::output::write_atomically(path, &bytes).map_err(|e| {
         failed(format!(

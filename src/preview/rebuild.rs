@@ -108,7 +108,7 @@ impl Previewer {
             pdf: vita_pdf::PdfOptions::default(),
         };
         let compiled = compile::compile(&source, &self.variant, &ctx, Overflow::Report)?;
-        let pages = vita_render::svg::pages(&compiled.bytes).map_err(|e| {
+        let pages = vita_render::svg::pages(&compiled.document).map_err(|e| {
             Failure::input(Diagnostic::error(
                 Code::Unwritable,
                 format!("could not draw the pages: {e}"),

@@ -1,10 +1,18 @@
 //! Vita's outputs besides the PDF.
 //!
-//! Pictures are drawn from the PDF's bytes, never from the display list, so that a picture
-//! cannot show anything the PDF does not: [`png`] rasterises each page with hayro, [`svg`]
-//! converts each page with hayro-svg. [`text`] writes what a text extractor reads, from the
+//! Pictures are drawn from the display list the PDF is written from, with the same fonts,
+//! glyph positions and synthetic styles: [`png`] rasterises each page with vello_cpu, [`svg`]
+//! writes each page's glyph outlines. [`text`] writes what a text extractor reads, from the
 //! display list, without layout artefacts.
+//!
+//! Until November 2026 pictures were drawn from the PDF's bytes with hayro, a whole PDF
+//! interpreter (3.4 MB of the binary, docs/performance.md). The display list is what the PDF
+//! holds; that the two agree is checked, not assumed: a test renders the seed résumé both
+//! ways and compares the pixels, and `tests/pictures-and-preview.sh` compares the PNG pages
+//! with pdftoppm's rendering of the PDF.
 
+mod images;
+mod outlines;
 pub mod png;
 pub mod svg;
 pub mod text;
@@ -12,9 +20,9 @@ pub mod text;
 /// Why a picture could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    /// The PDF could not be parsed.
-    #[error("the PDF cannot be read: {0}")]
-    Pdf(String),
+    /// A font of the document cannot be read (the PDF writer would have refused it too).
+    #[error("the font {0} cannot be read")]
+    Font(String),
     /// The page is larger than a picture can be at this resolution.
     #[error("page {page} would be {width}×{height} pixels at {dpi} dpi; choose a lower --dpi")]
     TooLarge {
@@ -52,14 +60,4 @@ impl RenderError {
             other => Diagnostic::error(Code::Unwritable, other.to_string()),
         }
     }
-}
-
-/// Parses PDF bytes with hayro's parser.
-fn open(pdf: &[u8]) -> Result<hayro::hayro_syntax::Pdf, RenderError> {
-    hayro::hayro_syntax::Pdf::new(pdf.to_vec()).map_err(|e| RenderError::Pdf(format!("{e:?}")))
-}
-
-/// Interpreter settings for Vita's PDFs: every font is embedded, so no font is ever looked up.
-fn interpreter() -> hayro::hayro_interpret::InterpreterSettings {
-    hayro::hayro_interpret::InterpreterSettings::default()
 }

@@ -10,7 +10,10 @@
 //! and decompressed the first time a résumé uses one of its faces. Charis SIL, the default
 //! family, is stored as it is: decompressing the three faces the seed uses made a cold build
 //! of the seed 5 ms of CPU slower (docs/performance.md). Its bold italic, which few résumés
-//! use, is compressed like the other families. Inter comes as two variable fonts (upright
+//! use, is compressed like the other families. Vollkorn, Noto Sans and JetBrains Mono, whose
+//! licences reserve no font name, are stored without their TrueType hinting
+//! (`fonts/dehint.py`), which no PDF uses; Charis SIL and Lato reserve theirs, and stay as
+//! Debian ships them. Inter comes as two variable fonts (upright
 //! and italic); its regular and bold faces are instances of one file at weights 400 and 700.
 
 use std::sync::{Arc, OnceLock};

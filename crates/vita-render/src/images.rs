@@ -1,0 +1,118 @@
+//! Raster images (a résumé's photo) decoded for the PNG pictures: PNG with the png decoder
+//! vello_cpu brings, JPEG with zune-jpeg (the decoder krilla uses for the PDF), both as
+//! premultiplied RGBA.
+//!
+//! A photo is often far larger than the few hundred pixels it covers in a picture, and
+//! bilinear sampling of a large reduction misses most of its pixels (the picture shimmers), so
+//! an image more than twice as large as its place is first averaged down by a whole factor.
+
+use std::io::Cursor;
+
+use vello_cpu::Pixmap;
+use vello_cpu::color::PremulRgba8;
+use vita_layout::{Image, ImageFormat};
+use zune_jpeg::JpegDecoder;
+use zune_jpeg::zune_core::colorspace::ColorSpace;
+use zune_jpeg::zune_core::options::DecoderOptions;
+
+/// The pixels of `image`, reduced for a place `width` × `height` pixels large; `None` when
+/// the data does not decode (the PDF writer leaves such an image out too).
+pub(crate) fn decode(image: &Image, width: f64, height: f64) -> Option<Pixmap> {
+    let bytes: &[u8] = (*image.data).as_ref();
+    let pixmap = match image.format {
+        ImageFormat::Png => Pixmap::from_png(Cursor::new(bytes)).ok()?,
+        ImageFormat::Jpeg => jpeg(bytes)?,
+    };
+    Some(reduce(pixmap, width, height))
+}
+
+/// A JPEG as an opaque pixmap.
+fn jpeg(bytes: &[u8]) -> Option<Pixmap> {
+    let options = DecoderOptions::default().jpeg_set_out_colorspace(ColorSpace::RGBA);
+    let mut decoder = JpegDecoder::new_with_options(Cursor::new(bytes), options);
+    let rgba = decoder.decode().ok()?;
+    let (width, height) = decoder.dimensions()?;
+    let (width, height) = (u16::try_from(width).ok()?, u16::try_from(height).ok()?);
+    if rgba.len() != usize::from(width) * usize::from(height) * 4 {
+        return None;
+    }
+    let mut pixmap = Pixmap::new(width, height);
+    for (pixel, rgba) in pixmap.data_mut().iter_mut().zip(rgba.chunks_exact(4)) {
+        *pixel = PremulRgba8 {
+            r: rgba[0],
+            g: rgba[1],
+            b: rgba[2],
+            a: 255,
+        };
+    }
+    pixmap.set_may_have_transparency(false);
+    Some(pixmap)
+}
+
+/// `pixmap` averaged down by whole factors while it is more than twice `width` × `height`.
+fn reduce(pixmap: Pixmap, width: f64, height: f64) -> Pixmap {
+    let factor = |from: u16, to: f64| (f64::from(from) / to.max(1.0)).floor().max(1.0) as usize;
+    let (fx, fy) = (
+        factor(pixmap.width(), width),
+        factor(pixmap.height(), height),
+    );
+    if fx < 2 && fy < 2 {
+        return pixmap;
+    }
+    let (w, h) = (usize::from(pixmap.width()), usize::from(pixmap.height()));
+    let (out_w, out_h) = (w / fx, h / fy);
+    let mut out = Pixmap::new(out_w as u16, out_h as u16);
+    let src = pixmap.data();
+    let count = (fx * fy) as u32;
+    for (row, out_row) in out.data_mut().chunks_exact_mut(out_w).enumerate() {
+        for (col, pixel) in out_row.iter_mut().enumerate() {
+            let mut sum = [0u32; 4];
+            for y in row * fy..(row + 1) * fy {
+                for p in &src[y * w + col * fx..y * w + (col + 1) * fx] {
+                    sum[0] += u32::from(p.r);
+                    sum[1] += u32::from(p.g);
+                    sum[2] += u32::from(p.b);
+                    sum[3] += u32::from(p.a);
+                }
+            }
+            let mean = |s: u32| ((s + count / 2) / count) as u8;
+            *pixel = PremulRgba8 {
+                r: mean(sum[0]),
+                g: mean(sum[1]),
+                b: mean(sum[2]),
+                a: mean(sum[3]),
+            };
+        }
+    }
+    out.set_may_have_transparency(pixmap.may_have_transparency());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_image_is_averaged_down_by_whole_factors() {
+        let mut big = Pixmap::new(8, 4);
+        for (i, p) in big.data_mut().iter_mut().enumerate() {
+            // Alternating black and white columns average to mid grey.
+            let v = if i % 2 == 0 { 0 } else { 255 };
+            *p = PremulRgba8 {
+                r: v,
+                g: v,
+                b: v,
+                a: 255,
+            };
+        }
+        let small = reduce(big, 2.0, 2.0);
+        assert_eq!((small.width(), small.height()), (2, 2));
+        assert!(small.data().iter().all(|p| p.r == 128 && p.a == 255));
+        let same = reduce(Pixmap::new(3, 3), 2.0, 2.0);
+        assert_eq!(
+            (same.width(), same.height()),
+            (3, 3),
+            "less than twice: kept"
+        );
+    }
+}

@@ -1,0 +1,171 @@
+//! The pictures are drawn from the display list; these tests check that they show what the
+//! PDF shows. Each document is written as a PDF with vita-pdf and rasterised by hayro (a PDF
+//! renderer independent of ours), then compared with our PNG of the same display list, page
+//! by page: the ink must sit in the same places, in the same amount.
+
+use std::sync::Arc;
+
+use vita_layout::{
+    Document, FontBook, Image, ImageFormat, Item, Layout, LayoutOptions, Rect, layout,
+};
+
+/// The resolution of the comparison.
+const DPI: f32 = 72.0;
+
+/// The seed résumé laid out with the built-in layout `name`.
+fn seed(name: &str) -> Document {
+    let markdown = include_str!("../../../tests/fixtures/seed-resume.md");
+    let parsed = vita_model::parse_markdown(markdown).expect("the seed parses");
+    let chosen = Layout::builtin(name).expect("a built-in layout");
+    let book = FontBook::with_fallback(Vec::new(), false);
+    layout(&parsed.resume, &chosen, &book, &LayoutOptions::default())
+        .expect("the seed lays out")
+        .document
+}
+
+/// The pages of the PDF of `document`, rasterised by hayro.
+fn through_the_pdf(document: &Document) -> Vec<Grey> {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::hayro_syntax::Pdf;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{PixmapSettings, RenderCache, RenderSettings};
+
+    let bytes = vita_pdf::pdf(document, &vita_pdf::PdfOptions::default()).expect("a PDF");
+    let pdf = Pdf::new(bytes).expect("hayro reads the PDF");
+    let cache = RenderCache::new();
+    let scale = DPI / 72.0;
+    let settings = RenderSettings {
+        hinting: false,
+        ..RenderSettings::default()
+    };
+    let pixmap = PixmapSettings {
+        x_scale: scale,
+        y_scale: scale,
+        bg_color: WHITE,
+    };
+    let interpreter = InterpreterSettings::default();
+    pdf.pages()
+        .iter()
+        .map(|page| {
+            let rendered = hayro::render(page, &cache, &interpreter, &settings, &pixmap);
+            Grey::from_png(&rendered.into_png().expect("hayro encodes"))
+        })
+        .collect()
+}
+
+/// Our pictures of `document`.
+fn ours(document: &Document) -> Vec<Grey> {
+    vita_render::png::pages(document, DPI)
+        .expect("pictures")
+        .iter()
+        .map(|png| Grey::from_png(png))
+        .collect()
+}
+
+/// A picture as ink levels (0 white, 255 black).
+struct Grey {
+    width: usize,
+    height: usize,
+    ink: Vec<u8>,
+}
+
+impl Grey {
+    fn from_png(png: &[u8]) -> Grey {
+        let image = image::load_from_memory(png).expect("a PNG").to_luma8();
+        Grey {
+            width: image.width() as usize,
+            height: image.height() as usize,
+            ink: image.pixels().map(|p| 255 - p.0[0]).collect(),
+        }
+    }
+
+    /// Mean ink of each `cell` × `cell` block over `width` × `height`: sub-pixel differences
+    /// between two anti-aliasing rasterisers average out, a misplaced word does not.
+    fn blocks(&self, width: usize, height: usize, cell: usize) -> Vec<f64> {
+        let mut out = Vec::new();
+        for by in 0..height / cell {
+            for bx in 0..width / cell {
+                let mut sum = 0u32;
+                for y in by * cell..(by + 1) * cell {
+                    for x in bx * cell..(bx + 1) * cell {
+                        sum += u32::from(self.ink[y * self.width + x]);
+                    }
+                }
+                out.push(f64::from(sum) / (cell * cell) as f64);
+            }
+        }
+        out
+    }
+
+    fn total(&self) -> f64 {
+        self.ink.iter().map(|&v| f64::from(v)).sum()
+    }
+}
+
+/// Asserts that our pictures of `document` match hayro's pictures of its PDF.
+fn assert_same_pictures(what: &str, document: &Document) {
+    let (ours, theirs) = (ours(document), through_the_pdf(document));
+    assert_eq!(ours.len(), theirs.len(), "{what}: page count");
+    for (page, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+        let page = page + 1;
+        // Renderers round a page's size differently, by a pixel at most.
+        assert!(
+            a.width.abs_diff(b.width) <= 1 && a.height.abs_diff(b.height) <= 1,
+            "{what} p{page}: {}×{} against {}×{}",
+            a.width,
+            a.height,
+            b.width,
+            b.height
+        );
+        let (w, h) = (a.width.min(b.width), a.height.min(b.height));
+        let (ab, bb) = (a.blocks(w, h, 4), b.blocks(w, h, 4));
+        let differences = || ab.iter().zip(&bb).map(|(x, y)| (x - y).abs());
+        let mean = differences().sum::<f64>() / ab.len() as f64;
+        let worst = differences().fold(0.0, f64::max);
+        let ink = a.total() / b.total().max(1.0);
+        eprintln!(
+            "{what} p{page}: mean block difference {mean:.3}, worst {worst:.1}, ink ratio {ink:.4}"
+        );
+        // Measured: about 1.5 and 26 for the same display list (hayro places glyphs on a
+        // quarter-pixel grid); every glyph moved by half a point gives 2.9 and 42.
+        assert!(
+            mean < 2.0 && worst < 36.0 && (0.98..1.02).contains(&ink),
+            "{what} p{page}: mean block difference {mean:.2}, worst {worst:.0}, ink ratio {ink:.3}"
+        );
+    }
+}
+
+#[test]
+fn the_seed_in_every_built_in_layout_looks_as_its_pdf() {
+    for name in Layout::builtin_names() {
+        assert_same_pictures(name, &seed(name));
+    }
+}
+
+#[test]
+fn a_photo_and_synthetic_styles_look_as_in_the_pdf() {
+    let mut document = seed("classic");
+    // A photo, stretched as a layout might stretch it, over the first page's top right.
+    let photo = include_bytes!("../../../tests/fixtures/photo.png");
+    let rect = Rect {
+        x: 430.0,
+        y: 30.0,
+        width: 96.0,
+        height: 120.0,
+    };
+    document.pages[0].items.push(Item::Image(Image {
+        rect,
+        data: Arc::new(photo.to_vec()),
+        format: ImageFormat::Png,
+        alt: "photo".into(),
+    }));
+    assert_same_pictures("photo", &document);
+    // Every face leaned and thickened, as for a family with no italic or bold of its own; but
+    // the footer's face (the first): krilla draws a footer's glyphs as outlines, and strokes
+    // a synthetic bold there about twice as heavy as in the text it draws as text.
+    for font in document.fonts.iter_mut().skip(1) {
+        font.synthetic_italic = true;
+        font.synthetic_bold = true;
+    }
+    assert_same_pictures("synthetic styles", &document);
+}
