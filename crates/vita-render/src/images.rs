@@ -1,4 +1,4 @@
-//! Raster images (a résumé's photo) decoded for the PNG pictures: PNG with the png decoder
+//! Raster images (a résumé's photo, an emoji's bitmap) decoded for the PNG pictures: PNG with the png decoder
 //! vello_cpu brings, JPEG with zune-jpeg (the decoder krilla uses for the PDF), both as
 //! premultiplied RGBA.
 //!
@@ -15,15 +15,14 @@ use zune_jpeg::JpegDecoder;
 use zune_jpeg::zune_core::colorspace::ColorSpace;
 use zune_jpeg::zune_core::options::DecoderOptions;
 
-/// The pixels of `image`, reduced for a place `width` × `height` pixels large; `None` when
-/// the data does not decode (the PDF writer leaves such an image out too).
-pub(crate) fn decode(image: &Image, width: f64, height: f64) -> Option<Pixmap> {
+/// The pixels of `image`; `None` when the data does not decode (the PDF writer leaves such
+/// an image out too).
+pub(crate) fn decode(image: &Image) -> Option<Pixmap> {
     let bytes: &[u8] = (*image.data).as_ref();
-    let pixmap = match image.format {
-        ImageFormat::Png => Pixmap::from_png(Cursor::new(bytes)).ok()?,
-        ImageFormat::Jpeg => jpeg(bytes)?,
-    };
-    Some(reduce(pixmap, width, height))
+    match image.format {
+        ImageFormat::Png => Pixmap::from_png(Cursor::new(bytes)).ok(),
+        ImageFormat::Jpeg => jpeg(bytes),
+    }
 }
 
 /// A JPEG as an opaque pixmap.
@@ -50,7 +49,7 @@ fn jpeg(bytes: &[u8]) -> Option<Pixmap> {
 }
 
 /// `pixmap` averaged down by whole factors while it is more than twice `width` × `height`.
-fn reduce(pixmap: Pixmap, width: f64, height: f64) -> Pixmap {
+pub(crate) fn reduce(pixmap: Pixmap, width: f64, height: f64) -> Pixmap {
     let factor = |from: u16, to: f64| (f64::from(from) / to.max(1.0)).floor().max(1.0) as usize;
     let (fx, fy) = (
         factor(pixmap.width(), width),

@@ -4,13 +4,22 @@
 //! Each outline is read once per picture set, in font units with y up, and placed on the page
 //! by a transform: [`Outlines::placement`] gives it for one glyph of a run, including the
 //! synthetic slant the PDF writer applies to a face that has no italic of its own.
+//!
+//! A colour emoji font (Noto Color Emoji, Apple Color Emoji) draws its glyphs as PNG bitmaps:
+//! [`Outlines::bitmap`] gives the picture and where it sits, as krilla places it in the PDF
+//! (bitmaps come first there too). Colour glyphs of COLR and SVG fonts are drawn from their
+//! plain outlines, in the run's colour.
 
 use std::collections::HashMap;
+use std::io::Cursor;
+use std::sync::Arc;
 
+use skrifa::bitmap::{BitmapData, BitmapFormat, Origin};
 use skrifa::instance::{Location, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
 use skrifa::setting::VariationSetting;
 use skrifa::{FontRef, GlyphId, MetadataProvider, Tag};
+use vello_cpu::Pixmap;
 use vello_cpu::kurbo::{Affine, BezPath};
 use vita_layout::{Document, FontId, GlyphRun};
 
@@ -33,6 +42,16 @@ struct Face<'a> {
     location: Location,
     units_per_em: f64,
     glyphs: HashMap<u16, BezPath>,
+    bitmaps: HashMap<u16, Option<Bitmap>>,
+}
+
+/// A bitmap glyph: its PNG file, its decoded pixels, and the transform from its pixel grid to
+/// font units with y down (the glyph origin at 0, 0).
+#[derive(Clone)]
+pub(crate) struct Bitmap {
+    pub png: Arc<Vec<u8>>,
+    pub pixels: Arc<Pixmap>,
+    pub transform: Affine,
 }
 
 /// Where one glyph of a run goes: the outline's transform from font units to page points,
@@ -73,6 +92,22 @@ impl<'a> Outlines<'a> {
             }
             pen.0
         }))
+    }
+
+    /// The bitmap of glyph `id` of font `font`, if the font draws it as a PNG picture.
+    pub(crate) fn bitmap(&mut self, font: FontId, id: u16) -> Result<Option<Bitmap>, RenderError> {
+        let face = self.face(font)?;
+        let Face {
+            font,
+            units_per_em,
+            bitmaps,
+            ..
+        } = face;
+        let upem = *units_per_em;
+        Ok(bitmaps
+            .entry(id)
+            .or_insert_with(|| read_bitmap(font, upem, id))
+            .clone())
     }
 
     /// The transform placing a glyph of `run` drawn at `at` (the glyph's origin on the page,
@@ -128,10 +163,45 @@ impl<'a> Outlines<'a> {
                         1000.0
                     },
                     glyphs: HashMap::new(),
+                    bitmaps: HashMap::new(),
                 }))
             }
         }
     }
+}
+
+/// Glyph `id` of `font` as a PNG bitmap, placed as krilla places it (after vello): outer
+/// bearings in font units, the strike's pixels scaled to font units, inner bearings in pixels.
+fn read_bitmap(font: &FontRef<'_>, units_per_em: f64, id: u16) -> Option<Bitmap> {
+    let strikes = font.bitmap_strikes();
+    let glyph = strikes.glyph_for_size(Size::unscaled(), GlyphId::new(u32::from(id)))?;
+    let BitmapData::Png(png) = glyph.data else {
+        return None;
+    };
+    let pixels = Pixmap::from_png(Cursor::new(png)).ok()?;
+    if glyph.ppem_y <= 0.0 {
+        return None;
+    }
+    let scale = units_per_em / f64::from(glyph.ppem_y);
+    let mut transform =
+        Affine::translate((-f64::from(glyph.bearing_x), f64::from(glyph.bearing_y)))
+            * Affine::scale(scale)
+            * Affine::translate((
+                -f64::from(glyph.inner_bearing_x),
+                -f64::from(glyph.inner_bearing_y),
+            ));
+    if glyph.placement_origin == Origin::BottomLeft {
+        transform *= Affine::translate((0.0, -f64::from(pixels.height())));
+    }
+    if strikes.format() == Some(BitmapFormat::Sbix) {
+        // krilla lowers Apple's emoji by this much, as macOS does (harfbuzz issue 2679).
+        transform *= Affine::translate((0.0, 0.128 * units_per_em / scale));
+    }
+    Some(Bitmap {
+        png: Arc::new(png.to_vec()),
+        pixels: Arc::new(pixels),
+        transform,
+    })
 }
 
 /// The glyph origins of a run, in page points (y down): each glyph's pen position plus its

@@ -77,7 +77,7 @@ fn draw_page(
                 ctx.set_paint(color(rule.color));
                 ctx.fill_rect(&rect(rule.rect));
             }
-            Item::Image(image) => draw_image(ctx, image, page_transform, scale),
+            Item::Image(image) => draw_image(ctx, image, page_transform),
             Item::Link(_) => {}
         }
     }
@@ -91,9 +91,15 @@ fn draw_run(
     outlines: &mut Outlines<'_>,
     page_transform: Affine,
 ) -> Result<(), RenderError> {
-    ctx.set_paint(color(run.color));
     for (id, at) in origins(run) {
         let placement = outlines.placement(run, at)?;
+        if let Some(bitmap) = outlines.bitmap(run.font, id)? {
+            // Font units y down, as the bitmap's transform expects.
+            let glyph = page_transform * placement.transform * Affine::FLIP_Y * bitmap.transform;
+            draw_pixels(ctx, (*bitmap.pixels).clone(), glyph);
+            continue;
+        }
+        ctx.set_paint(color(run.color));
         let path = outlines.glyph(run.font, id)?;
         if path.elements().is_empty() {
             continue;
@@ -109,19 +115,30 @@ fn draw_run(
 }
 
 /// Draws `image` scaled into its rectangle.
-fn draw_image(ctx: &mut RenderContext, image: &Image, page_transform: Affine, scale: f64) {
+fn draw_image(ctx: &mut RenderContext, image: &Image, page_transform: Affine) {
     let r = image.rect;
     let (w, h) = (f64::from(r.width), f64::from(r.height));
     if !(w > 0.0 && h > 0.0 && r.x.is_finite() && r.y.is_finite()) {
         return;
     }
-    let Some(pixels) = crate::images::decode(image, w * scale, h * scale) else {
+    let Some(pixels) = crate::images::decode(image) else {
         return;
     };
     let (pw, ph) = (f64::from(pixels.width()), f64::from(pixels.height()));
     let placed = Affine::translate((f64::from(r.x), f64::from(r.y)))
         * Affine::scale_non_uniform(w / pw, h / ph);
-    ctx.set_transform(page_transform * placed);
+    draw_pixels(ctx, pixels, page_transform * placed);
+}
+
+/// Draws `pixels` with `transform` from their pixel grid to the picture's, reduced first when
+/// they are far larger than the place they fill.
+fn draw_pixels(ctx: &mut RenderContext, pixels: Pixmap, transform: Affine) {
+    let (pw, ph) = (f64::from(pixels.width()), f64::from(pixels.height()));
+    let [a, b, c, d, _, _] = transform.as_coeffs();
+    let (across, down) = (pw * a.hypot(b), ph * c.hypot(d));
+    let pixels = crate::images::reduce(pixels, across, down);
+    let (rw, rh) = (f64::from(pixels.width()), f64::from(pixels.height()));
+    ctx.set_transform(transform * Affine::scale_non_uniform(pw / rw, ph / rh));
     ctx.set_paint(Paint {
         image: ImageSource::Pixmap(std::sync::Arc::new(pixels)),
         sampler: ImageSampler {
@@ -131,7 +148,7 @@ fn draw_image(ctx: &mut RenderContext, image: &Image, page_transform: Affine, sc
             alpha: 1.0,
         },
     });
-    ctx.fill_rect(&Rect::new(0.0, 0.0, pw, ph));
+    ctx.fill_rect(&Rect::new(0.0, 0.0, rw, rh));
 }
 
 /// A display-list rectangle as a kurbo one.

@@ -1,7 +1,8 @@
 //! SVG pictures of a document's pages: glyphs become outlines (each defined once and placed
 //! with `<use>`), so the picture looks the same in any browser, with no font installed.
 //!
-//! Coordinates are the page's points (y down), so `viewBox` is the page size. Output is
+//! Coordinates are the page's points (y down), so `viewBox` is the page size. A colour emoji
+//! drawn as a PNG bitmap is embedded once per page, as it is, and placed like a glyph. Output is
 //! deterministic: glyphs are defined in the order a page first uses them.
 
 use std::collections::HashMap;
@@ -72,6 +73,26 @@ fn draw_run(
     let fill = hex(run.color);
     for (id, at) in origins(run) {
         let placement = outlines.placement(run, at)?;
+        if let Some(bitmap) = outlines.bitmap(run.font, id)? {
+            let name = format!("b{}-{id}", run.font.0);
+            if defined.insert((run.font.0, id), ()).is_none() {
+                let png = base64::engine::general_purpose::STANDARD.encode(bitmap.png.as_slice());
+                let _ = writeln!(
+                    defs,
+                    r#"<image id="{name}" transform="{}" width="{}" height="{}" xlink:href="data:image/png;base64,{png}"/>"#,
+                    matrix(bitmap.transform),
+                    bitmap.pixels.width(),
+                    bitmap.pixels.height()
+                );
+            }
+            // Font units y down, as the bitmap's transform expects.
+            let _ = writeln!(
+                body,
+                r##"<use xlink:href="#{name}" transform="{}"/>"##,
+                matrix(placement.transform * Affine::FLIP_Y)
+            );
+            continue;
+        }
         let path = outlines.glyph(run.font, id)?;
         if path.elements().is_empty() {
             continue;

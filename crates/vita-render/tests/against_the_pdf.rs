@@ -169,3 +169,42 @@ fn a_photo_and_synthetic_styles_look_as_in_the_pdf() {
     }
     assert_same_pictures("synthetic styles", &document);
 }
+
+/// Debian's colour emoji font (fonts-noto-color-emoji), which CI installs: its glyphs are PNG
+/// bitmaps.
+const EMOJI_FONT: &str = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
+
+#[test]
+fn colour_emoji_bitmaps_look_as_in_the_pdf() {
+    if !std::path::Path::new(EMOJI_FONT).exists() {
+        eprintln!("skipped: {EMOJI_FONT} is not installed (fonts-noto-color-emoji)");
+        return;
+    }
+    let markdown = "# Ada Lovelace\n\n## Experience 🚀\n\n- Wrote 📅 the first 🎉 algorithm.\n";
+    let parsed = vita_model::parse_markdown(markdown).expect("parses");
+    let book = FontBook::with_fallback(Vec::new(), true);
+    let classic = Layout::builtin("classic").expect("classic");
+    let document = layout(&parsed.resume, &classic, &book, &LayoutOptions::default())
+        .expect("lays out")
+        .document;
+    assert!(
+        document.fonts.iter().any(|f| f.name.contains("Emoji")),
+        "the emoji come from the emoji font: {:?}",
+        document.fonts.iter().map(|f| &f.name).collect::<Vec<_>>()
+    );
+    assert_same_pictures("emoji", &document);
+    // The grey comparison would barely notice three small pictures missing: count colour.
+    let png = vita_render::png::pages(&document, DPI).expect("a picture");
+    let image = image::load_from_memory(&png[0]).expect("a PNG").to_rgb8();
+    let coloured = image
+        .pixels()
+        .filter(|p| {
+            let [r, g, b] = p.0.map(i32::from);
+            (r - g).abs().max((g - b).abs()).max((r - b).abs()) > 60
+        })
+        .count();
+    assert!(
+        coloured > 100,
+        "{coloured} coloured pixels: the emoji are not drawn"
+    );
+}
