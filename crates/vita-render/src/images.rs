@@ -25,24 +25,33 @@ pub(crate) fn decode(image: &Image) -> Option<Pixmap> {
     }
 }
 
-/// A JPEG as an opaque pixmap.
+/// A JPEG as an opaque pixmap. zune-jpeg is asked for RGB (a JPEG has no alpha): asked for
+/// RGBA, zune-jpeg 0.5.15 writes a CMYK photo's pixels as RGB into a four-channel buffer, a
+/// garbled picture. The pixels are read in the layout the decoder reports.
 fn jpeg(bytes: &[u8]) -> Option<Pixmap> {
-    let options = DecoderOptions::default().jpeg_set_out_colorspace(ColorSpace::RGBA);
+    let options = DecoderOptions::default().jpeg_set_out_colorspace(ColorSpace::RGB);
     let mut decoder = JpegDecoder::new_with_options(Cursor::new(bytes), options);
-    let rgba = decoder.decode().ok()?;
+    let samples = decoder.decode().ok()?;
     let (width, height) = decoder.dimensions()?;
+    let channels = decoder.output_colorspace()?.num_components();
     let (width, height) = (u16::try_from(width).ok()?, u16::try_from(height).ok()?);
-    if rgba.len() != usize::from(width) * usize::from(height) * 4 {
+    if !matches!(channels, 1 | 3 | 4)
+        || samples.len() != usize::from(width) * usize::from(height) * channels
+    {
         return None;
     }
     let mut pixmap = Pixmap::new(width, height);
-    for (pixel, rgba) in pixmap.data_mut().iter_mut().zip(rgba.chunks_exact(4)) {
-        *pixel = PremulRgba8 {
-            r: rgba[0],
-            g: rgba[1],
-            b: rgba[2],
-            a: 255,
+    for (pixel, sample) in pixmap
+        .data_mut()
+        .iter_mut()
+        .zip(samples.chunks_exact(channels))
+    {
+        let (r, g, b) = match *sample {
+            [grey] => (grey, grey, grey),
+            [r, g, b] | [r, g, b, _] => (r, g, b),
+            _ => unreachable!("chunks of 1, 3 or 4 samples"),
         };
+        *pixel = PremulRgba8 { r, g, b, a: 255 };
     }
     pixmap.set_may_have_transparency(false);
     Some(pixmap)

@@ -160,6 +160,29 @@ fn a_photo_and_synthetic_styles_look_as_in_the_pdf() {
         alt: "photo".into(),
     }));
     assert_same_pictures("photo", &document);
+    // JPEG photos: CMYK (as Photoshop and PIL write it, inverted, with an Adobe marker) and
+    // greyscale, beside the PNG.
+    for (name, bytes, x) in [
+        (
+            "cmyk",
+            &include_bytes!("../../../tests/fixtures/photo-cmyk.jpg")[..],
+            300.0,
+        ),
+        (
+            "grey",
+            &include_bytes!("../../../tests/fixtures/photo-grey.jpg")[..],
+            180.0,
+        ),
+    ] {
+        let mut with_jpeg = document.clone();
+        with_jpeg.pages[0].items.push(Item::Image(Image {
+            rect: Rect { x, ..rect },
+            data: Arc::new(bytes.to_vec()),
+            format: ImageFormat::Jpeg,
+            alt: name.into(),
+        }));
+        assert_same_pictures(name, &with_jpeg);
+    }
     // Every face leaned and thickened, as for a family with no italic or bold of its own; but
     // the footer's face (the first): krilla draws a footer's glyphs as outlines, and strokes
     // a synthetic bold there about twice as heavy as in the text it draws as text.
