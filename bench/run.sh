@@ -52,9 +52,9 @@ echo "binary: $(wc -c < "$vita") bytes" >> "$results/sizes.txt"
 # 2. Fitting to one page.
 bench pages1 "$vita build seed.md --pages 1 -o one.pdf -q"
 
-# 3. PNG output, when this binary writes PNG (`-o page.png`).
+# 3. PNG output, when this binary writes PNG (`-o page.png` writes page-1.png, page-2.png …).
 if "$vita" build seed.md -o page.png -q 2>/dev/null \
-  && [ "$(head -c 4 page.png | tail -c 3)" = PNG ]; then
+  && [ "$(head -c 4 page-1.png | tail -c 3)" = PNG ]; then
   bench png "$vita build seed.md -o page.png -q"
 else
   echo "no PNG output in this binary: skipped" >&2
