@@ -5,7 +5,7 @@
 //! drawn as a PNG bitmap is embedded once per page, as it is, and placed like a glyph. Output is
 //! deterministic: glyphs are defined in the order a page first uses them.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::fmt::Write;
 
 use base64::Engine;
@@ -28,7 +28,7 @@ pub fn pages(document: &Document) -> Result<Vec<String>, RenderError> {
 /// The SVG of one page.
 fn page_svg(page: &Page, outlines: &mut Outlines<'_>) -> Result<String, RenderError> {
     let mut defs = String::new();
-    let mut defined: HashMap<(usize, u16), ()> = HashMap::new();
+    let mut defined: HashSet<(usize, u16)> = HashSet::new();
     let mut body = String::new();
     for item in &page.items {
         match item {
@@ -66,7 +66,7 @@ fn page_svg(page: &Page, outlines: &mut Outlines<'_>) -> Result<String, RenderEr
 fn draw_run(
     body: &mut String,
     defs: &mut String,
-    defined: &mut HashMap<(usize, u16), ()>,
+    defined: &mut HashSet<(usize, u16)>,
     run: &GlyphRun,
     outlines: &mut Outlines<'_>,
 ) -> Result<(), RenderError> {
@@ -75,7 +75,7 @@ fn draw_run(
         let placement = outlines.placement(run, at)?;
         if let Some(bitmap) = outlines.bitmap(run.font, id)? {
             let name = format!("b{}-{id}", run.font.0);
-            if defined.insert((run.font.0, id), ()).is_none() {
+            if defined.insert((run.font.0, id)) {
                 let png = base64::engine::general_purpose::STANDARD.encode(bitmap.png.as_slice());
                 let _ = writeln!(
                     defs,
@@ -98,7 +98,7 @@ fn draw_run(
             continue;
         }
         let name = format!("g{}-{id}", run.font.0);
-        if defined.insert((run.font.0, id), ()).is_none() {
+        if defined.insert((run.font.0, id)) {
             let _ = writeln!(defs, r#"<path id="{name}" d="{}"/>"#, path_data(path));
         }
         let stroke = match placement.embolden {

@@ -231,3 +231,67 @@ fn colour_emoji_bitmaps_look_as_in_the_pdf() {
         "{coloured} coloured pixels: the emoji are not drawn"
     );
 }
+
+#[test]
+fn an_svg_defines_each_glyph_once_and_places_every_inked_one() {
+    let mut document = seed("classic");
+    let photo = include_bytes!("../../../tests/fixtures/photo-cmyk.jpg");
+    document.pages[0].items.push(Item::Image(Image {
+        rect: Rect {
+            x: 430.0,
+            y: 30.0,
+            width: 96.0,
+            height: 120.0,
+        },
+        data: Arc::new(photo.to_vec()),
+        format: ImageFormat::Jpeg,
+        alt: "photo".into(),
+    }));
+    let svgs = vita_render::svg::pages(&document).expect("SVG pages");
+    assert_eq!(svgs.len(), document.pages.len());
+    for (svg, page) in svgs.iter().zip(&document.pages) {
+        assert!(
+            svg.starts_with("<svg viewBox=\"0 0 595.276 841.89\""),
+            "{}",
+            &svg[..80]
+        );
+        let defined: std::collections::HashSet<&str> = svg
+            .split("<path id=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        let placed: Vec<&str> = svg
+            .split("<use xlink:href=\"#")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        assert!(
+            placed.iter().all(|id| defined.contains(id)),
+            "a <use> of an undefined glyph"
+        );
+        assert_eq!(
+            svg.matches("<path id=\"").count(),
+            defined.len(),
+            "each glyph defined once"
+        );
+        // Every glyph of a visible character is placed; spaces have no outline.
+        let inked: usize = page
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text(run) => Some(
+                    run.glyphs
+                        .iter()
+                        .filter(|g| !run.text[g.text.clone()].trim().is_empty())
+                        .count(),
+                ),
+                _ => None,
+            })
+            .sum();
+        assert_eq!(placed.len(), inked, "one <use> for each inked glyph");
+    }
+    assert!(
+        svgs[0].contains("data:image/jpeg;base64,"),
+        "the photo is embedded"
+    );
+}
