@@ -1,37 +1,8 @@
 //! Tests of code blocks: set in the layout's monospaced family, line for line, flush left,
 //! with their indentation and spaces kept, wrapped inside the text area, never the name.
 
-use std::collections::BTreeMap;
-
-use crate::{Document, FontBook, GlyphRun, Item, Layout, LayoutOptions, layout, outside_text_area};
-
-fn book() -> FontBook {
-    FontBook::with_fallback(Vec::new(), false)
-}
-
-fn lay(markdown: &str, name: &str) -> crate::Laid {
-    let parsed = vita_model::parse_markdown(markdown).expect("parses");
-    let chosen = Layout::builtin(name).unwrap();
-    layout(&parsed.resume, &chosen, &book(), &LayoutOptions::default()).unwrap()
-}
-
-/// The runs of page 1 by baseline, left to right.
-fn lines(doc: &Document) -> Vec<Vec<&GlyphRun>> {
-    let mut by_line: BTreeMap<i64, Vec<&GlyphRun>> = BTreeMap::new();
-    for item in &doc.pages[0].items {
-        if let Item::Text(run) = item {
-            let key = (run.origin.y * 100.0).round() as i64;
-            by_line.entry(key).or_default().push(run);
-        }
-    }
-    by_line
-        .into_values()
-        .map(|mut runs| {
-            runs.sort_by(|a, b| a.origin.x.total_cmp(&b.origin.x));
-            runs
-        })
-        .collect()
-}
+use super::test_support::{lay_with as lay, page_lines};
+use crate::{Document, GlyphRun, Item, Layout, outside_text_area};
 
 fn text(runs: &[&GlyphRun]) -> String {
     runs.iter().map(|r| r.text.as_str()).collect()
@@ -49,7 +20,7 @@ fn a_code_block_is_set_as_written_in_the_monospaced_family() {
     for name in ["classic", "compact", "modern"] {
         let laid = lay(CODE, name);
         let doc = &laid.document;
-        let lines = lines(doc);
+        let lines = page_lines(doc, 0);
         let at = |start: &str| {
             lines
                 .iter()
@@ -118,7 +89,7 @@ fn a_long_code_line_wraps_inside_the_text_area() {
     let laid = lay(&markdown, "classic");
     let classic = Layout::builtin("classic").unwrap();
     assert!(outside_text_area(&laid.document, &classic).is_empty());
-    let read: String = lines(&laid.document)
+    let read: String = page_lines(&laid.document, 0)
         .iter()
         .map(|l| text(l))
         .collect::<Vec<_>>()
@@ -131,7 +102,7 @@ fn a_long_code_line_wraps_inside_the_text_area() {
         "{read}"
     );
     // The lines it wraps into hang four columns in from its own indentation of four.
-    let lines = lines(&laid.document);
+    let lines = page_lines(&laid.document, 0);
     let wrapped: Vec<&Vec<&GlyphRun>> = lines
         .iter()
         .filter(|l| text(l).contains("option_"))
@@ -164,7 +135,7 @@ fn a_code_block_at_the_top_is_neither_the_name_nor_the_headline() {
     let laid = lay(markdown, "classic");
     let doc = &laid.document;
     assert_eq!(doc.metadata.author, None);
-    let first = &lines(doc)[0];
+    let first = &page_lines(doc, 0)[0];
     assert_eq!(text(first), "lena fischer");
     assert_eq!(font_name(doc, first[0]), "JetBrains Mono Regular");
 }

@@ -19,6 +19,8 @@ mod overflow_tests;
 #[cfg(test)]
 mod regions_tests;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod text_layer_tests;

@@ -2,43 +2,11 @@
 //! columns are broken instead; Korean keeps its words whole; a contact line's separator never
 //! starts or ends a line; missing-glyph warnings come one per script.
 
-use std::collections::BTreeMap;
-
-use crate::{Document, FontBook, Item, Layout, LayoutOptions, layout, outside_text_area};
-
-/// The bundled fonts without system fallback: results must not depend on the machine.
-fn book() -> FontBook {
-    FontBook::with_fallback(Vec::new(), false)
-}
+use super::test_support::{book, lay_with, lines};
+use crate::{Document, Layout, LayoutOptions, layout, outside_text_area};
 
 fn lay(markdown: &str) -> crate::Laid {
     lay_with(markdown, "classic")
-}
-
-fn lay_with(markdown: &str, name: &str) -> crate::Laid {
-    let parsed = vita_model::parse_markdown(markdown).expect("parses");
-    let chosen = Layout::builtin(name).unwrap();
-    layout(&parsed.resume, &chosen, &book(), &LayoutOptions::default()).unwrap()
-}
-
-/// The runs of the document grouped by page and baseline, left to right: one entry a line.
-fn lines(doc: &Document) -> Vec<Vec<&crate::GlyphRun>> {
-    let mut by_line: BTreeMap<(usize, i64), Vec<&crate::GlyphRun>> = BTreeMap::new();
-    for (p, page) in doc.pages.iter().enumerate() {
-        for item in &page.items {
-            if let Item::Text(run) = item {
-                let key = (p, (run.origin.y * 100.0).round() as i64);
-                by_line.entry(key).or_default().push(run);
-            }
-        }
-    }
-    by_line
-        .into_values()
-        .map(|mut runs| {
-            runs.sort_by(|a, b| a.origin.x.total_cmp(&b.origin.x));
-            runs
-        })
-        .collect()
 }
 
 fn line_text(runs: &[&crate::GlyphRun]) -> String {

@@ -2,13 +2,10 @@
 //! column in its own band, reads in the layout's order, and paginates on its own; a short last
 //! page is fitted away within gentle floors; `page.fill = "spread"` fills the page.
 
-use crate::{Document, FontBook, Item, Layout, LayoutOptions, Rule, layout};
+use super::test_support::book;
+use crate::{Document, Item, Layout, LayoutOptions, Rule, layout};
 
 const SEED: &str = include_str!("../../../../tests/fixtures/seed-header.md");
-
-fn book() -> FontBook {
-    FontBook::with_fallback(Vec::new(), false)
-}
 
 fn text_runs(doc: &Document, page: usize) -> Vec<(usize, &crate::GlyphRun)> {
     doc.pages[page]

@@ -1,16 +1,10 @@
 //! Layout tests that read the display list: where entry parts sit, page breaks, warnings.
 
+use super::test_support::{book, lay_with};
 use crate::{Document, FontBook, GlyphRun, Item, Layout, LayoutOptions, StructKind, layout};
 
-/// The bundled fonts without system fallback: results must not depend on the machine.
-fn book() -> FontBook {
-    FontBook::with_fallback(Vec::new(), false)
-}
-
 fn lay(markdown: &str) -> crate::Laid {
-    let parsed = vita_model::parse_markdown(markdown).expect("parses");
-    let classic = Layout::builtin("classic").unwrap();
-    layout(&parsed.resume, &classic, &book(), &LayoutOptions::default()).unwrap()
+    lay_with(markdown, "classic")
 }
 
 /// Asserts that no part of a paragraph split across pages is a single line.

@@ -3,18 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::{Document, FontBook, Item, Layout, LayoutOptions, layout};
-
-/// The bundled fonts without system fallback: results must not depend on the machine.
-fn book() -> FontBook {
-    FontBook::with_fallback(Vec::new(), false)
-}
-
-fn lay_with(markdown: &str, layout_name: &str) -> crate::Laid {
-    let parsed = vita_model::parse_markdown(markdown).expect("parses");
-    let chosen = Layout::builtin(layout_name).unwrap();
-    layout(&parsed.resume, &chosen, &book(), &LayoutOptions::default()).unwrap()
-}
+use super::test_support::lay_with;
+use crate::{Document, Item};
 
 /// What an extractor that honours ActualText reads from the document, page furniture aside.
 fn extracted(doc: &Document) -> String {
