@@ -110,12 +110,14 @@ fn rewrite(bytes: &[u8], used: &BTreeSet<u16>) -> Option<Vec<u8>> {
 /// The `name` table without the licence description and without the names of a font's
 /// features and instances (ID 256 and up: "Single-storey a", "Slashed zero"), which no PDF
 /// reader asks for and which were most of Charis SIL's 144 records: only the records kept are
-/// decoded. `None` for a table with language tags (format 1), whose records would be left
-/// pointing at nothing.
+/// decoded. A table with language tags (format 1) is copied whole first, so that its records
+/// keep the tags they point at.
 fn names(font: &FontRef<'_>) -> Option<Name> {
     let name = font.name().ok()?;
     if name.lang_tag_record().is_some_and(|tags| !tags.is_empty()) {
-        return None;
+        let mut owned: Name = name.to_owned_table();
+        owned.name_record.retain(|record| kept_name(record.name_id));
+        return Some(owned);
     }
     let strings = name.string_data();
     let records = name
