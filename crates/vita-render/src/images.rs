@@ -7,6 +7,7 @@
 //! an image more than twice as large as its place is first averaged down by a whole factor.
 
 use std::io::Cursor;
+use std::sync::Arc;
 
 use vello_cpu::Pixmap;
 use vello_cpu::color::PremulRgba8;
@@ -57,8 +58,9 @@ fn jpeg(bytes: &[u8]) -> Option<Pixmap> {
     Some(pixmap)
 }
 
-/// `pixmap` averaged down by whole factors while it is more than twice `width` × `height`.
-pub(crate) fn reduce(pixmap: Pixmap, width: f64, height: f64) -> Pixmap {
+/// `pixmap` averaged down by whole factors while it is more than twice `width` × `height`;
+/// the same pixmap, not a copy, when it is not.
+pub(crate) fn reduce(pixmap: Arc<Pixmap>, width: f64, height: f64) -> Arc<Pixmap> {
     let factor = |from: u16, to: f64| (f64::from(from) / to.max(1.0)).floor().max(1.0) as usize;
     let (fx, fy) = (
         factor(pixmap.width(), width),
@@ -93,7 +95,7 @@ pub(crate) fn reduce(pixmap: Pixmap, width: f64, height: f64) -> Pixmap {
         }
     }
     out.set_may_have_transparency(pixmap.may_have_transparency());
-    out
+    Arc::new(out)
 }
 
 #[cfg(test)]
@@ -113,10 +115,10 @@ mod tests {
                 a: 255,
             };
         }
-        let small = reduce(big, 2.0, 2.0);
+        let small = reduce(Arc::new(big), 2.0, 2.0);
         assert_eq!((small.width(), small.height()), (2, 2));
         assert!(small.data().iter().all(|p| p.r == 128 && p.a == 255));
-        let same = reduce(Pixmap::new(3, 3), 2.0, 2.0);
+        let same = reduce(Arc::new(Pixmap::new(3, 3)), 2.0, 2.0);
         assert_eq!(
             (same.width(), same.height()),
             (3, 3),

@@ -5,6 +5,8 @@
 //! runs on one thread with fixed settings, and the PNG encoder writes no time stamp, so the
 //! same document and resolution give the same bytes.
 
+use std::sync::Arc;
+
 use vello_cpu::color::palette::css::WHITE;
 use vello_cpu::color::{AlphaColor, Srgb};
 use vello_cpu::kurbo::{Affine, Rect, Stroke};
@@ -96,7 +98,7 @@ fn draw_run(
         if let Some(bitmap) = outlines.bitmap(run.font, id)? {
             // Font units y down, as the bitmap's transform expects.
             let glyph = page_transform * placement.transform * Affine::FLIP_Y * bitmap.transform;
-            draw_pixels(ctx, (*bitmap.pixels).clone(), glyph);
+            draw_pixels(ctx, bitmap.pixels, glyph);
             continue;
         }
         ctx.set_paint(color(run.color));
@@ -127,12 +129,12 @@ fn draw_image(ctx: &mut RenderContext, image: &Image, page_transform: Affine) {
     let (pw, ph) = (f64::from(pixels.width()), f64::from(pixels.height()));
     let placed = Affine::translate((f64::from(r.x), f64::from(r.y)))
         * Affine::scale_non_uniform(w / pw, h / ph);
-    draw_pixels(ctx, pixels, page_transform * placed);
+    draw_pixels(ctx, Arc::new(pixels), page_transform * placed);
 }
 
 /// Draws `pixels` with `transform` from their pixel grid to the picture's, reduced first when
 /// they are far larger than the place they fill.
-fn draw_pixels(ctx: &mut RenderContext, pixels: Pixmap, transform: Affine) {
+fn draw_pixels(ctx: &mut RenderContext, pixels: Arc<Pixmap>, transform: Affine) {
     let (pw, ph) = (f64::from(pixels.width()), f64::from(pixels.height()));
     let [a, b, c, d, _, _] = transform.as_coeffs();
     let (across, down) = (pw * a.hypot(b), ph * c.hypot(d));
@@ -140,7 +142,7 @@ fn draw_pixels(ctx: &mut RenderContext, pixels: Pixmap, transform: Affine) {
     let (rw, rh) = (f64::from(pixels.width()), f64::from(pixels.height()));
     ctx.set_transform(transform * Affine::scale_non_uniform(pw / rw, ph / rh));
     ctx.set_paint(Paint {
-        image: ImageSource::Pixmap(std::sync::Arc::new(pixels)),
+        image: ImageSource::Pixmap(pixels),
         sampler: ImageSampler {
             x_extend: Extend::Pad,
             y_extend: Extend::Pad,
